@@ -1,0 +1,38 @@
+package dev.fanout;
+
+/**
+ * An error the user can cause or act on. It carries the exit code fanout ends with in one-shot
+ * mode and a message written for the user; the command line prints it as one {@code error: …}
+ * line, with the stack trace only under {@code --verbose}.
+ */
+public class FanoutException extends RuntimeException {
+    /** Bad input: a file, flag or name the user gave is wrong. */
+    public static final int BAD_INPUT = 2;
+    /** A task or a run did not succeed. */
+    public static final int FAILED = 1;
+    /** The run was interrupted (Ctrl-C). */
+    public static final int INTERRUPTED = 130;
+    /** A bug in fanout: nothing the user did explains it. */
+    public static final int SOFTWARE = 70;
+
+    private final int exitCode;
+
+    public FanoutException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public FanoutException(int exitCode, String message, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
+
+    /** A bad-input error (exit code 2). */
+    public static FanoutException badInput(String message) {
+        return new FanoutException(BAD_INPUT, message);
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.fanout;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for names the user gives: the closest known name for "did you mean" hints, and the
+ * check for names that become file names.
+ */
+public final class Names {
+    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private Names() {
+    }
+
+    /**
+     * The candidate closest to {@code name} by edit distance, if it is close enough to be a
+     * plausible typo (at most a third of the longer name's length, and at least one edit less
+     * than rewriting it).
+     */
+    public static Optional<String> closest(String name, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(name.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        int limit = Math.max(1, Math.max(name.length(), best.length()) / 3);
+        if (best.toLowerCase().startsWith(name.toLowerCase()) && !name.isEmpty()) {
+            return Optional.of(best);
+        }
+        return bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** Whether {@code id} is a valid task id: {@code [A-Za-z0-9._-]+}, and not "." or "..". */
+    public static boolean isTaskId(String id) {
+        return id != null && TASK_ID.matcher(id).matches() && !id.equals(".") && !id.equals("..");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.fanout.task;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One task as a tasks file describes it. Exactly one of {@code command}, {@code agent} with
+ * {@code prompt}, or {@code script} says how it runs; a task with none can be analysed but not run.
+ *
+ * @param estimatedSeconds null when the file gives no estimate (analysis counts one unit)
+ * @param timeoutSeconds null for the configured default
+ * @param retries null for the configured default
+ * @param position where the task starts in its file, or null for a task added by hand
+ */
+public record Task(
+        String id,
+        String type,
+        String description,
+        List<String> dependsOn,
+        Double estimatedSeconds,
+        TaskCommand command,
+        String agent,
+        String prompt,
+        String script,
+        String cwd,
+        Map<String, String> env,
+        Double timeoutSeconds,
+        Integer retries,
+        List<Integer> noRetryExitCodes,
+        List<String> inputs,
+        Position position) {
+
+    /** How a task runs. */
+    public enum Kind {
+        COMMAND, AGENT, SCRIPT, NONE
+    }
+
+    public Task {
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        env = env == null ? Map.of() : Map.copyOf(env);
+        noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    }
+
+    /** A task that runs a shell command line, as {@code task add} makes. */
+    public static Task ofCommand(String id, String commandLine, List<String> dependsOn) {
+        return new Task(id, null, null, dependsOn, null, TaskCommand.shell(commandLine), null, null, null,
+                null, null, null, null, null, null, null);
+    }
+
+    public Kind kind() {
+        if (command != null) {
+            return Kind.COMMAND;
+        }
+        if (agent != null) {
+            return Kind.AGENT;
+        }
+        if (script != null) {
+            return Kind.SCRIPT;
+        }
+        return Kind.NONE;
+    }
+
+    /** The type, or "untyped" when the file gives none. */
+    public String typeOrDefault() {
+        return type == null || type.isBlank() ? "untyped" : type;
+    }
+
+    /** The estimate, or one unit when the file gives none. */
+    public double estimateOrUnit() {
+        return estimatedSeconds == null ? 1.0 : estimatedSeconds;
+    }
+
+    /** This task with other dependencies. */
+    public Task withDependsOn(List<String> deps) {
+        return new Task(id, type, description, deps, estimatedSeconds, command, agent, prompt, script, cwd, env,
+                timeoutSeconds, retries, noRetryExitCodes, inputs, position);
+    }
+
+    /** Where something is in a file, for messages: {@code tasks.json:12:5}. */
+    public record Position(String file, int line, int column) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ":" + column;
+        }
+    }
+}

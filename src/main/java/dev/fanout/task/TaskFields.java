@@ -1,0 +1,262 @@
+package dev.fanout.task;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.Names;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the fields of one task object, checking each field's name and type where it stands. */
+final class TaskFields {
+    /** Every field a task may have, for the unknown-field check and its hint. */
+    static final List<String> KNOWN = List.of("id", "type", "description", "depends_on", "estimated_seconds",
+            "command", "agent", "prompt", "script", "cwd", "env", "timeout_seconds", "retries",
+            "no_retry_exit_codes", "inputs");
+
+    private final String file;
+    private final int ordinal;
+    private final Task.Position start;
+
+    private String id;
+    private String type;
+    private String description;
+    private List<String> dependsOn;
+    private Double estimatedSeconds;
+    private TaskCommand command;
+    private String agent;
+    private String prompt;
+    private String script;
+    private String cwd;
+    private Map<String, String> env;
+    private Double timeoutSeconds;
+    private Integer retries;
+    private List<Integer> noRetryExitCodes;
+    private List<String> inputs;
+    private Task.Position agentAt;
+    private Task.Position promptAt;
+    private final List<String> runners = new ArrayList<>();
+    private Task.Position secondRunnerAt;
+
+    TaskFields(String file, int ordinal, Task.Position start) {
+        this.file = file;
+        this.ordinal = ordinal;
+        this.start = start;
+    }
+
+    /** Reads from just after the task's '{' to its '}'. */
+    Task read(JsonParser parser) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            Task.Position at = position(parser.currentTokenLocation());
+            parser.nextToken();
+            entries.add(new Entry(field, parser.readValueAsTree(), at));
+        }
+        // the id may come after other fields: read it first so every message can name the task
+        entries.stream().filter(e -> e.name().equals("id")).forEach(e -> field(e.name(), e.value(), e.at()));
+        entries.stream().filter(e -> !e.name().equals("id")).forEach(e -> field(e.name(), e.value(), e.at()));
+        if (id == null) {
+            throw error(start, "task #" + ordinal + " has no id; every task needs a unique \"id\"");
+        }
+        if (runners.size() > 1) {
+            throw error(secondRunnerAt, "task '" + id + "' has both " + runners.get(0) + " and " + runners.get(1)
+                    + "; give it one of command, agent+prompt or script");
+        }
+        if (agent != null && prompt == null) {
+            throw error(agentAt, "task '" + id + "' names agent '" + agent + "' but no prompt; add \"prompt\"");
+        }
+        if (prompt != null && agent == null) {
+            throw error(promptAt, "task '" + id + "' has a prompt but no agent; add \"agent\" to say who runs it");
+        }
+        return new Task(id, type, description, dependsOn, estimatedSeconds, command, agent, prompt, script, cwd, env,
+                timeoutSeconds, retries, noRetryExitCodes, inputs, start);
+    }
+
+    private record Entry(String name, JsonNode value, Task.Position at) {
+    }
+
+    private void field(String field, JsonNode v, Task.Position at) {
+        if (field.equals("id")) {
+            id = text(field, v, at);
+            if (!Names.isTaskId(id)) {
+                throw error(at, "task id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
+            }
+            return;
+        }
+        switch (field) {
+            case "type" -> type = text(field, v, at);
+            case "description" -> description = text(field, v, at);
+            case "depends_on" -> dependsOn = textList(field, v, at);
+            case "estimated_seconds" -> estimatedSeconds = nonNegative(field, v, at);
+            case "command" -> {
+                runner("command", at);
+                command = command(v, at);
+            }
+            case "agent" -> {
+                runner("agent+prompt", at);
+                agent = text(field, v, at);
+                agentAt = at;
+            }
+            case "prompt" -> {
+                prompt = text(field, v, at);
+                promptAt = at;
+            }
+            case "script" -> {
+                runner("script", at);
+                script = text(field, v, at);
+            }
+            case "cwd" -> cwd = text(field, v, at);
+            case "env" -> env = env(v, at);
+            case "timeout_seconds" -> {
+                timeoutSeconds = nonNegative(field, v, at);
+                if (timeoutSeconds == 0) {
+                    throw error(at, who() + "timeout_seconds must be more than 0");
+                }
+            }
+            case "retries" -> retries = nonNegativeInt(field, v, at);
+            case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
+            case "inputs" -> inputs = textList(field, v, at);
+            default -> throw error(at, who() + "unknown field '" + field + "'"
+                    + Names.closest(field, KNOWN).map(c -> " (did you mean '" + c + "'?)")
+                            .orElse("; known fields: " + String.join(", ", KNOWN)));
+        }
+    }
+
+    private void runner(String kind, Task.Position at) {
+        if (!runners.contains(kind)) {
+            runners.add(kind);
+            if (runners.size() == 2) {
+                secondRunnerAt = at;
+            }
+        }
+    }
+
+    private String who() {
+        return id == null ? "task #" + ordinal + ": " : "task '" + id + "': ";
+    }
+
+    private String text(String field, JsonNode v, Task.Position at) {
+        if (!v.isTextual()) {
+            throw wrongType(field, "a string", v, at);
+        }
+        return v.textValue();
+    }
+
+    private List<String> textList(String field, JsonNode v, Task.Position at) {
+        if (!v.isArray()) {
+            throw wrongType(field, "a list of strings", v, at);
+        }
+        List<String> out = new ArrayList<>(v.size());
+        for (JsonNode item : v) {
+            if (!item.isTextual()) {
+                throw wrongType(field, "a list of strings", v, at);
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
+    private List<Integer> intList(String field, JsonNode v, Task.Position at) {
+        if (!v.isArray()) {
+            throw wrongType(field, "a list of whole numbers", v, at);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isIntegralNumber() || !item.canConvertToInt()) {
+                throw wrongType(field, "a list of whole numbers", v, at);
+            }
+            out.add(item.intValue());
+        }
+        return out;
+    }
+
+    private Double nonNegative(String field, JsonNode v, Task.Position at) {
+        if (!v.isNumber()) {
+            throw wrongType(field, "a number of seconds", v, at);
+        }
+        double d = v.doubleValue();
+        if (d < 0 || !Double.isFinite(d)) {
+            throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
+        }
+        return d;
+    }
+
+    private Integer nonNegativeInt(String field, JsonNode v, Task.Position at) {
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw wrongType(field, "a whole number", v, at);
+        }
+        if (v.intValue() < 0) {
+            throw error(at, who() + field + " must not be negative (got " + v.intValue() + ")");
+        }
+        return v.intValue();
+    }
+
+    private TaskCommand command(JsonNode v, Task.Position at) {
+        if (v.isTextual()) {
+            if (v.textValue().isBlank()) {
+                throw error(at, who() + "command is empty; give a command line or an argv list");
+            }
+            return TaskCommand.shell(v.textValue());
+        }
+        if (v.isArray()) {
+            List<String> argv = textList("command", v, at);
+            if (argv.isEmpty() || argv.get(0).isEmpty()) {
+                throw error(at, who() + "command is an empty list; its first element is the program to run");
+            }
+            return TaskCommand.argv(argv);
+        }
+        throw wrongType("command", "a string (run by sh -c) or a list of strings (argv)", v, at);
+    }
+
+    private Map<String, String> env(JsonNode v, Task.Position at) {
+        if (!v.isObject()) {
+            throw wrongType("env", "an object of NAME: value", v, at);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var it = v.fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode value = e.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw error(at, who() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
+            }
+            out.put(e.getKey(), value.asText());
+        }
+        return out;
+    }
+
+    private TaskFileException wrongType(String field, String expected, JsonNode v, Task.Position at) {
+        return error(at, who() + field + " must be " + expected + ", not " + describe(v));
+    }
+
+    private static String describe(JsonNode v) {
+        if (v.isTextual()) {
+            return "a string";
+        }
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        if (v.isBoolean()) {
+            return "a boolean";
+        }
+        return v.asText();
+    }
+
+    private TaskFileException error(Task.Position at, String problem) {
+        return new TaskFileException(file, at.line(), at.column(), problem);
+    }
+
+    private Task.Position position(JsonLocation at) {
+        return new Task.Position(file, at.getLineNr(), at.getColumnNr());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.fanout.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.Names;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tasks of one file (or of a session), in file order, with the file's own {@code config}
+ * settings. Every id is unique and every dependency names a task of the set.
+ *
+ * @param source where the tasks came from ("tasks.json", or "session")
+ * @param config the file's {@code config} object, or null
+ * @param configPositions where each config key stands in the file, for messages
+ */
+public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Task.Position> configPositions) {
+
+    public TaskSet {
+        tasks = List.copyOf(tasks);
+        configPositions = configPositions == null ? Map.of() : Map.copyOf(configPositions);
+    }
+
+    public static TaskSet empty(String source) {
+        return new TaskSet(source, List.of(), null, Map.of());
+    }
+
+    /** Builds a set and checks its ids and dependencies. */
+    public static TaskSet of(String source, List<Task> tasks) {
+        TaskSet set = new TaskSet(source, tasks, null, Map.of());
+        set.validateReferences();
+        return set;
+    }
+
+    public int size() {
+        return tasks.size();
+    }
+
+    public boolean isEmpty() {
+        return tasks.isEmpty();
+    }
+
+    public List<String> ids() {
+        return tasks.stream().map(Task::id).toList();
+    }
+
+    public Optional<Task> find(String id) {
+        return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The task of that id, or a bad-input error suggesting the closest id. */
+    public Task get(String id) {
+        return find(id).orElseThrow(() -> new TaskFileException(source, 0, 0,
+                "no task '" + id + "'" + hint(id, ids())));
+    }
+
+    /**
+     * This set with {@code more} added at the end.
+     *
+     * @throws TaskFileException when an id is taken or a dependency is unknown
+     */
+    public TaskSet plus(List<Task> more) {
+        List<Task> all = new ArrayList<>(tasks);
+        all.addAll(more);
+        TaskSet set = new TaskSet(source, all, config, configPositions);
+        set.validateReferences();
+        return set;
+    }
+
+    /**
+     * This set without the task {@code id}.
+     *
+     * @throws TaskFileException when the task does not exist or others depend on it
+     */
+    public TaskSet minus(String id) {
+        get(id);
+        List<String> dependents = tasks.stream().filter(t -> t.dependsOn().contains(id)).map(Task::id).toList();
+        if (!dependents.isEmpty()) {
+            throw new TaskFileException(source, 0, 0, "task '" + id + "' is needed by " + String.join(", ", dependents)
+                    + "; remove those first");
+        }
+        return new TaskSet(source, tasks.stream().filter(t -> !t.id().equals(id)).toList(), config, configPositions);
+    }
+
+    /**
+     * Checks that ids are unique and that every dependency names another task of the set.
+     * Cycles are the graph's to find.
+     *
+     * @throws TaskFileException naming the task, with the closest id when a dependency is misspelt
+     */
+    public void validateReferences() {
+        Map<String, Task> byId = new HashMap<>(tasks.size() * 2);
+        for (Task task : tasks) {
+            Task earlier = byId.putIfAbsent(task.id(), task);
+            if (earlier != null) {
+                String first = earlier.position() == null ? "" : " (first at line " + earlier.position().line() + ")";
+                throw at(task, "duplicate task id '" + task.id() + "'" + first + "; ids must be unique");
+            }
+        }
+        for (Task task : tasks) {
+            for (String dep : task.dependsOn()) {
+                if (dep.equals(task.id())) {
+                    throw at(task, "task '" + task.id() + "' depends on itself; remove '" + dep + "' from its depends_on");
+                }
+                if (!byId.containsKey(dep)) {
+                    throw at(task, "task '" + task.id() + "' depends on unknown task '" + dep + "'" + hint(dep, byId.keySet()));
+                }
+            }
+        }
+    }
+
+    private TaskFileException at(Task task, String problem) {
+        Task.Position p = task.position();
+        return p == null ? new TaskFileException(source, 0, 0, problem)
+                : new TaskFileException(p.file(), p.line(), p.column(), problem);
+    }
+
+    private static String hint(String name, java.util.Collection<String> known) {
+        return Names.closest(name, known).map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
+    /** Tasks by id, in file order. */
+    public Map<String, Task> byId() {
+        Map<String, Task> map = new LinkedHashMap<>();
+        tasks.forEach(t -> map.put(t.id(), t));
+        return Collections.unmodifiableMap(map);
+    }
+}
