@@ -19,6 +19,9 @@ public final class CliContext {
     private Path homeOverride;
     private boolean verbose;
     private Session session;
+    private Interrupts interrupts = Interrupts.signals();
+    private java.util.function.IntSupplier width;
+    private int ttyWidth;
 
     public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {
         this.env = Map.copyOf(env);
@@ -69,6 +72,42 @@ public final class CliContext {
             session = new Session(Home.resolve(homeOverride, env));
         }
         return session;
+    }
+
+    /** Where Ctrl-C goes while a command runs. */
+    public Interrupts interrupts() {
+        return interrupts;
+    }
+
+    /** The shell routes Ctrl-C through its terminal. */
+    public void interrupts(Interrupts interrupts) {
+        this.interrupts = interrupts;
+    }
+
+    /** The terminal's width in columns (80 when it cannot be told). */
+    public int width() {
+        if (width != null) {
+            return width.getAsInt();
+        }
+        if (ttyWidth == 0) {
+            ttyWidth = ttyWidth(); // asked once: a one-shot command's terminal rarely changes size
+        }
+        return ttyWidth;
+    }
+
+    public void width(java.util.function.IntSupplier width) {
+        this.width = width;
+    }
+
+    private static int ttyWidth() {
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty")).start();
+            String[] parts = new String(p.getInputStream().readAllBytes()).trim().split("\\s+");
+            p.waitFor();
+            return parts.length == 2 ? Integer.parseInt(parts[1]) : 80;
+        } catch (Exception e) {
+            return 80;
+        }
     }
 
     /** Puts a session in place, as the shell does on {@code restore}. */

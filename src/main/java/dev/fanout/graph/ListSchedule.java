@@ -30,8 +30,17 @@ public final class ListSchedule {
      * @param keepPlan whether to keep each task's slot and times (not needed for the makespan alone)
      */
     public static ListSchedule plan(TaskGraph graph, double[] weights, int slotCount, boolean keepPlan) {
+        return plan(graph, weights, slotCount, keepPlan, true);
+    }
+
+    /**
+     * As {@link #plan(TaskGraph, double[], int, boolean)}; with {@code longestFirst} false, ready
+     * tasks start in topological order instead (sequential mode).
+     */
+    public static ListSchedule plan(TaskGraph graph, double[] weights, int slotCount, boolean keepPlan,
+            boolean longestFirst) {
         int n = graph.size();
-        double[] remaining = longestRemainingPath(graph, weights);
+        double[] remaining = longestFirst ? longestRemainingPath(graph, weights) : new double[n];
         int[] rank = new int[n];
         int[] topo = graph.topoOrderShared();
         for (int i = 0; i < n; i++) {

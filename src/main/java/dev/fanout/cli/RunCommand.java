@@ -1,0 +1,151 @@
+package dev.fanout.cli;
+
+import dev.fanout.FanoutException;
+import dev.fanout.exec.HaltPolicy;
+import dev.fanout.exec.OutputMode;
+import dev.fanout.exec.Run;
+import dev.fanout.exec.RunRecord;
+import dev.fanout.exec.RunState;
+import dev.fanout.graph.ListSchedule;
+import dev.fanout.session.RunPlan;
+import dev.fanout.session.RunRequest;
+import dev.fanout.task.TaskSet;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fanout run FILE}: analyse, decide, run the graph, summarise. */
+@Command(name = "run", description = {"Run a tasks file: analyse, decide parallel or sequential, run, summarise.",
+        "Exit code: 0 all tasks succeeded, 1 some did not, 2 bad input, 130 interrupted."})
+public final class RunCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "tasks file; default: the session's tasks")
+    Path file;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "tasks at once (default: max_parallel_tasks)")
+    Integer jobs;
+
+    @ArgGroup(exclusive = true)
+    Mode mode;
+
+    static final class Mode {
+        @Option(names = "--parallel", defaultValue = Option.NULL_VALUE, description = "run in parallel whatever the decision")
+        Boolean parallel;
+
+        @Option(names = "--sequential", defaultValue = Option.NULL_VALUE, description = "run one task at a time, in dependency order")
+        Boolean sequential;
+    }
+
+    @Option(names = "--halt", paramLabel = "WHEN", defaultValue = "never",
+            description = "after a failure: never (keep going), soon (start nothing new), now (stop running tasks too)")
+    String halt;
+
+    @Option(names = "--fail-fast", description = "same as --halt now")
+    boolean failFast;
+
+    @Option(names = "--dry-run", description = "print the order and slots the scheduler would use; run nothing")
+    boolean dryRun;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "rerun only what did not succeed in that run")
+    String resume;
+
+    @Option(names = "--output", paramLabel = "MODE", defaultValue = "group",
+            description = "group: each task's output when it ends; stream: lines as they come, prefixed [id]")
+    String output;
+
+    @Option(names = {"-q", "--quiet"}, description = "print only the summary")
+    boolean quiet;
+
+    @Option(names = "--json", description = "print the run record as JSON")
+    boolean json;
+
+    @Mixin
+    ConfigOptions config;
+
+    public RunCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (file != null && resume != null) {
+            throw FanoutException.badInput("give a tasks file or --resume RUN_ID, not both");
+        }
+        TaskSet tasks = resume != null ? null : ctx.session().tasksOrFile(file);
+        Boolean parallel = mode == null ? null : mode.parallel != null ? Boolean.TRUE
+                : mode.sequential != null ? Boolean.FALSE : null;
+        RunRequest request = new RunRequest(jobs, parallel, failFast ? HaltPolicy.NOW : halt(halt), output(output),
+                resume, config.flags(java.util.Map.of()));
+        RunPlan plan = ctx.session().plan(tasks, request);
+        if (dryRun) {
+            printPlan(plan);
+            return 0;
+        }
+        RunRecord record = execute(ctx, plan, quiet || json, output(output) == OutputMode.GROUP);
+        if (json) {
+            ctx.out().println(Json.pretty(dev.fanout.exec.RunJson.toJson(record)));
+        } else {
+            RunSummaryView.print(record, ctx.style(), ctx.out());
+        }
+        return exitCode(record);
+    }
+
+    /** Runs a plan with progress and Ctrl-C handling; shared with {@code exec}. */
+    static RunRecord execute(CliContext ctx, RunPlan plan, boolean quiet, boolean groupOutput) {
+        LiveBlock live = ctx.terminal() && !quiet ? new LiveBlock(ctx.out(), ctx::width) : null;
+        try (RunProgress progress = new RunProgress(ctx.out(), ctx.err(), ctx.style(), quiet, groupOutput, live)) {
+            progress.estimate(plan.analysis().makespanSeconds());
+            Run run = ctx.session().start(plan, progress);
+            try (Interrupts.Registration ignored = ctx.interrupts().onInterrupt(() -> run.cancel("Ctrl-C"))) {
+                return run.execute();
+            }
+        }
+    }
+
+    static int exitCode(RunRecord record) {
+        if (record.state() == RunState.INTERRUPTED) {
+            return FanoutException.INTERRUPTED;
+        }
+        return record.state() == RunState.SUCCEEDED ? 0 : FanoutException.FAILED;
+    }
+
+    private void printPlan(RunPlan plan) {
+        var out = ctx.out();
+        out.println("plan: " + plan.graph().size() + " tasks, " + plan.modeReason());
+        out.println("      " + (plan.options().parallel() ? plan.options().jobs() + " slots, longest remaining path first"
+                : "1 slot, dependency order") + "; times are " + (plan.measured().isEmpty() ? "estimates"
+                : "measured in earlier runs where known, else estimates"));
+        out.println(ctx.style().bold(String.format("%-5s %-9s %-9s %s", "slot", "start", "end", "task")));
+        ListSchedule schedule = plan.schedule();
+        for (ListSchedule.Slot s : schedule.slots()) {
+            boolean reused = plan.carried().containsKey(s.taskId())
+                    && plan.carried().get(s.taskId()).status() == dev.fanout.exec.TaskStatus.SUCCEEDED;
+            out.printf("%-5d %-9s %-9s %s%s%n", s.slot(), TimeFormat.seconds(s.start()), TimeFormat.seconds(s.end()),
+                    s.taskId(), reused ? ctx.style().dim(" (succeeded in " + plan.options().resumedFrom() + ", not rerun)") : "");
+        }
+        out.println("estimated makespan " + TimeFormat.seconds(schedule.makespan()) + "; nothing was run (--dry-run)");
+        out.flush();
+    }
+
+    private static HaltPolicy halt(String value) {
+        return switch (value.toLowerCase()) {
+            case "never" -> HaltPolicy.NEVER;
+            case "soon" -> HaltPolicy.SOON;
+            case "now" -> HaltPolicy.NOW;
+            default -> throw FanoutException.badInput("--halt takes never, soon or now, not '" + value + "'");
+        };
+    }
+
+    static OutputMode output(String value) {
+        return switch (value.toLowerCase()) {
+            case "group" -> OutputMode.GROUP;
+            case "stream" -> OutputMode.STREAM;
+            default -> throw FanoutException.badInput("--output takes group or stream, not '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,224 @@
+package dev.fanout.cli;
+
+import dev.fanout.exec.Attempt;
+import dev.fanout.exec.AttemptContext;
+import dev.fanout.exec.RunListener;
+import dev.fanout.exec.TaskResult;
+import dev.fanout.exec.TaskStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shows a run as it goes. On a terminal: a live block (done/total, running tasks and their
+ * time, failures, ETA) redrawn a few times a second, with task ends and grouped output printed
+ * above it. Otherwise: one plain line per task start and end. Quiet: nothing until the summary.
+ */
+final class RunProgress implements RunListener, AutoCloseable {
+    private static final int RUNNING_SHOWN = 6;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Style style;
+    private final boolean quiet;
+    private final boolean showOutput;
+    private final LiveBlock block;
+    private final ScheduledExecutorService ticker;
+    private final Map<String, Long> running = new LinkedHashMap<>();
+    private String runId = "";
+    private int total;
+    private int done;
+    private int failed;
+    private double estimatedSeconds;
+    private final long startedNanos = System.nanoTime();
+
+    /**
+     * @param live the block to draw in, or null for plain lines
+     * @param showOutput whether to print each task's output when it ends (group mode)
+     */
+    RunProgress(PrintWriter out, PrintWriter err, Style style, boolean quiet, boolean showOutput, LiveBlock live) {
+        this.out = out;
+        this.err = err;
+        this.style = style;
+        this.quiet = quiet;
+        this.showOutput = showOutput && !quiet;
+        this.block = quiet ? null : live;
+        if (block != null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fanout-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::redraw, 250, 250, TimeUnit.MILLISECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    @Override
+    public synchronized void runStarted(String id, Path runDir, int totalTasks, double estimatedSpeedup) {
+        this.runId = id;
+        this.total = totalTasks;
+        if (!quiet) {
+            line(style.dim("run " + id + ": " + totalTasks + " tasks, record in " + runDir));
+        }
+    }
+
+    /** The estimated length of the run, for the ETA. */
+    synchronized void estimate(double seconds) {
+        this.estimatedSeconds = seconds;
+    }
+
+    @Override
+    public synchronized void taskStarted(String taskId, int attempt) {
+        running.put(taskId, System.nanoTime());
+        if (block == null && !quiet) {
+            line("start   " + taskId + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+        }
+        redraw();
+    }
+
+    @Override
+    public synchronized void attemptFailed(String taskId, Attempt attempt, double retryInSeconds) {
+        running.remove(taskId);
+        if (!quiet) {
+            line(style.yellow("retry   ") + taskId + " in " + TimeFormat.seconds(retryInSeconds) + ": attempt "
+                    + attempt.number() + " " + (attempt.error() == null ? "failed" : attempt.error()));
+        }
+        redraw();
+    }
+
+    @Override
+    public synchronized void taskEnded(TaskResult r, Path stdout, Path stderr) {
+        running.remove(r.taskId());
+        done++;
+        if (r.status() != TaskStatus.SUCCEEDED) {
+            failed += r.status() == TaskStatus.SKIPPED || r.status() == TaskStatus.CANCELLED ? 0 : 1;
+        }
+        if (!quiet) {
+            line(endLine(r));
+            if (showOutput) {
+                output(stdout, out);
+                output(stderr, err);
+            }
+        }
+        redraw();
+    }
+
+    @Override
+    public void outputLine(AttemptContext.OutputLine l) {
+        if (quiet) {
+            return;
+        }
+        String text = style.dim("[" + l.taskId() + "] ") + l.text();
+        synchronized (this) {
+            if (block != null) {
+                block.printAbove(text);
+            } else {
+                (l.stderr() ? err : out).println(text);
+                (l.stderr() ? err : out).flush();
+            }
+        }
+    }
+
+    private String endLine(TaskResult r) {
+        String secs = TimeFormat.seconds(r.seconds());
+        int attempts = r.attempts().size();
+        String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+        return switch (r.status()) {
+            case SUCCEEDED -> style.green("ok      ") + r.taskId() + " " + style.dim(secs + tries);
+            case FAILED, TIMED_OUT -> style.red(String.format("%-8s", r.status() == TaskStatus.FAILED ? "FAILED" : "TIMEOUT"))
+                    + r.taskId() + " " + secs + ": " + r.reason() + tries;
+            case SKIPPED -> style.yellow("skipped ") + r.taskId() + ": " + r.reason();
+            case CANCELLED -> style.yellow("cancel  ") + r.taskId() + (r.reason() == null ? "" : ": " + r.reason());
+            default -> r.status().key() + " " + r.taskId();
+        };
+    }
+
+    private void output(Path file, PrintWriter to) {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        to.flush();
+        // copied in chunks: a task's output may be far bigger than the heap
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[64 * 1024];
+            int k;
+            StringBuilder pending = block != null ? new StringBuilder() : null;
+            while ((k = in.read(buf)) > 0) {
+                String s = new String(buf, 0, k, StandardCharsets.UTF_8);
+                if (pending != null) {
+                    pending.append(s);
+                    if (pending.length() > 1 << 20) {
+                        block.printAbove(pending.toString());
+                        pending.setLength(0);
+                    }
+                } else {
+                    to.print(s);
+                }
+            }
+            if (pending != null && pending.length() > 0) {
+                block.printAbove(pending.toString());
+            }
+            to.flush();
+        } catch (IOException e) {
+            line(style.dim("(cannot show " + file + ": " + e.getMessage() + ")"));
+        }
+    }
+
+    private void line(String text) {
+        if (block != null) {
+            block.printAbove(text);
+        } else {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    private synchronized void redraw() {
+        if (block == null) {
+            return;
+        }
+        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        List<String> lines = new ArrayList<>();
+        String eta = "";
+        if (estimatedSeconds > 0 && done < total) {
+            double left = Math.max(0, estimatedSeconds - elapsed);
+            eta = ", ETA " + TimeFormat.seconds(left);
+        }
+        lines.add(style.bold(String.format(Locale.ROOT, "%d/%d done", done, total)) + ", " + running.size()
+                + " running" + (failed > 0 ? ", " + style.red(failed + " failed") : "") + ", "
+                + TimeFormat.seconds(elapsed) + eta + style.dim("  (Ctrl-C stops)"));
+        long now = System.nanoTime();
+        int shown = 0;
+        for (Map.Entry<String, Long> e : running.entrySet()) {
+            if (shown++ == RUNNING_SHOWN) {
+                lines.add(style.dim("  … and " + (running.size() - RUNNING_SHOWN) + " more"));
+                break;
+            }
+            lines.add("  " + style.cyan("▸ ") + e.getKey() + " " + style.dim(TimeFormat.seconds((now - e.getValue()) / 1e9)));
+        }
+        block.show(lines);
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (block != null) {
+            block.clear();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.fanout.cli;
+
+import dev.fanout.exec.RunRecord;
+import dev.fanout.exec.TaskResult;
+import dev.fanout.exec.TaskStatus;
+import dev.fanout.graph.Decision;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** The end of a run in a few lines: counts, times, speedups, and what went wrong where. */
+final class RunSummaryView {
+    private static final int STDERR_LINES = 5;
+
+    private RunSummaryView() {
+    }
+
+    static void print(RunRecord r, Style style, PrintWriter out) {
+        StringJoiner counts = new StringJoiner(", ");
+        r.counts().forEach((s, c) -> counts.add(c + " " + s.key().replace('_', ' ')));
+        String state = switch (r.state()) {
+            case SUCCEEDED -> style.green("succeeded");
+            case INTERRUPTED -> style.yellow("interrupted");
+            default -> style.red(r.state().key());
+        };
+        out.println(style.bold("run " + r.runId()) + " " + state + " in " + TimeFormat.seconds(r.wallSeconds())
+                + ": " + counts);
+        out.println("  " + TimeFormat.seconds(r.taskSeconds()) + " of task time in " + TimeFormat.seconds(r.wallSeconds())
+                + ": measured speedup " + Decision.fmt(r.measuredSpeedup()) + "x (estimated "
+                + Decision.fmt(r.estimatedSpeedup()) + "x), " + (r.parallel() ? r.jobs() + " slots" : "sequential"));
+        for (TaskResult t : r.results().values()) {
+            if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.TIMED_OUT) {
+                out.println("  " + style.red(t.status() == TaskStatus.FAILED ? "failed" : "timed out") + " "
+                        + t.taskId() + ": " + t.reason() + (t.attempts().size() > 1 ? " (" + t.attempts().size()
+                        + " attempts)" : ""));
+                Path log = r.taskDir(t.taskId()).resolve("stderr.log");
+                for (String line : tail(log, STDERR_LINES)) {
+                    out.println("    " + style.dim("| ") + line);
+                }
+                if (Files.exists(log)) {
+                    out.println("    " + style.dim("log: " + log));
+                }
+            } else if (t.resultError() != null) {
+                out.println("  " + style.yellow("note") + " " + t.taskId() + ": " + t.resultError());
+            }
+        }
+        List<String> skipped = new ArrayList<>();
+        r.results().values().stream().filter(t -> t.status() == TaskStatus.SKIPPED)
+                .forEach(t -> skipped.add(t.taskId()));
+        if (!skipped.isEmpty()) {
+            out.println("  " + style.yellow("skipped") + " " + String.join(", ", skipped.size() > 10
+                    ? skipped.subList(0, 10) : skipped) + (skipped.size() > 10 ? " … and " + (skipped.size() - 10) + " more"
+                    : "") + " (a dependency did not succeed)");
+        }
+        if (r.resumedFrom() != null) {
+            out.println("  " + style.dim("resumed from " + r.resumedFrom()));
+        }
+        out.println("  " + style.dim("record: " + r.dir().resolve("run.json")));
+        out.flush();
+    }
+
+    /** The last lines of a file, read from its end: a log may be huge. */
+    static List<String> tail(Path file, int count) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long len = f.length();
+            int chunk = (int) Math.min(len, 16 * 1024);
+            byte[] buf = new byte[chunk];
+            f.seek(len - chunk);
+            f.readFully(buf);
+            String text = new String(buf, StandardCharsets.UTF_8).stripTrailing();
+            if (text.isEmpty()) {
+                return List.of();
+            }
+            List<String> lines = List.of(text.split("\n"));
+            List<String> last = lines.subList(Math.max(0, lines.size() - count), lines.size());
+            List<String> cut = new ArrayList<>();
+            for (String l : last) {
+                cut.add(l.length() > 200 ? l.substring(0, 200) + "…" : l);
+            }
+            return cut;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.fanout.exec;
+
+import dev.fanout.exec.TaskRunner.LaunchException;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Starts one process from an argv list (never a shell string built by fanout) with its output
+ * in the attempt's log files, standard input from /dev/null, and the fanout variables in its
+ * environment. The process is stopped as a tree.
+ */
+final class ProcessLauncher {
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private ProcessLauncher() {
+    }
+
+    /**
+     * Starts {@code argv}.
+     *
+     * @param cwd the working directory, or null for fanout's own
+     * @param extraEnv variables added to fanout's environment (the task's, then fanout's own); a null value removes one
+     */
+    static RunningAttempt start(List<String> argv, String cwd, Map<String, String> extraEnv, AttemptContext ctx)
+            throws LaunchException {
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        if (cwd != null) {
+            File dir = new File(cwd);
+            if (!dir.isDirectory()) {
+                throw new LaunchException("cwd '" + cwd + "' is not a folder; fix the task's cwd");
+            }
+            pb.directory(dir);
+        }
+        Map<String, String> env = pb.environment();
+        extraEnv.forEach((k, v) -> {
+            if (v == null) {
+                env.remove(k);
+            } else {
+                env.put(k, v);
+            }
+        });
+        env.putAll(ctx.fanoutEnv());
+        pb.redirectInput(DEV_NULL);
+        boolean streaming = ctx.lines() != null;
+        if (!streaming) {
+            pb.redirectOutput(ctx.stdout().toFile());
+            pb.redirectError(ctx.stderr().toFile());
+        }
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new LaunchException(launchError(argv.get(0), e));
+        }
+        CompletableFuture<Void> pumped = CompletableFuture.completedFuture(null);
+        if (streaming) {
+            String id = ctx.fanoutEnv().get("FANOUT_TASK_ID");
+            pumped = CompletableFuture.allOf(
+                    pump(process.getInputStream(), ctx.stdout(), line -> ctx.lines().accept(
+                            new AttemptContext.OutputLine(id, false, line))),
+                    pump(process.getErrorStream(), ctx.stderr(), line -> ctx.lines().accept(
+                            new AttemptContext.OutputLine(id, true, line))));
+        }
+        return new ProcessAttempt(process, pumped);
+    }
+
+    private static String launchError(String program, IOException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("error=2,")) {
+            return "command not found: " + program;
+        }
+        if (msg.contains("error=13,")) {
+            return "permission denied: " + program + " is not executable";
+        }
+        return "cannot start " + program + ": " + msg;
+    }
+
+    /** Copies a stream to its log file and hands each line on, on a thread of its own (stream mode only). */
+    private static CompletableFuture<Void> pump(InputStream in, Path log, java.util.function.Consumer<String> lines) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (in; OutputStream out = Files.newOutputStream(log);
+                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                    lines.accept(line);
+                }
+            } catch (IOException e) {
+                // the process went away mid-line; what was read is in the log
+            } finally {
+                done.complete(null);
+            }
+        }, "fanout-output");
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
+    /** A running process and its tree. */
+    private static final class ProcessAttempt implements RunningAttempt {
+        private final Process process;
+        private final CompletableFuture<AttemptEnd> ended;
+        private final AtomicBoolean stopping = new AtomicBoolean();
+
+        ProcessAttempt(Process process, CompletableFuture<Void> pumped) {
+            this.process = process;
+            this.ended = process.onExit().thenCombine(pumped, (p, ignored) -> end(p));
+        }
+
+        private static AttemptEnd end(Process p) {
+            // the JDK reports death by signal N as 128+N, which a shell's exit code can also be:
+            // only the scheduler, which knows whether it stopped the attempt, reads a signal into it
+            return new AttemptEnd(p.exitValue(), 0, null);
+        }
+
+        @Override
+        public CompletableFuture<AttemptEnd> ended() {
+            return ended;
+        }
+
+        @Override
+        public void stop() {
+            if (stopping.compareAndSet(false, true)) {
+                Thread t = new Thread(() -> ProcessTree.stop(process.toHandle()), "fanout-stop");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+    }
+}

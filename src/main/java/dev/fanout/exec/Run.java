@@ -1,0 +1,161 @@
+package dev.fanout.exec;
+
+import dev.fanout.FanoutException;
+import dev.fanout.config.Config;
+import dev.fanout.graph.TaskGraph;
+import dev.fanout.task.Task;
+import dev.fanout.task.TaskSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run of a task graph: its folder and record, the scheduler, and what happens after the
+ * last task (durations remembered, left-over processes stopped, the final record written).
+ * {@link #cancel} may be called from any thread, such as a Ctrl-C handler.
+ */
+public final class Run {
+    private final RunStore store;
+    private final String runId;
+    private final RunDirectory dir;
+    private final Scheduler scheduler;
+    private final TaskGraph graph;
+    private final Config config;
+    private final RunOptions options;
+    private final String decision;
+    private final double estimatedSpeedup;
+    private final Instant startedAt = Instant.now();
+
+    private Run(RunStore store, TaskGraph graph, Config config, RunOptions options, String decision,
+            double estimatedSpeedup, Map<Task.Kind, TaskRunner> runners, RunListener listener,
+            Map<String, TaskResult> carried) {
+        this.store = store;
+        this.graph = graph;
+        this.config = config;
+        this.options = options;
+        this.decision = decision;
+        this.estimatedSpeedup = estimatedSpeedup;
+        this.runId = store.newRunId();
+        this.dir = new RunDirectory(runId, store.dirOf(runId));
+        Map<String, Double> measured = store.durations().measured(graph.taskSet().tasks());
+        this.scheduler = new Scheduler(graph, options, config, runners, dir, listener, measured, carried,
+                results -> save(RunState.RUNNING, results, null));
+    }
+
+    /**
+     * Prepares a run: checks every task can run, creates the run's folder and writes its first record.
+     *
+     * @param decision why it runs in parallel or not, for the record
+     * @param carried results of an earlier run to reuse (resume), by task id; only successes are reused
+     * @throws FanoutException (bad input) when a task has nothing to run or the run folder cannot be written
+     */
+    public static Run prepare(RunStore store, TaskGraph graph, Config config, RunOptions options, String decision,
+            double estimatedSpeedup, Map<Task.Kind, TaskRunner> runners, RunListener listener,
+            Map<String, TaskResult> carried) {
+        for (Task t : graph.taskSet().tasks()) {
+            if (t.kind() == Task.Kind.NONE && !(carried.containsKey(t.id())
+                    && carried.get(t.id()).status() == TaskStatus.SUCCEEDED)) {
+                String where = t.position() == null ? "" : t.position() + ": ";
+                throw FanoutException.badInput(where + "task '" + t.id()
+                        + "' has nothing to run; give it a command, an agent and prompt, or a script");
+            }
+        }
+        Run run = new Run(store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried);
+        run.copyCarriedResults(carried);
+        run.save(RunState.RUNNING, run.pendingResults(carried), null);
+        listener.runStarted(run.runId, run.dir.path(), graph.size(), estimatedSpeedup);
+        return run;
+    }
+
+    public String id() {
+        return runId;
+    }
+
+    public Path dir() {
+        return dir.path();
+    }
+
+    /** Asks the run to stop: running task trees are stopped, the rest cancelled. Any thread. */
+    public void cancel(String why) {
+        scheduler.cancel(why);
+    }
+
+    /**
+     * Runs every task to a final status and writes the final record.
+     *
+     * @return the record; its state is interrupted when {@link #cancel} was called
+     */
+    public RunRecord execute() {
+        Map<String, TaskResult> results;
+        try {
+            results = scheduler.run();
+        } finally {
+            OrphanReaper.reap(runId);
+            dir.close();
+        }
+        RunState state = RunRecord.stateOf(results, scheduler.interrupted());
+        RunRecord record = save(state, results, Instant.now());
+        store.durations().record(graph.taskSet().tasks(), results);
+        return record;
+    }
+
+    private Map<String, TaskResult> pendingResults(Map<String, TaskResult> carried) {
+        Map<String, TaskResult> pending = new LinkedHashMap<>();
+        for (Task t : graph.taskSet().tasks()) {
+            TaskResult c = carried.get(t.id());
+            pending.put(t.id(), c != null && c.status() == TaskStatus.SUCCEEDED
+                    ? new TaskResult(t.id(), TaskStatus.SUCCEEDED, c.attempts(), "succeeded in an earlier run",
+                            c.result(), null, true)
+                    : new TaskResult(t.id(), TaskStatus.PENDING, java.util.List.of(), null, null, null, false));
+        }
+        return pending;
+    }
+
+    /** A resumed run's reused results are copied in, so the new run's folder holds every result. */
+    private void copyCarriedResults(Map<String, TaskResult> carried) {
+        if (options.resumedFrom() == null) {
+            return;
+        }
+        Path from = store.dirOf(options.resumedFrom());
+        carried.forEach((id, r) -> {
+            if (r.status() != TaskStatus.SUCCEEDED) {
+                return;
+            }
+            Path src = from.resolve("tasks").resolve(id);
+            Path dst = dir.taskDir(id);
+            try {
+                Files.createDirectories(dst);
+                for (String name : new String[] {"result.json", "stdout.log", "stderr.log"}) {
+                    if (Files.exists(src.resolve(name))) {
+                        Files.copy(src.resolve(name), dst.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                throw FanoutException.badInput("cannot copy " + id + "'s result from run " + options.resumedFrom()
+                        + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private RunRecord save(RunState state, Map<String, TaskResult> results, Instant endedAt) {
+        RunRecord record = new RunRecord(runId, state, ProcessHandle.current().pid(), graph.taskSet().source(),
+                startedAt, endedAt, options.resumedFrom(), options.parallel(), options.jobs(), decision,
+                estimatedSpeedup, graph.taskSet(), results, dir.path());
+        try {
+            store.save(record);
+        } catch (IOException e) {
+            throw new FanoutException(FanoutException.FAILED, "cannot write " + dir.path().resolve("run.json")
+                    + ": " + e.getMessage());
+        }
+        return record;
+    }
+
+    /** The tasks of a run, for resuming it. */
+    public static TaskSet tasksOf(RunRecord r) {
+        return r.tasks();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.fanout.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.graph.Decision;
+import dev.fanout.task.TaskJson;
+import dev.fanout.task.TaskSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code run.json}: the run record as JSON. Results refer to each task's {@code result.json}
+ * rather than holding it, so the record stays small however big the results are.
+ */
+public final class RunJson {
+    static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final com.fasterxml.jackson.databind.ObjectWriter WRITER = JSON.writerWithDefaultPrettyPrinter();
+
+    private RunJson() {
+    }
+
+    /** The record as it stands in run.json. */
+    public static ObjectNode toJson(RunRecord r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", FORMAT);
+        o.put("run_id", r.runId());
+        o.put("status", r.state().key());
+        o.put("pid", r.pid());
+        o.put("source", r.source());
+        o.put("started_at", r.startedAt().toString());
+        o.put("ended_at", r.endedAt() == null ? null : r.endedAt().toString());
+        o.put("resumed_from", r.resumedFrom());
+        o.put("mode", r.parallel() ? "parallel" : "sequential");
+        o.put("jobs", r.jobs());
+        o.put("decision", r.decision());
+        o.put("estimated_speedup", round(r.estimatedSpeedup()));
+        o.put("wall_seconds", round(r.wallSeconds()));
+        o.put("task_seconds", round(r.taskSeconds()));
+        o.put("measured_speedup", round(r.measuredSpeedup()));
+        ObjectNode counts = o.putObject("counts");
+        r.counts().forEach((s, c) -> counts.put(s.key(), c));
+        o.set("tasks", TaskJson.toJson(r.tasks()));
+        if (r.tasks().config() != null) {
+            o.set("config", r.tasks().config());
+        }
+        ObjectNode results = o.putObject("results");
+        r.results().forEach((id, t) -> results.set(id, toJson(t)));
+        return o;
+    }
+
+    private static ObjectNode toJson(TaskResult t) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("status", t.status().key());
+        if (t.reason() != null) {
+            o.put("reason", t.reason());
+        }
+        o.put("seconds", round(t.seconds()));
+        if (t.reused()) {
+            o.put("reused", true);
+        }
+        if (t.result() != null) {
+            o.put("result", "tasks/" + t.taskId() + "/result.json");
+        }
+        if (t.resultError() != null) {
+            o.put("result_error", t.resultError());
+        }
+        ArrayNode attempts = o.putArray("attempts");
+        for (Attempt a : t.attempts()) {
+            ObjectNode j = attempts.addObject();
+            j.put("attempt", a.number());
+            j.put("status", a.status().key());
+            j.put("started_at", a.startedAt().toString());
+            j.put("ended_at", a.endedAt().toString());
+            j.put("seconds", round(a.seconds()));
+            if (a.exitCode() != null) {
+                j.put("exit_code", a.exitCode());
+            }
+            if (a.signal() != 0) {
+                j.put("signal", a.signal());
+            }
+            if (a.error() != null) {
+                j.put("error", a.error());
+            }
+        }
+        return o;
+    }
+
+    /**
+     * Reads a run record; results are read from each task's result.json.
+     *
+     * @throws IOException when the file cannot be read or is not a run record
+     */
+    static RunRecord read(Path dir) throws IOException {
+        JsonNode o = JSON.readTree(dir.resolve("run.json").toFile());
+        if (o == null || !o.isObject() || !o.has("run_id")) {
+            throw new IOException("not a run record");
+        }
+        String runId = o.path("run_id").asText();
+        TaskSet read = TaskJson.fromJson(sourceOf(o), (ArrayNode) o.get("tasks"));
+        TaskSet tasks = new TaskSet(read.source(), read.tasks(), o.get("config"), java.util.Map.of());
+        Map<String, TaskResult> results = new LinkedHashMap<>();
+        o.path("results").fields().forEachRemaining(e -> results.put(e.getKey(), result(dir, e.getKey(), e.getValue())));
+        return new RunRecord(runId, RunState.ofKey(o.path("status").asText("running")), o.path("pid").asLong(),
+                o.path("source").asText(), Instant.parse(o.path("started_at").asText()),
+                o.path("ended_at").isTextual() ? Instant.parse(o.path("ended_at").asText()) : null,
+                o.path("resumed_from").isTextual() ? o.path("resumed_from").asText() : null,
+                "parallel".equals(o.path("mode").asText()), o.path("jobs").asInt(1), o.path("decision").asText(""),
+                o.path("estimated_speedup").asDouble(1), tasks, results, dir);
+    }
+
+    /** The original tasks file's name, so messages about resumed tasks still point at it. */
+    private static String sourceOf(JsonNode o) {
+        return o.path("source").asText("run.json");
+    }
+
+    private static TaskResult result(Path dir, String id, JsonNode o) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (JsonNode a : o.path("attempts")) {
+            attempts.add(new Attempt(a.path("attempt").asInt(), Instant.parse(a.path("started_at").asText()),
+                    Instant.parse(a.path("ended_at").asText()), TaskStatus.ofKey(a.path("status").asText()),
+                    a.has("exit_code") ? a.get("exit_code").asInt() : null, a.path("signal").asInt(0),
+                    a.path("error").isTextual() ? a.get("error").asText() : null));
+        }
+        JsonNode value = null;
+        String resultError = o.path("result_error").isTextual() ? o.get("result_error").asText() : null;
+        if (o.path("result").isTextual()) {
+            Path file = dir.resolve(o.get("result").asText());
+            try {
+                value = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+            } catch (IOException e) {
+                resultError = "cannot read " + file + ": " + e.getMessage();
+            }
+        }
+        return new TaskResult(id, TaskStatus.ofKey(o.path("status").asText()), attempts,
+                o.path("reason").isTextual() ? o.get("reason").asText() : null, value, resultError,
+                o.path("reused").asBoolean(false));
+    }
+
+    private static double round(double d) {
+        return Double.parseDouble(Decision.fmt(d));
+    }
+}

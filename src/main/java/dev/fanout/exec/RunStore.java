@@ -1,0 +1,134 @@
+package dev.fanout.exec;
+
+import dev.fanout.AtomicFile;
+import dev.fanout.FanoutException;
+import dev.fanout.Names;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The runs under {@code runs/}: new run ids, reading records back, listing them. */
+public final class RunStore {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final Pattern RUN_ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}");
+
+    private final Path runsDir;
+
+    public RunStore(Path runsDir) {
+        this.runsDir = runsDir;
+    }
+
+    public Path runsDir() {
+        return runsDir;
+    }
+
+    /** A new id: start time and a random suffix, so ids sort by time and never collide. */
+    String newRunId() {
+        return LocalDateTime.now().format(ID_TIME) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+    }
+
+    Path dirOf(String runId) {
+        return runsDir.resolve(runId);
+    }
+
+    /** Writes a record as {@code run.json}, atomically. */
+    void save(RunRecord record) throws IOException {
+        AtomicFile.write(record.dir().resolve("run.json"),
+                out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record)));
+    }
+
+    /** The ids of all runs, oldest first. */
+    public List<String> ids() {
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            return dirs.map(p -> p.getFileName().toString())
+                    .filter(id -> RUN_ID.matcher(id).matches() && Files.exists(dirOf(id).resolve("run.json")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw FanoutException.badInput("cannot list " + runsDir + ": " + e.getMessage());
+        }
+    }
+
+    /** The newest run's id. */
+    public String latest() {
+        List<String> ids = ids();
+        if (ids.isEmpty()) {
+            throw FanoutException.badInput("no runs yet in " + runsDir + "; 'fanout run FILE' makes one");
+        }
+        return ids.get(ids.size() - 1);
+    }
+
+    /**
+     * Reads a run. A record left "running" by a fanout process that is gone (killed) reads as
+     * interrupted, claiming only the tasks it had recorded as finished.
+     *
+     * @throws FanoutException (bad input) when there is no such run or its record is unreadable
+     */
+    public RunRecord load(String runId) {
+        if (runId == null || !RUN_ID.matcher(runId).matches() && !Names.isTaskId(runId)) {
+            throw FanoutException.badInput("'" + runId + "' is not a run id; 'fanout runs' lists them");
+        }
+        Path dir = dirOf(runId);
+        if (!Files.exists(dir.resolve("run.json"))) {
+            String hint = Names.closest(runId, ids()).map(c -> "; did you mean '" + c + "'?")
+                    .orElse("; 'fanout runs' lists the runs");
+            throw FanoutException.badInput("no run '" + runId + "' in " + runsDir + hint);
+        }
+        RunRecord r;
+        try {
+            r = RunJson.read(dir);
+        } catch (IOException | RuntimeException e) {
+            throw FanoutException.badInput(dir.resolve("run.json") + ": not a readable run record (" + e.getMessage() + ")");
+        }
+        if (r.state() == RunState.RUNNING && !alive(r.pid())) {
+            return new RunRecord(r.runId(), RunState.INTERRUPTED, r.pid(), r.source(), r.startedAt(), r.endedAt(),
+                    r.resumedFrom(), r.parallel(), r.jobs(), r.decision(), r.estimatedSpeedup(), r.tasks(),
+                    r.results(), r.dir());
+        }
+        return r;
+    }
+
+    /** All runs that can be read, newest first; unreadable ones are left out. */
+    public List<RunRecord> list() {
+        List<RunRecord> runs = new ArrayList<>();
+        for (String id : ids()) {
+            try {
+                runs.add(load(id));
+            } catch (FanoutException e) {
+                // a half-deleted or foreign folder is not a run
+            }
+        }
+        runs.sort(Comparator.comparing(RunRecord::startedAt).reversed());
+        return runs;
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Measured task durations from earlier runs, to order tasks by their real length. */
+    public DurationHistory durations() {
+        return new DurationHistory(runsDir.resolve("durations.json"));
+    }
+
+    static Map<String, TaskResult> succeededOnly(RunRecord r) {
+        Map<String, TaskResult> map = new java.util.LinkedHashMap<>();
+        r.results().forEach((id, t) -> {
+            if (t.status() == TaskStatus.SUCCEEDED) {
+                map.put(id, t);
+            }
+        });
+        return map;
+    }
+}

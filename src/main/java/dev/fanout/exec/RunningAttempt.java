@@ -1,0 +1,23 @@
+package dev.fanout.exec;
+
+import java.util.concurrent.CompletableFuture;
+
+/** An attempt under way. */
+public interface RunningAttempt {
+
+    /** Completes when the attempt has ended, however it ended. */
+    CompletableFuture<AttemptEnd> ended();
+
+    /**
+     * Stops the attempt and everything it started (descendants first: TERM, then KILL after a
+     * short grace). Returns at once; {@link #ended()} completes when it is over.
+     */
+    void stop();
+
+    /** How an attempt ended: an exit code, or the signal that killed it, and an error in words or null. */
+    record AttemptEnd(Integer exitCode, int signal, String error) {
+        public boolean success() {
+            return exitCode != null && exitCode == 0 && error == null;
+        }
+    }
+}

@@ -1,0 +1,436 @@
+package dev.fanout.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.config.Config;
+import dev.fanout.graph.ListSchedule;
+import dev.fanout.graph.TaskGraph;
+import dev.fanout.task.Task;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a task graph: a task starts the moment its dependencies have succeeded and a slot is
+ * free; among ready tasks the one with the longest remaining path (by measured durations,
+ * else estimates) goes first. One thread, the caller's, owns all state and reacts to events:
+ * attempts ending, timeouts, retries coming due, cancellation. Processes report their end
+ * through the JDK's own reaper, so no thread waits per task.
+ */
+final class Scheduler {
+    /** Exit codes the shell uses for "command not found" and "not executable": retrying cannot help. */
+    private static final Set<Integer> NEVER_RETRIED = Set.of(126, 127);
+    private static final long CHECKPOINT_MILLIS = 200;
+
+    private sealed interface Event permits Ended, TimedOut, RetryDue, Cancel {
+    }
+
+    private record Ended(int task, int attempt, RunningAttempt.AttemptEnd end) implements Event {
+    }
+
+    private record TimedOut(int task, int attempt) implements Event {
+    }
+
+    private record RetryDue(int task) implements Event {
+    }
+
+    private record Cancel(String reason) implements Event {
+    }
+
+    private final TaskGraph graph;
+    private final RunOptions options;
+    private final Config config;
+    private final Map<Task.Kind, TaskRunner> runners;
+    private final RunDirectory dir;
+    private final RunListener listener;
+    private final Consumer<Map<String, TaskResult>> checkpoint;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final ScheduledExecutorService timers;
+    private final Random jitter = new Random();
+
+    private final int n;
+    private final TaskStatus[] status;
+    private final int[] waiting;
+    private final List<List<Attempt>> attempts;
+    private final String[] reason;
+    private final JsonNode[] result;
+    private final String[] resultError;
+    private final boolean[] reused;
+    private final RunningAttempt[] current;
+    private final AttemptContext[] context;
+    private final Instant[] startedAt;
+    private final boolean[] timedOut;
+    private final boolean[] stoppedByUs;
+    private final ScheduledFuture<?>[] timeout;
+    private final PriorityQueue<Integer> ready;
+    private int running;
+    private int finished;
+    private int retriesPending;
+    private boolean halting;
+    private boolean interrupted;
+    private boolean dirty;
+    private long lastCheckpoint;
+
+    Scheduler(TaskGraph graph, RunOptions options, Config config, Map<Task.Kind, TaskRunner> runners,
+            RunDirectory dir, RunListener listener, Map<String, Double> measured,
+            Map<String, TaskResult> carried, Consumer<Map<String, TaskResult>> checkpoint) {
+        this.graph = graph;
+        this.options = options;
+        this.config = config;
+        this.runners = runners;
+        this.dir = dir;
+        this.listener = listener;
+        this.checkpoint = checkpoint;
+        this.n = graph.size();
+        status = new TaskStatus[n];
+        waiting = new int[n];
+        attempts = new ArrayList<>(n);
+        reason = new String[n];
+        result = new JsonNode[n];
+        resultError = new String[n];
+        reused = new boolean[n];
+        current = new RunningAttempt[n];
+        context = new AttemptContext[n];
+        startedAt = new Instant[n];
+        timedOut = new boolean[n];
+        stoppedByUs = new boolean[n];
+        timeout = new ScheduledFuture<?>[n];
+        int[] rank = new int[n];
+        int[] topo = graph.topologicalOrder();
+        for (int i = 0; i < n; i++) {
+            rank[topo[i]] = i;
+        }
+        double[] weights = new double[n];
+        for (int v = 0; v < n; v++) {
+            Double m = measured.get(graph.id(v));
+            weights[v] = m != null ? m : graph.task(v).estimateOrUnit();
+        }
+        double[] remaining = ListSchedule.longestRemainingPath(graph, weights);
+        ready = options.parallel()
+                ? new PriorityQueue<>(Math.max(1, n), (a, b) -> {
+                    int c = Double.compare(remaining[b], remaining[a]);
+                    return c != 0 ? c : Integer.compare(rank[a], rank[b]);
+                })
+                : new PriorityQueue<>(Math.max(1, n), (a, b) -> Integer.compare(rank[a], rank[b]));
+        for (int v = 0; v < n; v++) {
+            attempts.add(new ArrayList<>());
+            status[v] = TaskStatus.PENDING;
+            waiting[v] = graph.predecessorCount(v);
+        }
+        timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fanout-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int v = 0; v < n; v++) {
+            TaskResult before = carried.get(graph.id(v));
+            if (before != null && before.status() == TaskStatus.SUCCEEDED) {
+                attempts.get(v).addAll(before.attempts());
+                result[v] = before.result();
+                reused[v] = true;
+                reason[v] = "succeeded in an earlier run";
+                finish(v, TaskStatus.SUCCEEDED);
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            if (status[v] == TaskStatus.PENDING && waiting[v] == 0) {
+                ready.add(v);
+            }
+        }
+    }
+
+    /** Asks the run to stop (Ctrl-C): running trees are stopped, everything else is cancelled. Any thread. */
+    void cancel(String why) {
+        events.add(new Cancel(why));
+    }
+
+    /**
+     * Runs until every task has a final status.
+     *
+     * @return each task's result, in file order
+     */
+    Map<String, TaskResult> run() {
+        try {
+            fill();
+            while (finished < n) {
+                Event e = next();
+                if (e != null) {
+                    handle(e);
+                    while ((e = events.poll()) != null) {
+                        handle(e);
+                    }
+                    fill();
+                }
+                if (dirty && System.currentTimeMillis() - lastCheckpoint >= CHECKPOINT_MILLIS) {
+                    saveCheckpoint();
+                }
+                if (finished < n && running == 0 && ready.isEmpty() && retriesPending == 0 && events.isEmpty()) {
+                    throw new IllegalStateException("scheduler stalled with " + (n - finished) + " tasks not final");
+                }
+            }
+            return results();
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    private Event next() {
+        try {
+            return dirty ? events.poll(CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS) : events.take();
+        } catch (InterruptedException e) {
+            // the thread running the scheduler was interrupted: treat it as Ctrl-C
+            return new Cancel("interrupted");
+        }
+    }
+
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    private void saveCheckpoint() {
+        dirty = false;
+        lastCheckpoint = System.currentTimeMillis();
+        checkpoint.accept(results());
+    }
+
+    private void fill() {
+        while (!halting && running < options.jobs() && !ready.isEmpty()) {
+            start(ready.poll());
+        }
+    }
+
+    private void start(int v) {
+        Task task = graph.task(v);
+        int number = attempts.get(v).size() + 1;
+        TaskRunner runner = runners.get(task.kind());
+        Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
+        Instant start = Instant.now();
+        AttemptContext ctx;
+        RunningAttempt attempt;
+        try {
+            ctx = dir.prepare(task, number, config, lines);
+            if (runner == null) {
+                throw new TaskRunner.LaunchException("no runner for " + task.kind().name().toLowerCase() + " tasks");
+            }
+            context[v] = ctx;
+            attempt = runner.start(task, ctx);
+        } catch (TaskRunner.LaunchException | IOException e) {
+            String message = e instanceof IOException io ? "cannot prepare the task's folder: " + io.getMessage()
+                    : e.getMessage();
+            Attempt a = new Attempt(number, start, Instant.now(), TaskStatus.FAILED, null, 0, message);
+            attempts.get(v).add(a);
+            listener.taskStarted(task.id(), number);
+            if (context[v] != null) {
+                dir.joblog(v + 1, a, describe(task), context[v].stdout());
+            }
+            failed(v, TaskStatus.FAILED, message);
+            return;
+        }
+        startedAt[v] = start;
+        current[v] = attempt;
+        timedOut[v] = false;
+        status[v] = TaskStatus.RUNNING;
+        running++;
+        listener.taskStarted(task.id(), number);
+        attempt.ended().whenComplete((end, error) -> events.add(new Ended(v, number,
+                error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
+        double limit = task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
+        if (limit > 0) {
+            timeout[v] = timers.schedule(() -> events.add(new TimedOut(v, number)),
+                    Math.round(limit * 1000), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void handle(Event e) {
+        if (e instanceof Ended ended) {
+            ended(ended.task(), ended.attempt(), ended.end());
+        } else if (e instanceof TimedOut t) {
+            if (current[t.task()] != null && attempts.get(t.task()).size() + 1 == t.attempt()) {
+                timedOut[t.task()] = true;
+                current[t.task()].stop();
+            }
+        } else if (e instanceof RetryDue r) {
+            retriesPending--;
+            if (status[r.task()] == TaskStatus.PENDING) {
+                ready.add(r.task());
+            }
+        } else if (e instanceof Cancel c) {
+            interrupted = true;
+            halt("interrupted (" + c.reason() + ")", true);
+        }
+    }
+
+    private void ended(int v, int number, RunningAttempt.AttemptEnd end) {
+        running--;
+        current[v] = null;
+        if (timeout[v] != null) {
+            timeout[v].cancel(false);
+            timeout[v] = null;
+        }
+        Task task = graph.task(v);
+        TaskStatus outcome;
+        String error = end.error();
+        int signal = end.signal();
+        if (stoppedByUs[v]) {
+            outcome = TaskStatus.CANCELLED;
+            signal = signalOf(end);
+        } else if (timedOut[v]) {
+            outcome = TaskStatus.TIMED_OUT;
+            signal = signalOf(end);
+            double limit = task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
+            error = "timed out after " + dev.fanout.graph.Decision.fmt(limit) + "s; its process tree was stopped";
+        } else if (end.success()) {
+            outcome = TaskStatus.SUCCEEDED;
+        } else {
+            outcome = TaskStatus.FAILED;
+            if (error == null) {
+                String last = RunDirectory.lastLine(context[v].stderr());
+                error = "exit code " + end.exitCode() + (last == null ? "" : " (" + last + ")");
+            }
+        }
+        Attempt a = new Attempt(number, startedAt[v], Instant.now(), outcome, end.exitCode(), signal, error);
+        attempts.get(v).add(a);
+        dir.joblog(v + 1, a, describe(task), context[v].stdout());
+        switch (outcome) {
+            case SUCCEEDED -> {
+                RunDirectory.Collected c = dir.collect(context[v]);
+                result[v] = c.result();
+                resultError[v] = c.error();
+                finish(v, TaskStatus.SUCCEEDED);
+                for (int i = 0, k = graph.successorCount(v); i < k; i++) {
+                    int w = graph.successor(v, i);
+                    if (--waiting[w] == 0 && status[w] == TaskStatus.PENDING && !halting) {
+                        ready.add(w);
+                    }
+                }
+            }
+            case CANCELLED -> finish(v, TaskStatus.CANCELLED);
+            default -> {
+                if (retryable(v, a)) {
+                    double delay = backoff(number);
+                    retriesPending++;
+                    status[v] = TaskStatus.PENDING;
+                    listener.attemptFailed(task.id(), a, delay);
+                    timers.schedule(() -> events.add(new RetryDue(v)), Math.round(delay * 1000), TimeUnit.MILLISECONDS);
+                } else {
+                    failed(v, outcome, error);
+                }
+            }
+        }
+    }
+
+    private static int signalOf(RunningAttempt.AttemptEnd end) {
+        Integer code = end.exitCode();
+        return code != null && code > 128 && code <= 128 + 64 ? code - 128 : 15;
+    }
+
+    private boolean retryable(int v, Attempt a) {
+        Task task = graph.task(v);
+        int retries = task.retries() != null ? task.retries() : config.maxRetries();
+        if (halting || a.number() > retries) {
+            return false;
+        }
+        Integer code = a.exitCode();
+        return code == null || !(NEVER_RETRIED.contains(code) || task.noRetryExitCodes().contains(code));
+    }
+
+    /** {@code backoff_base_seconds ^ attempt}, plus up to 10 % jitter so retries of many tasks spread out. */
+    private double backoff(int attempt) {
+        double base = Math.pow(config.backoffBaseSeconds(), attempt);
+        return base + base * 0.1 * jitter.nextDouble();
+    }
+
+    private void failed(int v, TaskStatus outcome, String error) {
+        reason[v] = error;
+        finish(v, outcome);
+        skipDependents(v);
+        if (options.halt() != HaltPolicy.NEVER && !halting) {
+            halt("--halt " + options.halt().name().toLowerCase() + " after " + graph.id(v) + " failed",
+                    options.halt() == HaltPolicy.NOW);
+        }
+    }
+
+    private void skipDependents(int failed) {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(failed);
+        Set<Integer> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            int v = queue.poll();
+            for (int i = 0, k = graph.successorCount(v); i < k; i++) {
+                int w = graph.successor(v, i);
+                if (seen.add(w) && status[w] == TaskStatus.PENDING) {
+                    reason[w] = v == failed
+                            ? "dependency " + graph.id(failed) + " " + status[failed].key().replace('_', ' ')
+                            : "dependency " + graph.id(v) + " was skipped (" + graph.id(failed) + " "
+                                    + status[failed].key().replace('_', ' ') + ")";
+                    ready.remove(w);
+                    finish(w, TaskStatus.SKIPPED);
+                    queue.add(w);
+                }
+            }
+        }
+    }
+
+    /** Starts nothing more; cancels what has not started; with {@code stopRunning}, stops what has. */
+    private void halt(String why, boolean stopRunning) {
+        halting = true;
+        for (int v = 0; v < n; v++) {
+            if (status[v] == TaskStatus.PENDING) {
+                reason[v] = "not started: " + why;
+                finish(v, TaskStatus.CANCELLED);
+            } else if (status[v] == TaskStatus.RUNNING && stopRunning && !stoppedByUs[v]) {
+                stoppedByUs[v] = true;
+                reason[v] = "stopped: " + why;
+                current[v].stop();
+            }
+        }
+        ready.clear();
+    }
+
+    private void finish(int v, TaskStatus s) {
+        status[v] = s;
+        finished++;
+        dirty = true;
+        if (!reused[v]) {
+            Path[] logs = context[v] == null ? new Path[] {null, null}
+                    : new Path[] {context[v].stdout(), context[v].stderr()};
+            listener.taskEnded(resultOf(v), logs[0], logs[1]);
+        }
+    }
+
+    private TaskResult resultOf(int v) {
+        return new TaskResult(graph.id(v), status[v], attempts.get(v), reason[v], result[v], resultError[v], reused[v]);
+    }
+
+    private Map<String, TaskResult> results() {
+        Map<String, TaskResult> map = new LinkedHashMap<>();
+        for (int v = 0; v < n; v++) {
+            map.put(graph.id(v), resultOf(v));
+        }
+        return map;
+    }
+
+    static String describe(Task task) {
+        return switch (task.kind()) {
+            case COMMAND -> task.command().display();
+            case AGENT -> "agent " + task.agent() + ": " + task.prompt();
+            case SCRIPT -> "script: " + task.script();
+            case NONE -> "(nothing to run)";
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package dev.fanout.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * How a task ended in a run: its status, every attempt, why it was skipped or cancelled, and
+ * the structured result it returned (null for none).
+ *
+ * @param reason why the task has its status, in words ("dependency auth-service failed"), or null
+ * @param resultError why the task's result file could not be read (not JSON, say), or null
+ * @param reused whether the result was carried over from an earlier run (resume)
+ */
+public record TaskResult(String taskId, TaskStatus status, List<Attempt> attempts, String reason, JsonNode result,
+        String resultError, boolean reused) {
+
+    public TaskResult {
+        attempts = List.copyOf(attempts);
+    }
+
+    /** Time spent running, over all attempts. */
+    public double seconds() {
+        return attempts.stream().mapToDouble(Attempt::seconds).sum();
+    }
+
+    public Attempt lastAttempt() {
+        return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+    }
+}
