@@ -23,6 +23,10 @@ public final class CommandLineFactory {
         cl.addSubcommand("detect", new DetectCommand(ctx));
         cl.addSubcommand("graph", new GraphCommand(ctx));
         cl.addSubcommand("run", new RunCommand(ctx));
+        cl.addSubcommand("exec", new ExecCommand(ctx));
+        cl.addSubcommand("runs", new RunsCommand(ctx));
+        cl.addSubcommand("results", new ResultsCommand(ctx));
+        cl.addSubcommand("stats", new StatsCommand(ctx));
         cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx))
                 .addSubcommand("show", new ConfigCommand.Show(ctx)));
         cl.setOut(ctx.out());

@@ -1,0 +1,69 @@
+package dev.fanout.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.fanout.exec.RunRecord;
+import dev.fanout.exec.TaskStatus;
+import dev.fanout.graph.Decision;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fanout runs}: a table of past runs, newest first. */
+@Command(name = "runs", description = "List past runs, newest first.")
+public final class RunsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+    private final CliContext ctx;
+
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20", description = "show at most N runs (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    public RunsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        List<RunRecord> runs = ctx.session().runStore().list();
+        List<RunRecord> shown = runs.subList(0, Math.min(limit, runs.size()));
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (RunRecord r : shown) {
+                var o = array.addObject();
+                o.put("run_id", r.runId());
+                o.put("status", r.state().key());
+                o.put("started_at", r.startedAt().toString());
+                o.put("tasks", r.results().size());
+                o.put("succeeded", r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0));
+                o.put("wall_seconds", Double.parseDouble(Decision.fmt(r.wallSeconds())));
+                o.put("measured_speedup", Double.parseDouble(Decision.fmt(r.measuredSpeedup())));
+                o.put("source", r.source());
+                o.put("resumed_from", r.resumedFrom());
+            }
+            ctx.out().println(Json.pretty(array));
+            return 0;
+        }
+        if (runs.isEmpty()) {
+            ctx.out().println("no runs yet in " + ctx.session().runStore().runsDir() + "; 'fanout run FILE' makes one");
+            return 0;
+        }
+        ctx.out().println(ctx.style().bold(String.format("%-21s %-19s %-11s %-9s %-8s %-8s %s", "run", "started", "status",
+                "ok/tasks", "wall", "speedup", "source")));
+        for (RunRecord r : shown) {
+            ctx.out().printf("%-21s %-19s %-11s %-9s %-8s %-8s %s%n", r.runId(), WHEN.format(r.startedAt()), r.state().key(),
+                    r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0) + "/" + r.results().size(),
+                    TimeFormat.seconds(r.wallSeconds()), Decision.fmt(r.measuredSpeedup()) + "x",
+                    r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
+        }
+        if (runs.size() > shown.size()) {
+            ctx.out().println(ctx.style().dim("… " + (runs.size() - shown.size()) + " older runs (--limit N shows more)"));
+        }
+        return 0;
+    }
+}

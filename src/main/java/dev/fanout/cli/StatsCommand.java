@@ -1,0 +1,54 @@
+package dev.fanout.cli;
+
+import dev.fanout.exec.RunStats;
+import dev.fanout.graph.Decision;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fanout stats}: failure rate, speedups, slowest tasks and estimate errors across past runs. */
+@Command(name = "stats", description = "Figures across past runs: failures, speedups, slowest tasks, estimate errors.")
+public final class StatsCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "tasks to list (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    public StatsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        RunStats s = RunStats.of(ctx.session().runStore().list(), top);
+        if (json) {
+            ctx.out().println(Json.pretty(Json.MAPPER.valueToTree(s)));
+            return 0;
+        }
+        var out = ctx.out();
+        out.printf("%d runs, %d tasks run, %d attempts%n", s.runs(), s.tasksRun(), s.attempts());
+        out.printf("failure rate %s, retries per task %s%n", percent(s.failureRate()), Decision.fmt(s.retryRate()));
+        out.printf("speedup: measured %sx on average against %sx estimated%n", Decision.fmt(s.meanMeasuredSpeedup()),
+                Decision.fmt(s.meanEstimatedSpeedup()));
+        if (!s.slowest().isEmpty()) {
+            out.println(ctx.style().bold("slowest tasks (mean of successful runs)"));
+            s.slowest().forEach(t -> out.printf("  %-28s %-9s over %d run%s%n", t.taskId(), TimeFormat.seconds(t.meanSeconds()),
+                    t.runs(), t.runs() == 1 ? "" : "s"));
+        }
+        if (!s.estimates().isEmpty()) {
+            out.println(ctx.style().bold("estimates furthest off") + " (mean error " + percent(s.estimateError()) + ")");
+            s.estimates().forEach(e -> out.printf("  %-28s estimated %-8s measured %-8s %s%n", e.taskId(),
+                    TimeFormat.seconds(e.estimatedSeconds()), TimeFormat.seconds(e.measuredSeconds()),
+                    e.error() > 0 ? "too low" : "too high"));
+        }
+        return 0;
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+}
