@@ -75,7 +75,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Config config = ctx.session().configFor(tasks, options == null ? extra : options.flags(extra));
             TaskGraph graph = TaskGraph.of(tasks);
             Analysis analysis = Analysis.of(graph, config.maxParallelTasks());
-            return new Planned(tasks, config, graph, analysis, Decision.of(analysis, config));
+            Decision decision = Decision.of(analysis, config);
+            ctx.session().analysed(analysis, decision);
+            return new Planned(tasks, config, graph, analysis, decision);
         }
     }
 }

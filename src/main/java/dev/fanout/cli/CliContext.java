@@ -20,6 +20,8 @@ public final class CliContext {
     private boolean verbose;
     private Session session;
     private Interrupts interrupts = Interrupts.signals();
+    private String location = "";
+    private boolean errorReported;
     private java.util.function.IntSupplier width;
     private int ttyWidth;
 
@@ -72,6 +74,37 @@ public final class CliContext {
             session = new Session(Home.resolve(homeOverride, env));
         }
         return session;
+    }
+
+    /** What error lines start with: "" for one-shot commands, "FILE:LINE: " in a batch file. */
+    public String location() {
+        return location;
+    }
+
+    void location(String location) {
+        this.location = location;
+    }
+
+    /** Whether an error line was printed since {@link #clearErrorReported()}. */
+    boolean errorReported() {
+        return errorReported;
+    }
+
+    void errorReported(boolean reported) {
+        this.errorReported = reported;
+    }
+
+    void clearErrorReported() {
+        this.errorReported = false;
+    }
+
+    /** A context for the same session and options writing elsewhere (the shell's terminal). */
+    CliContext writingTo(PrintWriter newOut, PrintWriter newErr, boolean isTerminal) {
+        CliContext c = new CliContext(env, newOut, newErr, isTerminal);
+        c.homeOverride = homeOverride;
+        c.verbose = verbose;
+        c.session = session;
+        return c;
     }
 
     /** Where Ctrl-C goes while a command runs. */

@@ -18,7 +18,8 @@ public final class CommandLineFactory {
     }
 
     public static CommandLine create(CliContext ctx) {
-        CommandLine cl = new CommandLine(new FanoutCommand(ctx));
+        CommandLine cl = new CommandLine(new FanoutCommand(ctx), new CliFactory(ctx));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.addSubcommand("analyze", new AnalyzeCommand(ctx));
         cl.addSubcommand("detect", new DetectCommand(ctx));
         cl.addSubcommand("graph", new GraphCommand(ctx));
@@ -27,7 +28,19 @@ public final class CommandLineFactory {
         cl.addSubcommand("runs", new RunsCommand(ctx));
         cl.addSubcommand("results", new ResultsCommand(ctx));
         cl.addSubcommand("stats", new StatsCommand(ctx));
-        cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx))
+        cl.addSubcommand("load", new LoadCommand(ctx));
+        cl.addSubcommand("tasks", new TasksCommand(ctx));
+        cl.addSubcommand("task", new CommandLine(new TaskEditCommand(ctx), new CliFactory(ctx))
+                .addSubcommand("add", new TaskEditCommand.Add(ctx))
+                .addSubcommand("remove", new TaskEditCommand.Remove(ctx)));
+        cl.addSubcommand("set", new SetCommand(ctx));
+        cl.addSubcommand("unset", new UnsetCommand(ctx));
+        cl.addSubcommand("var", new VarCommand(ctx));
+        cl.addSubcommand("status", new StatusCommand(ctx));
+        cl.addSubcommand("save", new SaveCommand(ctx));
+        cl.addSubcommand("restore", new RestoreCommand(ctx));
+        cl.addSubcommand("sessions", new SessionsCommand(ctx));
+        cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx), new CliFactory(ctx))
                 .addSubcommand("show", new ConfigCommand.Show(ctx)));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
@@ -45,15 +58,16 @@ public final class CommandLineFactory {
                         || t instanceof java.lang.reflect.InvocationTargetException)) {
             t = t.getCause();
         }
+        ctx.errorReported(true);
         if (t instanceof FanoutException fe) {
-            ctx.err().println(ctx.style().red("error: ") + fe.getMessage());
+            ctx.err().println(ctx.location() + ctx.style().red("error: ") + fe.getMessage());
             if (ctx.verbose()) {
                 fe.printStackTrace(ctx.err());
             }
             ctx.err().flush();
             return fe.exitCode();
         }
-        ctx.err().println(ctx.style().red("error: ") + "internal error: " + t
+        ctx.err().println(ctx.location() + ctx.style().red("error: ") + "internal error: " + t
                 + (ctx.verbose() ? "" : " (rerun with --verbose for the trace, and please report it)"));
         if (ctx.verbose()) {
             t.printStackTrace(ctx.err());
@@ -69,7 +83,7 @@ public final class CommandLineFactory {
             String word = u.getUnmatched().get(0);
             List<String> candidates = new ArrayList<>(cl.getSubcommands().keySet());
             if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null) {
-                message = "unknown command '" + word + "'" + Names.closest(word, candidates)
+                message = "unknown command '" + ShellLine.printable(word, 60) + "'" + Names.closest(word, candidates)
                         .map(c -> "; did you mean '" + c + "'?").orElse("; 'help' lists the commands");
             } else if (word.startsWith("-")) {
                 List<String> options = new ArrayList<>();
@@ -78,7 +92,11 @@ public final class CommandLineFactory {
                         .map(c -> "; did you mean '" + c + "'?").orElse("");
             }
         }
-        ctx.err().println(ctx.style().red("error: ") + message + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        ctx.errorReported(true);
+        String help = cl.getParent() == null ? "'help' lists the commands" : "see 'help " + cl.getCommandSpec().qualifiedName(" ")
+                .replaceFirst("^fanout ", "") + "'";
+        ctx.err().println(ctx.location() + ctx.style().red("error: ") + ShellLine.printable(message, 300)
+                + (message.contains("'help'") ? "" : " (" + help + ")"));
         ctx.err().flush();
         return FanoutException.BAD_INPUT;
     }

@@ -1,22 +1,31 @@
 package dev.fanout.cli;
 
+import dev.fanout.FanoutException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
-/** The top command: global options; with no subcommand it prints help (the shell comes later). */
+/**
+ * The top command: global options. With no subcommand it opens the shell on a terminal, or
+ * runs shell lines from {@code -f FILE} or from standard input.
+ */
 @Command(name = "fanout", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Runs many tasks at once and combines what they return.",
-        footer = {"", "Run 'fanout COMMAND --help' for a command's options."})
+        description = {"Runs many tasks at once and combines what they return.", "",
+                "  fanout                 the interactive shell (on a terminal)",
+                "  fanout COMMAND …       one command, e.g. fanout run tasks.json",
+                "  fanout -f FILE         shell lines from a file (or: fanout < FILE)"},
+        footer = {"", "Run 'fanout help COMMAND' for a command's options."})
 public final class FanoutCommand implements Callable<Integer> {
     private final CliContext ctx;
-
-    @Spec
-    CommandSpec spec;
 
     public FanoutCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -33,9 +42,40 @@ public final class FanoutCommand implements Callable<Integer> {
         ctx.verbose(v);
     }
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "run the shell lines of FILE ('#' starts a comment)")
+    Path batchFile;
+
+    @Option(names = "--keep-going", description = "in a batch, go on after a failing line (exit 1 at the end)")
+    boolean keepGoing;
+
+    @Option(names = "--session", paramLabel = "NAME", completionCandidates = Candidates.SessionNames.class,
+            description = "start on a saved session")
+    String session;
+
     @Override
-    public Integer call() {
-        spec.commandLine().usage(ctx.out());
-        return 0;
+    public Integer call() throws IOException {
+        if (session != null) {
+            RestoreCommand.restore(ctx, session, false);
+        }
+        if (batchFile != null) {
+            if (!Files.isRegularFile(batchFile)) {
+                throw FanoutException.badInput("batch file " + batchFile + (Files.isDirectory(batchFile) ? " is a folder"
+                        : " does not exist") + "; give a file of shell lines");
+            }
+            try (BufferedReader in = Files.newBufferedReader(batchFile, StandardCharsets.UTF_8)) {
+                return new Batch(ctx, batchFile.toString(), keepGoing).run(in);
+            } catch (java.io.UncheckedIOException e) {
+                throw FanoutException.badInput(batchFile + ": cannot read: " + e.getCause().getMessage()
+                        + " (is it a text file?)");
+            }
+        }
+        if (ctx.terminal()) {
+            try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+                return new Shell(ctx, terminal).run();
+            }
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return new Batch(ctx, "<stdin>", keepGoing).run(in);
     }
 }

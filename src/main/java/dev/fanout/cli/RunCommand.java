@@ -101,8 +101,11 @@ public final class RunCommand implements Callable<Integer> {
         try (RunProgress progress = new RunProgress(ctx.out(), ctx.err(), ctx.style(), quiet, groupOutput, live)) {
             progress.estimate(plan.analysis().makespanSeconds());
             Run run = ctx.session().start(plan, progress);
+            ctx.session().analysed(plan.analysis(), plan.decision());
             try (Interrupts.Registration ignored = ctx.interrupts().onInterrupt(() -> run.cancel("Ctrl-C"))) {
                 return run.execute();
+            } finally {
+                ctx.session().ran(run.id());
             }
         }
     }

@@ -60,6 +60,11 @@ public final class RunStore {
         }
     }
 
+    /** Whether a run of that id has a record. */
+    public boolean exists(String runId) {
+        return runId != null && RUN_ID.matcher(runId).matches() && Files.exists(dirOf(runId).resolve("run.json"));
+    }
+
     /** The newest run's id. */
     public String latest() {
         List<String> ids = ids();

@@ -1,6 +1,8 @@
 package dev.fanout.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
+import dev.fanout.Names;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
 import dev.fanout.exec.CommandRunner;
@@ -12,13 +14,17 @@ import dev.fanout.exec.RunStore;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.exec.TaskRunner;
 import dev.fanout.graph.Analysis;
+import dev.fanout.graph.AnalysisJson;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,13 +33,199 @@ import java.util.Map;
  * configuration overrides made with {@code set}. One-shot commands use a fresh session.
  */
 public final class Session {
+    /** The name a session is saved under when it was never given one. */
+    public static final String DEFAULT_NAME = "last";
+
     private final Home home;
     private Config homeConfig;
+    private String name = DEFAULT_NAME;
     private TaskSet tasks = TaskSet.empty("session");
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final List<String> runs = new ArrayList<>();
+    private Analysis lastAnalysis;
+    private Decision lastDecision;
+    private boolean unsaved;
 
     public Session(Home home) {
         this.home = home;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether something changed since the session was last saved or restored. */
+    public boolean unsaved() {
+        return unsaved;
+    }
+
+    /**
+     * Loads a tasks file into the session, replacing its tasks or, with {@code append}, adding to them.
+     *
+     * @return the session's tasks afterwards
+     * @throws FanoutException (bad input) for a bad file, or ids that clash with loaded ones
+     */
+    public TaskSet load(Path file, boolean append) {
+        TaskSet read = read(file);
+        TaskSet next;
+        if (append && !tasks.isEmpty()) {
+            next = tasks.plus(read.tasks());
+            TaskGraph.of(next);
+        } else {
+            next = read;
+        }
+        tasks = next;
+        lastAnalysis = null;
+        unsaved = true;
+        return tasks;
+    }
+
+    /**
+     * Adds tasks by hand.
+     *
+     * @throws FanoutException (bad input) for a taken id, an unknown dependency or a cycle
+     */
+    public TaskSet addTask(Task task) {
+        if (!Names.isTaskId(task.id())) {
+            throw FanoutException.badInput("task id '" + task.id() + "' may hold only letters, digits, '.', '_' and '-'");
+        }
+        TaskSet next = (tasks.isEmpty() ? TaskSet.empty("session") : tasks).plus(List.of(task));
+        TaskGraph.of(next);
+        tasks = next;
+        lastAnalysis = null;
+        unsaved = true;
+        return tasks;
+    }
+
+    /**
+     * Removes a task.
+     *
+     * @throws FanoutException (bad input) when there is no such task or others depend on it
+     */
+    public TaskSet removeTask(String id) {
+        tasks = tasks.minus(id);
+        lastAnalysis = null;
+        unsaved = true;
+        return tasks;
+    }
+
+    /**
+     * Sets a config override for the rest of the session.
+     *
+     * @throws FanoutException (bad input) for an unknown key or a bad value, naming it
+     */
+    public void set(String key, String value) {
+        config().withText("set", Map.of(key, value));
+        overrides.put(key, value);
+        unsaved = true;
+    }
+
+    /**
+     * Removes an override or a variable.
+     *
+     * @return whether there was one
+     */
+    public boolean unset(String key) {
+        boolean had = overrides.remove(key) != null | variables.remove(key) != null;
+        unsaved |= had;
+        return had;
+    }
+
+    public Map<String, String> overrides() {
+        return Collections.unmodifiableMap(overrides);
+    }
+
+    /** Sets a session variable (for scripts; saved with the session). */
+    public void variable(String key, String value) {
+        variables.put(key, value);
+        unsaved = true;
+    }
+
+    public Map<String, String> variables() {
+        return Collections.unmodifiableMap(variables);
+    }
+
+    /** Remembers the analysis last shown, for {@code status} and the snapshot. */
+    public void analysed(Analysis analysis, Decision decision) {
+        this.lastAnalysis = analysis;
+        this.lastDecision = decision;
+    }
+
+    public Analysis lastAnalysis() {
+        return lastAnalysis;
+    }
+
+    public Decision lastDecision() {
+        return lastDecision;
+    }
+
+    /** Remembers a run made in this session. */
+    public void ran(String runId) {
+        runs.add(runId);
+        unsaved = true;
+    }
+
+    /** The runs made in (or restored with) this session, oldest first. */
+    public List<String> runs() {
+        return Collections.unmodifiableList(runs);
+    }
+
+    /** The session as a snapshot under {@code saveAs}; the session takes that name. */
+    public Snapshot snapshot(String saveAs, List<Snapshot.ScriptSource> scripts) {
+        JsonNode analysis = null;
+        if (lastAnalysis != null) {
+            try {
+                java.io.StringWriter w = new java.io.StringWriter();
+                AnalysisJson.write(lastAnalysis, lastDecision, w);
+                analysis = new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new Snapshot(Snapshot.FORMAT, saveAs, java.time.Instant.now(), tasks, overrides, variables, analysis,
+                runs, scripts);
+    }
+
+    /** The JavaScript definitions to save with the session (none until scripts are wired in). */
+    public List<Snapshot.ScriptSource> scriptSources() {
+        return List.of();
+    }
+
+    /** Marks the session saved under {@code savedAs}. */
+    public void saved(String savedAs) {
+        this.name = savedAs;
+        this.unsaved = false;
+    }
+
+    /**
+     * Makes a session from a snapshot, checking first that its runs still exist. The analysis
+     * is recomputed from the tasks.
+     *
+     * @param dropMissingRuns forget runs that are gone instead of refusing the restore
+     * @throws FanoutException (bad input) when the snapshot names runs that are gone
+     */
+    public static Session restore(Home home, Snapshot s, boolean dropMissingRuns) {
+        Session session = new Session(home);
+        RunStore store = session.runStore();
+        List<String> gone = s.runs().stream().filter(id -> !store.exists(id)).toList();
+        if (!gone.isEmpty() && !dropMissingRuns) {
+            throw FanoutException.badInput("session '" + s.name() + "' names runs that are gone (" + String.join(", ", gone)
+                    + "); 'restore " + s.name() + " --drop-missing-runs' restores it without them");
+        }
+        session.tasks = s.tasks();
+        s.overrides().forEach((k, v) -> session.config().withText("session " + s.name(), Map.of(k, v)));
+        session.overrides.putAll(s.overrides());
+        session.variables.putAll(s.variables());
+        s.runs().stream().filter(id -> !gone.contains(id)).forEach(session.runs::add);
+        if (!session.tasks.isEmpty()) {
+            TaskGraph graph = TaskGraph.of(session.tasks);
+            Config config = session.configFor(session.tasks, Map.of());
+            session.lastAnalysis = Analysis.of(graph, config.maxParallelTasks());
+            session.lastDecision = Decision.of(session.lastAnalysis, config);
+        }
+        session.name = s.name();
+        return session;
     }
 
     public Home home() {

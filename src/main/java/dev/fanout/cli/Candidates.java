@@ -1,0 +1,63 @@
+package dev.fanout.cli;
+
+import dev.fanout.session.JsonSnapshotStore;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Completion candidates backed by the live session: picocli asks for them each time Tab is
+ * pressed, and {@link CliFactory} builds them with the context.
+ */
+final class Candidates {
+    private Candidates() {
+    }
+
+    /** Candidates computed from the context at the moment of completion. */
+    abstract static class Live implements Iterable<String> {
+        private final CliContext ctx;
+        private final Function<CliContext, List<String>> source;
+
+        Live(CliContext ctx, Function<CliContext, List<String>> source) {
+            this.ctx = ctx;
+            this.source = source;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            try {
+                return source.apply(ctx).iterator();
+            } catch (RuntimeException e) {
+                return List.<String>of().iterator(); // completion never fails a line
+            }
+        }
+    }
+
+    static final class TaskIds extends Live {
+        TaskIds(CliContext ctx) {
+            super(ctx, c -> c.session().tasks().ids());
+        }
+    }
+
+    static final class RunIds extends Live {
+        RunIds(CliContext ctx) {
+            super(ctx, c -> {
+                List<String> ids = new java.util.ArrayList<>(c.session().runStore().ids());
+                java.util.Collections.reverse(ids);
+                return ids;
+            });
+        }
+    }
+
+    static final class SessionNames extends Live {
+        SessionNames(CliContext ctx) {
+            super(ctx, c -> new JsonSnapshotStore(c.session().home().sessionsDir()).names());
+        }
+    }
+
+    static final class ConfigKeyNames extends Live {
+        ConfigKeyNames(CliContext ctx) {
+            super(ctx, c -> dev.fanout.config.ConfigKeys.all().stream().map(dev.fanout.config.ConfigKey::name).toList());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.fanout.cli;
+
+import dev.fanout.FanoutException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The interactive shell: a JLine prompt over the same commands as one-shot use, with
+ * completion, persistent history, Ctrl-C that stops a run (or clears the line), and Ctrl-D or
+ * {@code exit} that leaves, saving the session when {@code autosave} is on.
+ */
+final class Shell {
+    private final CliContext ctx;
+    private final Terminal terminal;
+    private final AtomicReference<Runnable> onInterrupt = new AtomicReference<>();
+
+    /** @param outer the context of the command line that started the shell; the shell writes to the terminal */
+    Shell(CliContext outer, Terminal terminal) {
+        this.terminal = terminal;
+        this.ctx = outer.writingTo(terminal.writer(), terminal.writer(), !"dumb".equals(terminal.getType()));
+        ctx.width(terminal::getWidth);
+        ctx.interrupts(action -> {
+            onInterrupt.set(action);
+            return () -> onInterrupt.set(null);
+        });
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            Runnable action = onInterrupt.get();
+            if (action != null) {
+                action.run();
+            }
+        });
+    }
+
+    /** Reads and runs lines until Ctrl-D or exit; returns the exit code of the last line. */
+    int run() {
+        try {
+            Files.createDirectories(ctx.session().home().root());
+        } catch (IOException e) {
+            throw FanoutException.badInput("cannot create fanout's home " + ctx.session().home().root() + ": " + e.getMessage());
+        }
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("fanout")
+                .parser(ShellLine.lenientParser())
+                .completer(new ShellCompleter(() -> CommandLineFactory.create(ctx)))
+                .variable(LineReader.HISTORY_FILE, ctx.session().home().historyFile())
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .build();
+        var version = new Version().getVersion()[0];
+        ctx.out().println(ctx.style().bold(version) + ctx.style().dim(" — 'help' lists the commands, Tab completes,"
+                + " Ctrl-C stops a run, Ctrl-D leaves"));
+        if (!ctx.session().tasks().isEmpty()) {
+            ctx.out().println("session '" + ctx.session().name() + "': " + ctx.session().tasks().size() + " tasks");
+        }
+        ctx.out().flush();
+        LineRunner runner = new LineRunner(ctx);
+        int last = 0;
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(ctx.style().cyan("fanout> "));
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C at the prompt clears the line
+            } catch (EndOfFileException e) {
+                break;
+            }
+            LineRunner.Result r = runner.run(line);
+            if (r.outcome() == LineRunner.Outcome.EXIT) {
+                break;
+            }
+            if (r.outcome() == LineRunner.Outcome.DONE) {
+                last = r.exitCode();
+            }
+        }
+        autosave();
+        return last;
+    }
+
+    private void autosave() {
+        try {
+            if (ctx.session().config().autosave() && (ctx.session().unsaved() || !ctx.session().tasks().isEmpty())) {
+                SaveCommand.save(ctx, ctx.session().name());
+                ctx.out().println(ctx.style().dim("saved session '" + ctx.session().name() + "' (autosave)"));
+            }
+        } catch (FanoutException e) {
+            ctx.err().println(ctx.style().red("error: ") + "autosave failed: " + e.getMessage());
+        }
+        ctx.out().flush();
+    }
+}
