@@ -36,6 +36,8 @@ final class Scheduler {
     /** Exit codes the shell uses for "command not found" and "not executable": retrying cannot help. */
     private static final Set<Integer> NEVER_RETRIED = Set.of(126, 127);
     private static final long CHECKPOINT_MILLIS = 200;
+    /** How the JDK reports a process killed by SIGINT. */
+    private static final int SIGINT_EXIT = 128 + 2;
 
     private sealed interface Event permits Ended, TimedOut, RetryDue, Cancel {
     }
@@ -296,6 +298,13 @@ final class Scheduler {
             error = "timed out after " + dev.fanout.graph.Decision.fmt(limit) + "s; its process tree was stopped";
         } else if (end.success()) {
             outcome = TaskStatus.SUCCEEDED;
+        } else if (Integer.valueOf(SIGINT_EXIT).equals(end.exitCode())) {
+            // Ctrl-C on a terminal reaches the whole process group: the task may die of it before
+            // fanout's own handler cancels the run. An interrupted task is not a failure to retry.
+            outcome = TaskStatus.CANCELLED;
+            signal = 2;
+            error = "interrupted (SIGINT)";
+            reason[v] = error;
         } else {
             outcome = TaskStatus.FAILED;
             if (error == null) {
