@@ -40,6 +40,7 @@ public final class CommandLineFactory {
         cl.addSubcommand("save", new SaveCommand(ctx));
         cl.addSubcommand("restore", new RestoreCommand(ctx));
         cl.addSubcommand("sessions", new SessionsCommand(ctx));
+        cl.addSubcommand("completion", new CompletionCommand(ctx));
         cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx), new CliFactory(ctx))
                 .addSubcommand("show", new ConfigCommand.Show(ctx)));
         cl.setOut(ctx.out());
