@@ -1,0 +1,164 @@
+package dev.fanout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the real shell through JLine's external terminal: keys in, screen out. */
+class ShellTest {
+    @TempDir
+    Path dir;
+
+    private PipedOutputStream keys;
+    private ByteArrayOutputStream screen;
+    private Terminal terminal;
+    private CompletableFuture<Integer> shell;
+
+    @BeforeEach
+    void start() throws IOException {
+        keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
+        screen = new ByteArrayOutputStream();
+        terminal = new ExternalTerminal("test", "xterm-256color", in, screen, StandardCharsets.UTF_8);
+        terminal.setSize(new org.jline.terminal.Size(120, 40));
+        CliContext ctx = new CliContext(Map.of("TERM", "xterm-256color", "NO_COLOR", "1"),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), true);
+        ctx.homeOverride(dir.resolve("home"));
+        Shell s = new Shell(ctx, terminal);
+        shell = CompletableFuture.supplyAsync(s::run);
+        awaitScreen("fanout> ");
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        terminal.close();
+    }
+
+    @Test
+    void tabCompletesATaskIdOfTheSession() throws Exception {
+        Path tasks = write("tasks.json", "[{\"id\": \"alpha-build\", \"command\": \"true\"},"
+                + " {\"id\": \"beta\", \"command\": \"true\"}]");
+        type("load " + tasks + "\r");
+        awaitScreen("the session has 2 tasks");
+        type("task remove alp\t");
+        awaitScreen("task remove alpha-build");
+        type("\r");
+        awaitScreen("removed alpha-build");
+    }
+
+    @Test
+    void ctrlCDuringARunStopsItAndReturnsToThePrompt() throws Exception {
+        Path tasks = write("long.json", "[{\"id\": \"long\", \"command\": \"sleep 30\", \"retries\": 0}]");
+        type("run " + tasks + "\r");
+        Path runs = dir.resolve("home/runs");
+        await(() -> runJsonWith(runs, "\"running\"") != null);
+        long started = System.nanoTime();
+        type("\u0003");
+        awaitScreen("interrupted in");
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "the run stopped promptly");
+        JsonNode record = new ObjectMapper().readTree(runJsonWith(runs, "run_id").toFile());
+        assertEquals("interrupted", record.get("status").asText());
+        assertEquals("cancelled", record.at("/results/long/status").asText());
+        type("status\r");
+        awaitScreen("runs: 1, last ");
+    }
+
+    @Test
+    void ctrlDLeavesAndSavesTheSession() throws Exception {
+        Path tasks = write("t.json", "[{\"id\": \"one\", \"command\": \"true\"}]");
+        type("load " + tasks + "\r");
+        awaitScreen("the session has 1 task");
+        type("\u0004");
+        assertEquals(0, shell.get(10, TimeUnit.SECONDS));
+        JsonNode saved = new ObjectMapper().readTree(dir.resolve("home/sessions/last.json").toFile());
+        assertEquals("one", saved.at("/tasks/tasks/0/id").asText());
+    }
+
+    @Test
+    void anErrorPrintsOneLineAndTheSessionGoesOn() throws Exception {
+        type("lod tasks.json\r");
+        awaitScreen("unknown command 'lod'; did you mean 'load'?");
+        type("set max_parallel_tasks 3\r");
+        awaitScreen("max_parallel_tasks = 3 for this session");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private void type(String text) throws IOException {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private String screenText() {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private void awaitScreen(String text) {
+        await(() -> screenText().contains(text), () -> "screen never showed '" + text + "':\n" + screenText());
+    }
+
+    private void await(BooleanSupplier condition) {
+        await(condition, () -> "condition not met; screen:\n" + screenText());
+    }
+
+    /** Polls a condition that no event announces (what a terminal shows), up to a bound. */
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> message) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message.get());
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    private static Path runJsonWith(Path runs, String text) {
+        if (!Files.isDirectory(runs)) {
+            return null;
+        }
+        try (Stream<Path> dirs = Files.list(runs)) {
+            return dirs.map(d -> d.resolve("run.json")).filter(Files::exists).filter(f -> {
+                try {
+                    return Files.readString(f).contains(text);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
