@@ -12,6 +12,8 @@ import dev.fanout.session.RunRequest;
 import dev.fanout.task.TaskSet;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,11 +100,25 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs a plan with progress and Ctrl-C handling; shared with {@code exec}. */
     static RunRecord execute(CliContext ctx, RunPlan plan, boolean quiet, boolean groupOutput) {
         LiveBlock live = ctx.terminal() && !quiet ? new LiveBlock(ctx.out(), ctx::width) : null;
-        try (RunProgress progress = new RunProgress(ctx.out(), ctx.err(), ctx.style(), quiet, groupOutput, live)) {
+        AtomicReference<Run> current = new AtomicReference<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        // listening before the run exists, so a Ctrl-C while it is being set up is not lost
+        try (RunProgress progress = new RunProgress(ctx.out(), ctx.err(), ctx.style(), quiet, groupOutput, live);
+                Interrupts.Registration ignored = ctx.interrupts().onInterrupt(() -> {
+                    interrupted.set(true);
+                    Run r = current.get();
+                    if (r != null) {
+                        r.cancel("Ctrl-C");
+                    }
+                })) {
             progress.estimate(plan.analysis().makespanSeconds());
-            Run run = ctx.session().start(plan, progress);
             ctx.session().analysed(plan.analysis(), plan.decision());
-            try (Interrupts.Registration ignored = ctx.interrupts().onInterrupt(() -> run.cancel("Ctrl-C"))) {
+            Run run = ctx.session().start(plan, progress);
+            current.set(run);
+            if (interrupted.get()) {
+                run.cancel("Ctrl-C");
+            }
+            try {
                 return run.execute();
             } finally {
                 ctx.session().ran(run.id());

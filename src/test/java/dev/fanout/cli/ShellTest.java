@@ -74,7 +74,7 @@ class ShellTest {
         Path tasks = write("long.json", "[{\"id\": \"long\", \"command\": \"sleep 30\", \"retries\": 0}]");
         type("run " + tasks + "\r");
         Path runs = dir.resolve("home/runs");
-        await(() -> runJsonWith(runs, "\"running\"") != null);
+        awaitScreen("▸ long");
         long started = System.nanoTime();
         type("\u0003");
         awaitScreen("interrupted in");
