@@ -80,12 +80,14 @@ public final class CommandLineFactory {
     private static int handleParameters(CliContext ctx, ParameterException e) {
         CommandLine cl = e.getCommandLine();
         String message = e.getMessage();
+        boolean hinted = false;
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String word = u.getUnmatched().get(0);
             List<String> candidates = new ArrayList<>(cl.getSubcommands().keySet());
             if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null) {
                 message = "unknown command '" + ShellLine.printable(word, 60) + "'" + Names.closest(word, candidates)
                         .map(c -> "; did you mean '" + c + "'?").orElse("; 'help' lists the commands");
+                hinted = true;
             } else if (word.startsWith("-")) {
                 List<String> options = new ArrayList<>();
                 cl.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
@@ -97,7 +99,7 @@ public final class CommandLineFactory {
         String help = cl.getParent() == null ? "'help' lists the commands" : "see 'help " + cl.getCommandSpec().qualifiedName(" ")
                 .replaceFirst("^fanout ", "") + "'";
         ctx.err().println(ctx.location() + ctx.style().red("error: ") + ShellLine.printable(message, 300)
-                + (message.contains("'help'") ? "" : " (" + help + ")"));
+                + (hinted ? "" : " (" + help + ")"));
         ctx.err().flush();
         return FanoutException.BAD_INPUT;
     }
