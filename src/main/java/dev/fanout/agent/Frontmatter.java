@@ -50,8 +50,10 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ResourceFileException(path, 0, "no such file");
         } catch (IOException e) {
-            throw new ResourceFileException(path, 0, "cannot read: " + e.getMessage());
+            throw new ResourceFileException(path, 0, "cannot read: " + e);
         }
         String text;
         try {
