@@ -4,6 +4,7 @@ import dev.fanout.agent.LifecycleDecision.Rule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The keep-or-delete rules for temporary resources, tried in this order (the first that applies
@@ -38,8 +39,9 @@ public final class Lifecycle {
         this.retentionDays = retentionDays;
     }
 
+    /** The time now, to the millisecond (what the registry records). */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**

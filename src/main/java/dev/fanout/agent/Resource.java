@@ -13,6 +13,9 @@ public sealed interface Resource permits SkillDefinition, AgentDefinition {
 
     Origin origin();
 
+    /** Whether it lives in the temporary folder (tracked in the registry, subject to cleanup). */
+    boolean temporary();
+
     /** The text of its file. */
     String toMarkdown();
 

@@ -48,7 +48,7 @@ public enum ResourceKind {
             return "is " + name.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed";
         }
         if (!NAME.matcher(name).matches()) {
-            if (!name.toLowerCase(Locale.ROOT).equals(name)) {
+            if (NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
                 return "has upper-case letters";
             }
             return "may hold only lowercase letters, digits and single hyphens between them";
