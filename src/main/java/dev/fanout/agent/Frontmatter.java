@@ -76,8 +76,8 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
         }
         int firstEnd = lineEnd(text, 0);
         if (!isFence(text.substring(0, firstEnd))) {
-            throw new ResourceFileException(path, 1,
-                    "no frontmatter: the file must start with a '---' line, then YAML fields (name, description, …), then '---'");
+            throw new ResourceFileException(path, 1, "no frontmatter: the file must start with a '---' line, "
+                    + "then YAML fields (name, description, …), then '---'");
         }
         int yamlStart = next(text, firstEnd);
         int at = yamlStart;

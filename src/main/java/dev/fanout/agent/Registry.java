@@ -10,6 +10,7 @@ import dev.fanout.FanoutException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -223,6 +224,7 @@ public final class Registry {
             n.put("usage_count", e.usageCount());
             n.put("useful", e.useful());
         }
-        return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
