@@ -17,8 +17,8 @@ class AgentCommandTest {
     @TempDir
     Path home;
 
-    private CliRun run(String... args) {
-        return CliRun.run(home, args);
+    private AgentCliRun run(String... args) {
+        return AgentCliRun.run(home, args);
     }
 
     private AgentDefinition read(String name) {
@@ -27,7 +27,7 @@ class AgentCommandTest {
 
     @Test
     void theCommandTemplateTakesOptionLikeArgumentsUntilTheNextOwnOption() {
-        CliRun r = run("agent", "create", "--name", "k8s-deployer", "--description", "Orchestrates K8s deployments",
+        AgentCliRun r = run("agent", "create", "--name", "k8s-deployer", "--description", "Orchestrates K8s deployments",
                 "--tools", "Bash", "Read", "--command", "claude", "-p", "{prompt}", "--append-system-prompt", "{body}",
                 "--model", "sonnet");
         assertEquals(0, r.exit(), r.err());
@@ -39,7 +39,7 @@ class AgentCommandTest {
 
     @Test
     void theCommandTemplateMayBeOneJsonList() {
-        CliRun r = run("agent", "create", "--name", "demo", "--description", "offline demo",
+        AgentCliRun r = run("agent", "create", "--name", "demo", "--description", "offline demo",
                 "--command", "[\"examples/agents/demo-agent.sh\", \"{task_id}\", \"{prompt}\"]");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("examples/agents/demo-agent.sh", "{task_id}", "{prompt}"), read("demo").command());
@@ -49,19 +49,19 @@ class AgentCommandTest {
     void anAgentWithoutCommandUsesTheConfiguredOne() {
         run("agent", "create", "--name", "plain", "--description", "d");
         assertEquals(List.of(), read("plain").command());
-        CliRun show = run("agent", "show", "plain");
+        AgentCliRun show = run("agent", "show", "plain");
         assertTrue(show.out().contains("command:      agent_command from the config: [\"claude\",\"-p\",\"{prompt}\""), show.out());
     }
 
     @Test
     void anEmptyOrUnknownCommandTemplateIsRefused() {
-        CliRun empty = run("agent", "create", "--name", "e", "--description", "d", "--command", "[]");
+        AgentCliRun empty = run("agent", "create", "--name", "e", "--description", "d", "--command", "[]");
         assertEquals(2, empty.exit());
         assertTrue(empty.err().startsWith("error: agent 'e': the command template is empty"), empty.err());
-        CliRun typo = run("agent", "create", "--name", "t", "--description", "d", "--command", "agent", "{promt}");
+        AgentCliRun typo = run("agent", "create", "--name", "t", "--description", "d", "--command", "agent", "{promt}");
         assertEquals(2, typo.exit());
         assertTrue(typo.err().contains("did you mean {prompt}?"), typo.err());
-        CliRun json = run("agent", "create", "--name", "j", "--description", "d", "--command", "[\"unclosed\"");
+        AgentCliRun json = run("agent", "create", "--name", "j", "--description", "d", "--command", "[\"unclosed\"");
         assertEquals(2, json.exit());
         assertTrue(json.err().startsWith("error: --command: not a JSON list"), json.err());
         assertTrue(!Files.exists(home.resolve("temp/agents")) || home.resolve("temp/agents").toFile().list().length == 0);
@@ -73,7 +73,7 @@ class AgentCommandTest {
         Files.createDirectories(home.resolve("agents"));
         Files.writeString(home.resolve("agents/reviewer.md"), "---\nname: reviewer\ndescription: the team's reviewer\n---\n");
         Files.writeString(home.resolve("agents/broken.md"), "---\nname: broken\ndescription: d\ncommand: []\n---\n");
-        CliRun r = run("agent", "list");
+        AgentCliRun r = run("agent", "list");
         assertEquals("""
                 name      origin                model  command          description
                 reviewer  permanent             -      (agent_command)  the team's reviewer

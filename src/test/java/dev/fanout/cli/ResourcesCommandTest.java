@@ -18,8 +18,8 @@ class ResourcesCommandTest {
     @TempDir
     Path home;
 
-    private CliRun run(String... args) {
-        return CliRun.run(home, args);
+    private AgentCliRun run(String... args) {
+        return AgentCliRun.run(home, args);
     }
 
     private Path registry() {
@@ -52,7 +52,7 @@ class ResourcesCommandTest {
         age("service-builder", Duration.ofDays(3).plusMinutes(1), Duration.ofHours(5).plusMinutes(1), 1);
         age("old-skill", Duration.ofDays(40).plusMinutes(1), null, 0);
 
-        CliRun r = run("resources", "list");
+        AgentCliRun r = run("resources", "list");
         assertEquals(0, r.exit(), r.err());
         assertEquals("""
                 kind   name             age  uses  last used  decision  why
@@ -73,12 +73,12 @@ class ResourcesCommandTest {
         age("one-off", Duration.ofDays(10), Duration.ofDays(10), 1);
         assertTrue(run("resources", "list").out().contains("delete    used once, created 10d ago"));
 
-        CliRun used = run("resources", "mark-used", "--name", "one-off", "--type", "skill");
+        AgentCliRun used = run("resources", "mark-used", "--name", "one-off", "--type", "skill");
         assertEquals("skill 'one-off' used 2 times\n", used.out());
         String after = run("resources", "list").out();
         assertTrue(after.matches("(?s).*keep      last used \\d+s ago \\(within 7 days\\).*"), after);
 
-        CliRun useful = run("resources", "mark-useful", "--name", "one-off");
+        AgentCliRun useful = run("resources", "mark-useful", "--name", "one-off");
         assertEquals("skill 'one-off' marked useful: the cleanup keeps it\n", useful.out());
         age("one-off", Duration.ofDays(100), Duration.ofDays(90), 2);
         assertTrue(run("resources", "list").out().contains("keep      marked useful"));
@@ -88,16 +88,16 @@ class ResourcesCommandTest {
     void markingNeedsATypeOnlyWhenBothKindsHaveTheName() {
         run("skill", "create", "--name", "both", "--description", "d");
         run("agent", "create", "--name", "both", "--description", "d");
-        CliRun r = run("resources", "mark-used", "--name", "both");
+        AgentCliRun r = run("resources", "mark-used", "--name", "both");
         assertEquals(2, r.exit());
         assertTrue(r.err().endsWith("add --type skill or --type agent\n"), r.err());
         assertEquals(0, run("resources", "mark-used", "--name", "both", "--type", "agent").exit());
-        CliRun badType = run("resources", "mark-used", "--name", "both", "--type", "tool");
+        AgentCliRun badType = run("resources", "mark-used", "--name", "both", "--type", "tool");
         assertEquals(2, badType.exit());
         assertEquals("error: unknown resource type 'tool'; use skill or agent\n", badType.err());
-        CliRun missing = run("resources", "mark-useful", "--name", "nothing-here");
+        AgentCliRun missing = run("resources", "mark-useful", "--name", "nothing-here");
         assertEquals(2, missing.exit());
-        CliRun badName = run("resources", "mark-used", "--name", "../x", "--type", "agent");
+        AgentCliRun badName = run("resources", "mark-used", "--name", "../x", "--type", "agent");
         assertEquals(2, badName.exit());
     }
 
@@ -108,7 +108,7 @@ class ResourcesCommandTest {
         age("stale", Duration.ofDays(45), null, 0);
         age("busy", Duration.ofDays(45), Duration.ofDays(40), 5);
 
-        CliRun dry = run("resources", "cleanup", "--dry-run");
+        AgentCliRun dry = run("resources", "cleanup", "--dry-run");
         assertEquals("""
                 action        kind   name   why
                 kept          agent  busy   used 5 times (3 or more keep it)
@@ -117,7 +117,7 @@ class ResourcesCommandTest {
                 """, dry.out());
         assertTrue(Files.exists(home.resolve("temp/agents/stale.md")));
 
-        CliRun done = run("resources", "cleanup");
+        AgentCliRun done = run("resources", "cleanup");
         assertEquals(0, done.exit());
         assertTrue(done.out().contains("deleted  agent  stale"), done.out());
         assertTrue(done.out().endsWith("1 deleted, 1 kept\n"), done.out());
@@ -130,7 +130,7 @@ class ResourcesCommandTest {
         run("agent", "create", "--name", "young", "--description", "d");
         age("young", Duration.ofDays(2), null, 0);
         assertTrue(run("resources", "cleanup", "--dry-run").out().contains("0 would be deleted"));
-        CliRun r = run("resources", "cleanup", "-c", "temp_resource_retention_days=1", "--json");
+        AgentCliRun r = run("resources", "cleanup", "-c", "temp_resource_retention_days=1", "--json");
         JsonNode json = Json.MAPPER.readTree(r.out());
         assertEquals("delete", json.at("/decisions/0/decision").asText());
         assertFalse(json.get("dry_run").asBoolean());
@@ -141,7 +141,7 @@ class ResourcesCommandTest {
     void anEntryWhoseFileIsGoneIsListedThenRemovedByCleanup() throws IOException {
         run("skill", "create", "--name", "vanished", "--description", "d");
         Files.delete(home.resolve("temp/skills/vanished/SKILL.md"));
-        CliRun list = run("resources", "list");
+        AgentCliRun list = run("resources", "list");
         assertTrue(list.out().contains("delete    its file is gone (" + home.resolve("temp/skills/vanished/SKILL.md")),
                 list.out());
         run("resources", "cleanup");
@@ -151,17 +151,17 @@ class ResourcesCommandTest {
     @Test
     void promoteMovesToThePermanentPlaceAndNeedsForceToReplace() throws IOException {
         run("agent", "create", "--name", "keeper", "--description", "first");
-        CliRun p = run("resources", "promote", "--name", "keeper");
+        AgentCliRun p = run("resources", "promote", "--name", "keeper");
         assertEquals("promoted agent 'keeper' to " + home.resolve("agents/keeper.md") + "\n", p.out());
         assertTrue(run("agent", "show", "keeper").out().contains("origin:       permanent"));
 
         Files.createDirectories(home.resolve("temp/agents"));
         Files.writeString(home.resolve("temp/agents/keeper.md"), "---\nname: keeper\ndescription: second\n---\n");
-        CliRun refused = run("resources", "promote", "--name", "keeper", "--type", "agent");
+        AgentCliRun refused = run("resources", "promote", "--name", "keeper", "--type", "agent");
         assertEquals(2, refused.exit());
         assertEquals("error: a permanent agent named 'keeper' exists at " + home.resolve("agents/keeper.md")
                 + "; add --force to replace it\n", refused.err());
-        CliRun forced = run("resources", "promote", "--name", "keeper", "--force");
+        AgentCliRun forced = run("resources", "promote", "--name", "keeper", "--force");
         assertTrue(forced.out().endsWith("(replaced the permanent one)\n"), forced.out());
         assertTrue(run("agent", "show", "keeper").out().contains("description:  second"));
     }
@@ -172,7 +172,7 @@ class ResourcesCommandTest {
         Files.writeString(registry(), "{ not json");
         for (String[] args : new String[][] {{"resources", "list"}, {"resources", "cleanup"},
                 {"resources", "mark-used", "--name", "a"}}) {
-            CliRun r = run(args);
+            AgentCliRun r = run(args);
             assertEquals(2, r.exit(), String.join(" ", args));
             assertTrue(r.err().startsWith("error: " + registry() + ":1:"), r.err());
         }
@@ -182,7 +182,7 @@ class ResourcesCommandTest {
 
     @Test
     void withoutASubcommandTheUsageIsShown() {
-        CliRun r = run("resources");
+        AgentCliRun r = run("resources");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("cleanup") && r.out().contains("mark-useful"), r.out());
     }

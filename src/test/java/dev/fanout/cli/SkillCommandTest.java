@@ -16,25 +16,25 @@ class SkillCommandTest {
     @TempDir
     Path home;
 
-    private CliRun run(String... args) {
-        return CliRun.run(home, args);
+    private AgentCliRun run(String... args) {
+        return AgentCliRun.run(home, args);
     }
 
     @Test
     void createListAndShowASkill() throws IOException {
-        CliRun created = run("skill", "create", "--name", "graphql-migration-expert", "--description",
+        AgentCliRun created = run("skill", "create", "--name", "graphql-migration-expert", "--description",
                 "Expert in migrating REST APIs to GraphQL", "--capabilities", "Analyze REST endpoints", "Generate resolvers");
         assertEquals(0, created.exit(), created.err());
         Path file = home.resolve("temp/skills/graphql-migration-expert/SKILL.md");
         assertTrue(created.out().startsWith("created temporary skill 'graphql-migration-expert' at " + file + "\n"));
 
-        CliRun list = run("skill", "list");
+        AgentCliRun list = run("skill", "list");
         assertEquals("""
                 name                      origin     capabilities  description
                 graphql-migration-expert  temporary  2             Expert in migrating REST APIs to GraphQL
                 """, list.out());
 
-        CliRun show = run("skill", "show", "graphql-migration-expert");
+        AgentCliRun show = run("skill", "show", "graphql-migration-expert");
         assertEquals(0, show.exit());
         assertTrue(show.out().startsWith("""
                 name:         graphql-migration-expert
@@ -63,7 +63,7 @@ class SkillCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"a/b", "..", "../escape", "has space", "Upper", "", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void badNamesAreRefusedWithOneLine(String name) {
-        CliRun r = run("skill", "create", "--name", name, "--description", "d");
+        AgentCliRun r = run("skill", "create", "--name", name, "--description", "d");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: skill name '"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -73,7 +73,7 @@ class SkillCommandTest {
     @Test
     void aSkillWithoutDescriptionIsRefused() {
         assertEquals(2, run("skill", "create", "--name", "x").exit());
-        CliRun blank = run("skill", "create", "--name", "x", "--description", "  ");
+        AgentCliRun blank = run("skill", "create", "--name", "x", "--description", "  ");
         assertEquals(2, blank.exit());
         assertTrue(blank.err().startsWith("error: skill needs a description"), blank.err());
     }
@@ -81,7 +81,7 @@ class SkillCommandTest {
     @Test
     void anUnknownSkillIsBadInputWithAHint() {
         run("skill", "create", "--name", "pdf-tools", "--description", "PDFs");
-        CliRun r = run("skill", "show", "pdf-tool");
+        AgentCliRun r = run("skill", "show", "pdf-tool");
         assertEquals(2, r.exit());
         assertTrue(r.err().endsWith("did you mean 'pdf-tools'?\n"), r.err());
     }
@@ -91,7 +91,7 @@ class SkillCommandTest {
         Path broken = home.resolve("skills/broken/SKILL.md");
         Files.createDirectories(broken.getParent());
         Files.writeString(broken, "---\nname: broken\n---\nno description\n");
-        CliRun r = run("skill", "list");
+        AgentCliRun r = run("skill", "list");
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("no skills"), r.out());
         assertEquals("warning: " + broken + ":1: the skill has no 'description'; add one line saying what it does and when to use it\n",
@@ -99,7 +99,7 @@ class SkillCommandTest {
         JsonNode json = Json.MAPPER.readTree(run("skill", "list", "--json").out());
         assertEquals(broken.toString(), json.at("/problems/0/path").asText());
         assertEquals(1, json.at("/problems/0/line").asInt());
-        CliRun show = run("skill", "show", "broken");
+        AgentCliRun show = run("skill", "show", "broken");
         assertEquals(2, show.exit());
         assertTrue(show.err().startsWith("error: " + broken + ":1:"), show.err());
     }
