@@ -43,6 +43,20 @@ public final class CommandLineFactory {
         cl.addSubcommand("completion", new CompletionCommand(ctx));
         cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx), new CliFactory(ctx))
                 .addSubcommand("show", new ConfigCommand.Show(ctx)));
+        cl.addSubcommand("skill", new CommandLine(new SkillCommand(ctx))
+                .addSubcommand("create", new SkillCommand.Create(ctx))
+                .addSubcommand("list", new SkillCommand.ListSkills(ctx))
+                .addSubcommand("show", new SkillCommand.Show(ctx)));
+        cl.addSubcommand("agent", new CommandLine(new AgentCommand(ctx))
+                .addSubcommand("create", new AgentCommand.Create(ctx))
+                .addSubcommand("list", new AgentCommand.ListAgents(ctx))
+                .addSubcommand("show", new AgentCommand.Show(ctx)));
+        cl.addSubcommand("resources", new CommandLine(new ResourcesCommand(ctx))
+                .addSubcommand("list", new ResourcesCommand.ListResources(ctx))
+                .addSubcommand("mark-used", new ResourcesCommand.MarkUsed(ctx))
+                .addSubcommand("mark-useful", new ResourcesCommand.MarkUseful(ctx))
+                .addSubcommand("cleanup", new ResourcesCommand.Cleanup(ctx))
+                .addSubcommand("promote", new ResourcesCommand.Promote(ctx)));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx, e));

@@ -1,0 +1,22 @@
+package dev.fanout.agent;
+
+import java.nio.file.Path;
+
+/**
+ * A file that looks like a skill or agent but cannot be read as one: listings report it rather
+ * than skip it.
+ *
+ * @param line 1-based, or 0 when the problem is the file as a whole
+ */
+public record ResourceProblem(Path path, int line, String problem) {
+
+    static ResourceProblem of(ResourceFileException e) {
+        return new ResourceProblem(e.path(), e.line(), e.problem());
+    }
+
+    /** {@code path:line: problem}. */
+    @Override
+    public String toString() {
+        return path + (line > 0 ? ":" + line : "") + ": " + problem;
+    }
+}
