@@ -1,7 +1,6 @@
 package dev.fanout.cli;
 
 import dev.fanout.FanoutException;
-import dev.fanout.exec.RunRecord;
 import dev.fanout.session.RunPlan;
 import dev.fanout.session.RunRequest;
 import dev.fanout.task.Task;
@@ -29,7 +28,13 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(names = "--retries", paramLabel = "N", description = "retries when it fails (default: max_retries)")
     Integer retries;
 
-    @Parameters(paramLabel = "CMD", description = "the command and its arguments, after --")
+    @Option(names = {"--agent", "--subagent"}, paramLabel = "NAME", description = "run a prompt through this agent")
+    String agent;
+
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "the prompt for --agent")
+    String prompt;
+
+    @Parameters(paramLabel = "CMD", arity = "0..*", description = "the command and its arguments, after --")
     List<String> command;
 
     @Option(names = {"-q", "--quiet"}, description = "print only the summary")
@@ -44,15 +49,20 @@ public final class ExecCommand implements Callable<Integer> {
         if (!dev.fanout.Names.isTaskId(taskId)) {
             throw FanoutException.badInput("task id '" + taskId + "' may hold only letters, digits, '.', '_' and '-'");
         }
-        if (command == null || command.isEmpty()) {
-            throw FanoutException.badInput("exec needs a command: fanout exec --task-id " + taskId + " -- CMD ARGS…");
+        boolean hasCommand = command != null && !command.isEmpty();
+        if (hasCommand == (agent != null)) {
+            throw FanoutException.badInput("exec runs a command or a prompt: fanout exec --task-id " + taskId
+                    + " -- CMD ARGS…, or fanout exec --task-id " + taskId + " --agent NAME --prompt TEXT");
         }
-        Task task = new Task(taskId, null, null, List.of(), null, TaskCommand.argv(command), null, null, null, null,
-                null, timeout, retries, null, null, null);
+        if (agent != null && prompt == null) {
+            throw FanoutException.badInput("--agent " + agent + " needs --prompt TEXT");
+        }
+        Task task = new Task(taskId, null, null, List.of(), null, hasCommand ? TaskCommand.argv(command) : null, agent,
+                prompt, null, null, null, timeout, retries, null, null, null);
         TaskSet set = TaskSet.of("exec", List.of(task));
         RunPlan plan = ctx.session().plan(set, new RunRequest(1, false, null, null, null, Map.of()));
-        RunRecord record = RunCommand.execute(ctx, plan, quiet, true);
-        RunSummaryView.print(record, ctx.style(), ctx.out());
-        return RunCommand.exitCode(record);
+        var after = RunCommand.execute(ctx, plan, quiet, true);
+        RunSummaryView.print(after, ctx.style(), ctx.out());
+        return RunCommand.exitCode(after.record());
     }
 }

@@ -76,7 +76,8 @@ public final class ResultsCommand implements Callable<Integer> {
         ctx.out().println(ctx.style().bold(id) + " in run " + r.runId() + ": " + t.status().key()
                 + (t.reason() == null ? "" : " (" + t.reason() + ")"));
         for (Attempt a : t.attempts()) {
-            String how = a.error() != null ? a.error() : a.exitCode() == null ? "" : "exit code " + a.exitCode();
+            String how = a.error() != null ? a.error()
+                    : a.exitCode() == null || a.exitCode() == 0 ? "" : "exit code " + a.exitCode();
             ctx.out().printf("  attempt %d: %s in %s%s%n", a.number(), a.status().key(), TimeFormat.seconds(a.seconds()),
                     how.isEmpty() ? "" : ": " + how);
         }

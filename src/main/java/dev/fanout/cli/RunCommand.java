@@ -7,6 +7,7 @@ import dev.fanout.exec.Run;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.RunState;
 import dev.fanout.graph.ListSchedule;
+import dev.fanout.session.AfterRun;
 import dev.fanout.session.RunPlan;
 import dev.fanout.session.RunRequest;
 import dev.fanout.task.TaskSet;
@@ -88,17 +89,17 @@ public final class RunCommand implements Callable<Integer> {
             printPlan(plan);
             return 0;
         }
-        RunRecord record = execute(ctx, plan, quiet || json, output(output) == OutputMode.GROUP);
+        AfterRun after = execute(ctx, plan, quiet || json, output(output) == OutputMode.GROUP);
         if (json) {
-            ctx.out().println(Json.pretty(dev.fanout.exec.RunJson.toJson(record)));
+            ctx.out().println(Json.pretty(dev.fanout.exec.RunJson.toJson(after.record())));
         } else {
-            RunSummaryView.print(record, ctx.style(), ctx.out());
+            RunSummaryView.print(after, ctx.style(), ctx.out());
         }
-        return exitCode(record);
+        return exitCode(after.record());
     }
 
     /** Runs a plan with progress and Ctrl-C handling; shared with {@code exec}. */
-    static RunRecord execute(CliContext ctx, RunPlan plan, boolean quiet, boolean groupOutput) {
+    static AfterRun execute(CliContext ctx, RunPlan plan, boolean quiet, boolean groupOutput) {
         LiveBlock live = ctx.terminal() && !quiet ? new LiveBlock(ctx.out(), ctx::width) : null;
         AtomicReference<Run> current = new AtomicReference<>();
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -118,11 +119,7 @@ public final class RunCommand implements Callable<Integer> {
             if (interrupted.get()) {
                 run.cancel("Ctrl-C");
             }
-            try {
-                return run.execute();
-            } finally {
-                ctx.session().ran(run.id());
-            }
+            return ctx.session().afterRun(plan, run.execute());
         }
     }
 
@@ -146,6 +143,9 @@ public final class RunCommand implements Callable<Integer> {
                     && plan.carried().get(s.taskId()).status() == dev.fanout.exec.TaskStatus.SUCCEEDED;
             out.printf("%-5d %-9s %-9s %s%s%n", s.slot(), TimeFormat.seconds(s.start()), TimeFormat.seconds(s.end()),
                     s.taskId(), reused ? ctx.style().dim(" (succeeded in " + plan.options().resumedFrom() + ", not rerun)") : "");
+        }
+        for (String agent : ctx.session().missingAgents(plan)) {
+            out.println("would create temporary agent " + agent);
         }
         out.println("estimated makespan " + TimeFormat.seconds(schedule.makespan()) + "; nothing was run (--dry-run)");
         out.flush();

@@ -75,6 +75,13 @@ final class RunProgress implements RunListener, AutoCloseable {
         }
     }
 
+    @Override
+    public synchronized void note(String text) {
+        if (!quiet) {
+            line(style.cyan("note    ") + text);
+        }
+    }
+
     /** The estimated length of the run, for the ETA. */
     synchronized void estimate(double seconds) {
         this.estimatedSeconds = seconds;

@@ -1,6 +1,8 @@
 package dev.fanout.cli;
 
+import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.exec.RunRecord;
+import dev.fanout.session.AfterRun;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Decision;
@@ -19,6 +21,15 @@ final class RunSummaryView {
     private static final int STDERR_LINES = 5;
 
     private RunSummaryView() {
+    }
+
+    static void print(AfterRun after, Style style, PrintWriter out) {
+        print(after.record(), style, out);
+        for (LifecycleDecision d : after.cleanup()) {
+            out.println("  " + style.dim("cleanup: ") + d.kind() + " " + d.name() + ": "
+                    + (d.keep() ? "kept" : style.yellow("deleted")) + " (" + d.reason() + ")");
+        }
+        out.flush();
     }
 
     static void print(RunRecord r, Style style, PrintWriter out) {

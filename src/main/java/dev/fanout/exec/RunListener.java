@@ -14,6 +14,10 @@ public interface RunListener {
     default void runStarted(String runId, Path runDir, int totalTasks, double estimatedSeconds) {
     }
 
+    /** Something the user should know before the run starts ("created temporary agent …"). */
+    default void note(String text) {
+    }
+
     default void taskStarted(String taskId, int attempt) {
     }
 

@@ -14,8 +14,15 @@ public interface RunningAttempt {
      */
     void stop();
 
-    /** How an attempt ended: an exit code, or the signal that killed it, and an error in words or null. */
-    record AttemptEnd(Integer exitCode, int signal, String error) {
+    /**
+     * How an attempt ended: an exit code, or the signal that killed it, and an error in words or
+     * null; {@code retryable} false when trying again cannot help.
+     */
+    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
+        public AttemptEnd(Integer exitCode, int signal, String error) {
+            this(exitCode, signal, error, true);
+        }
+
         public boolean success() {
             return exitCode != null && exitCode == 0 && error == null;
         }

@@ -330,7 +330,7 @@ final class Scheduler {
             }
             case CANCELLED -> finish(v, TaskStatus.CANCELLED);
             default -> {
-                if (retryable(v, a)) {
+                if (end.retryable() && retryable(v, a)) {
                     double delay = backoff(number);
                     retriesPending++;
                     status[v] = TaskStatus.PENDING;

@@ -5,6 +5,9 @@ import dev.fanout.FanoutException;
 import dev.fanout.Names;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
+import dev.fanout.agent.LifecycleDecision;
+import dev.fanout.agent.Resources;
+import dev.fanout.exec.AgentRunner;
 import dev.fanout.exec.CommandRunner;
 import dev.fanout.exec.Run;
 import dev.fanout.exec.RunListener;
@@ -37,6 +40,7 @@ public final class Session {
     public static final String DEFAULT_NAME = "last";
 
     private final Home home;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
     private Config homeConfig;
     private String name = DEFAULT_NAME;
     private TaskSet tasks = TaskSet.empty("session");
@@ -292,10 +296,16 @@ public final class Session {
     }
 
     /** The runners for each kind of task. */
-    public Map<Task.Kind, TaskRunner> runners() {
+    public Map<Task.Kind, TaskRunner> runners(Config config) {
         Map<Task.Kind, TaskRunner> runners = new EnumMap<>(Task.Kind.class);
         runners.put(Task.Kind.COMMAND, new CommandRunner());
+        runners.put(Task.Kind.AGENT, new AgentRunner(resources(config)));
         return runners;
+    }
+
+    /** Skills and agents, as the configuration places them. */
+    public Resources resources(Config config) {
+        return new Resources(home, config, clock);
     }
 
     /**
@@ -339,8 +349,36 @@ public final class Session {
      * @throws FanoutException (bad input) when a task cannot run or the run folder cannot be written
      */
     public Run start(RunPlan plan, RunListener listener) {
+        Resources resources = resources(plan.config());
+        AgentNeeds.of(plan.tasks(), reused(plan), resources).satisfy(plan.config(), resources).forEach(listener::note);
         return Run.prepare(runStore(), plan.graph(), plan.config(), plan.options(), plan.modeReason(),
-                plan.analysis().speedup(), runners(), listener, plan.carried());
+                plan.analysis().speedup(), runners(plan.config()), listener, plan.carried());
+    }
+
+    /** Agents the plan's tasks name that do not exist yet ("name (for a, b)"); a dry run shows them. */
+    public List<String> missingAgents(RunPlan plan) {
+        return AgentNeeds.of(plan.tasks(), reused(plan), resources(plan.config())).describe();
+    }
+
+    private static java.util.Set<String> reused(RunPlan plan) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        plan.carried().forEach((id, r) -> {
+            if (r.status() == dev.fanout.exec.TaskStatus.SUCCEEDED) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * What follows a run: the cleanup of temporary resources when {@code auto_cleanup_temp_resources} is on.
+     * The run is remembered as one of this session's.
+     */
+    public AfterRun afterRun(RunPlan plan, RunRecord record) {
+        ran(record.runId());
+        List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
+                ? resources(plan.config()).cleanup(false) : List.of();
+        return new AfterRun(record, cleanup);
     }
 
     /** The configuration without any tasks file. */
