@@ -132,7 +132,7 @@ public final class AgentCommand implements Callable<Integer> {
     public static final class Show implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Parameters(paramLabel = "NAME", description = "the agent's name")
+        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.AgentNames.class, description = "the agent's name")
         String name;
 
         @Option(names = "--json", description = "print JSON")

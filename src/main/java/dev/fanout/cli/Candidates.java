@@ -55,6 +55,28 @@ final class Candidates {
         }
     }
 
+    static final class AgentNames extends Live {
+        AgentNames(CliContext ctx) {
+            super(ctx, c -> c.session().resources(c.session().config()).catalog().agents().effective().stream()
+                    .map(a -> a.name()).toList());
+        }
+    }
+
+    static final class SkillNames extends Live {
+        SkillNames(CliContext ctx) {
+            super(ctx, c -> c.session().resources(c.session().config()).catalog().skills().effective().stream()
+                    .map(a -> a.name()).toList());
+        }
+    }
+
+    /** Temporary resources: what mark-used, mark-useful and promote act on. */
+    static final class TemporaryNames extends Live {
+        TemporaryNames(CliContext ctx) {
+            super(ctx, c -> c.session().resources(c.session().config()).status().stream()
+                    .map(s -> s.decision().name()).distinct().toList());
+        }
+    }
+
     static final class ConfigKeyNames extends Live {
         ConfigKeyNames(CliContext ctx) {
             super(ctx, c -> dev.fanout.config.ConfigKeys.all().stream().map(dev.fanout.config.ConfigKey::name).toList());

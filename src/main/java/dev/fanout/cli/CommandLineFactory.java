@@ -43,15 +43,15 @@ public final class CommandLineFactory {
         cl.addSubcommand("completion", new CompletionCommand(ctx));
         cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx), new CliFactory(ctx))
                 .addSubcommand("show", new ConfigCommand.Show(ctx)));
-        cl.addSubcommand("skill", new CommandLine(new SkillCommand(ctx))
+        cl.addSubcommand("skill", new CommandLine(new SkillCommand(ctx), new CliFactory(ctx))
                 .addSubcommand("create", new SkillCommand.Create(ctx))
                 .addSubcommand("list", new SkillCommand.ListSkills(ctx))
                 .addSubcommand("show", new SkillCommand.Show(ctx)));
-        cl.addSubcommand("agent", new CommandLine(new AgentCommand(ctx))
+        cl.addSubcommand("agent", new CommandLine(new AgentCommand(ctx), new CliFactory(ctx))
                 .addSubcommand("create", new AgentCommand.Create(ctx))
                 .addSubcommand("list", new AgentCommand.ListAgents(ctx))
                 .addSubcommand("show", new AgentCommand.Show(ctx)));
-        cl.addSubcommand("resources", new CommandLine(new ResourcesCommand(ctx))
+        cl.addSubcommand("resources", new CommandLine(new ResourcesCommand(ctx), new CliFactory(ctx))
                 .addSubcommand("list", new ResourcesCommand.ListResources(ctx))
                 .addSubcommand("mark-used", new ResourcesCommand.MarkUsed(ctx))
                 .addSubcommand("mark-useful", new ResourcesCommand.MarkUseful(ctx))

@@ -86,7 +86,8 @@ public final class ResourcesCommand implements Callable<Integer> {
 
     /** Options naming one temporary resource. */
     static final class Target {
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "the resource's name")
+        @Option(names = "--name", required = true, paramLabel = "NAME", completionCandidates = Candidates.TemporaryNames.class,
+                description = "the resource's name")
         String name;
 
         @Option(names = "--type", paramLabel = "TYPE", description = "skill or agent (needed only when both have the name)")

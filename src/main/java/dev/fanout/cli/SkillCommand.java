@@ -108,7 +108,7 @@ public final class SkillCommand implements Callable<Integer> {
     public static final class Show implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Parameters(paramLabel = "NAME", description = "the skill's name")
+        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.SkillNames.class, description = "the skill's name")
         String name;
 
         @Option(names = "--json", description = "print JSON")
