@@ -22,6 +22,7 @@ public final class CommandLineFactory {
         cl.addSubcommand("analyze", new AnalyzeCommand(ctx));
         cl.addSubcommand("detect", new DetectCommand(ctx));
         cl.addSubcommand("graph", new GraphCommand(ctx));
+        cl.addSubcommand("strategies", new StrategiesCommand(ctx));
         cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx))
                 .addSubcommand("show", new ConfigCommand.Show(ctx)));
         cl.setOut(ctx.out());

@@ -4,6 +4,7 @@ import dev.fanout.FanoutException;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
 import dev.fanout.graph.TaskGraph;
+import dev.fanout.merge.StrategyRegistry;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ public final class Session {
     private Config homeConfig;
     private TaskSet tasks = TaskSet.empty("session");
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final StrategyRegistry strategies = StrategyRegistry.withBuiltIns();
 
     public Session(Home home) {
         this.home = home;
@@ -34,6 +36,11 @@ public final class Session {
             homeConfig = home.loadConfig();
         }
         return homeConfig;
+    }
+
+    /** The merge strategies: the built-in ones and those scripts registered in this session. */
+    public StrategyRegistry strategies() {
+        return strategies;
     }
 
     /** The session's tasks (empty until loaded or added). */

@@ -1,0 +1,208 @@
+package dev.fanout.merge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code search} strategy: hits from every task, deduplicated, keeping the best score and
+ * every task that found each hit, ranked by score.
+ *
+ * <p>Reads: {@code {"hits": [HIT, ...]}} (also {@code results} or {@code matches}, or a bare
+ * array), where a HIT is an object with any fields; these are used: {@code id}, {@code path}
+ * with {@code line}, {@code url}, and {@code score} (a number, higher is better). Two hits are
+ * the same when their {@code id} is equal; without an id, when {@code path} and {@code line}
+ * are; without a path, when {@code url} is. A hit with none of these is kept on its own. Hits
+ * from tasks that did not succeed are left out (the tasks are listed).
+ *
+ * <p>Returns: {@code {"hits": [HIT with "sources": [task ids]], "total_hits": N found,
+ * "unique_hits": N, "unscored_hits": N, "failed_tasks", "notes"}}. Each merged hit carries the
+ * fields of its best-scoring copy (the first copy when scores tie). Hits are ranked by score,
+ * highest first, ties in the order found; a hit with no numeric score in any copy has no
+ * {@code score}, is ranked after every scored hit, in the order found, and a note says how many.
+ */
+public final class SearchHitsMerge implements MergeStrategy {
+    public static final String NAME = "search";
+
+    /** Scored hits first, by score descending; then in the order they were first found. */
+    private static final Comparator<Hit> RANK = (a, b) -> {
+        if (a.scored != b.scored) {
+            return a.scored ? -1 : 1;
+        }
+        if (a.scored) {
+            int c = Double.compare(b.score, a.score);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.seq, b.seq);
+    };
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "hits deduplicated by id, path+line or url; best score kept, every source listed; ranked by score";
+    }
+
+    @Override
+    public JsonNode merge(List<TaskOutput> outputs) {
+        MergeNotes notes = MergeNotes.of(outputs);
+        int expected = 0;
+        for (TaskOutput o : outputs) {
+            JsonNode hits = o.succeeded() ? hits(o.result()) : null;
+            expected += hits == null ? 0 : hits.size();
+        }
+        Map<String, Hit> byKey = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        List<Hit> found = new ArrayList<>();
+        long total = 0;
+        int notObjects = 0;
+        int keyless = 0;
+        for (int t = 0; t < outputs.size(); t++) {
+            TaskOutput o = outputs.get(t);
+            if (!o.succeeded()) {
+                continue;
+            }
+            JsonNode hits = hits(o.result());
+            if (hits == null) {
+                notes.add("task " + o.taskId() + " returned no hits");
+                continue;
+            }
+            for (JsonNode h : hits) {
+                if (!h.isObject()) {
+                    notObjects++;
+                    continue;
+                }
+                total++;
+                JsonNode s = h.get("score");
+                boolean scored = s != null && s.isNumber();
+                double score = scored ? s.asDouble() : 0;
+                String key = key(h);
+                Hit hit = key == null ? null : byKey.get(key);
+                if (hit == null) {
+                    hit = new Hit((ObjectNode) h, scored, score, found.size(), t);
+                    found.add(hit);
+                    if (key == null) {
+                        keyless++;
+                    } else {
+                        byKey.put(key, hit);
+                    }
+                } else {
+                    hit.foundBy(t);
+                    if (scored && (!hit.scored || score > hit.score)) {
+                        hit.best = (ObjectNode) h;
+                        hit.scored = true;
+                        hit.score = score;
+                    }
+                }
+            }
+        }
+        Hit[] ranked = found.toArray(new Hit[0]);
+        Arrays.sort(ranked, RANK);
+        TextNode[] taskIds = new TextNode[outputs.size()];
+        for (int t = 0; t < taskIds.length; t++) {
+            taskIds[t] = TextNode.valueOf(outputs.get(t).taskId());
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ArrayNode hitsOut = new ArrayNode(nodes, ranked.length);
+        int unscored = 0;
+        for (Hit hit : ranked) {
+            // a shallow copy: the task's own hit objects stay as they were
+            ObjectNode merged = nodes.objectNode();
+            merged.setAll(hit.best);
+            ArrayNode sources = new ArrayNode(nodes, hit.count);
+            for (int i = 0; i < hit.count; i++) {
+                sources.add(taskIds[hit.tasks[i]]);
+            }
+            merged.set("sources", sources);
+            hitsOut.add(merged);
+            unscored += hit.scored ? 0 : 1;
+        }
+        if (unscored > 0) {
+            notes.add(unscored + " hit(s) have no numeric score; they are ranked last, in the order found, without a score");
+        }
+        if (keyless > 0) {
+            notes.add(keyless + " hit(s) have no id, path or url, so they could not be deduplicated; each is kept");
+        }
+        if (notObjects > 0) {
+            notes.add(notObjects + " hit(s) are not JSON objects and were left out");
+        }
+        ObjectNode out = nodes.objectNode();
+        out.set("hits", hitsOut);
+        out.put("total_hits", total).put("unique_hits", ranked.length).put("unscored_hits", unscored);
+        return notes.writeTo(out);
+    }
+
+    /** The array of hits in a result, or null when it holds none. */
+    private static JsonNode hits(JsonNode result) {
+        if (result == null || result.isArray()) {
+            return result;
+        }
+        for (String name : new String[] {"hits", "results", "matches"}) {
+            JsonNode v = result.get(name);
+            if (v != null && v.isArray()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The identity of a hit: its id, else path and line, else url; null when it has none. */
+    static String key(JsonNode h) {
+        JsonNode id = h.get("id");
+        if (id != null && !id.isNull()) {
+            return "i\u0000" + (id.isValueNode() ? id.asText() : id.toString());
+        }
+        JsonNode path = h.get("path");
+        if (path != null && path.isValueNode() && !path.isNull()) {
+            JsonNode line = h.get("line");
+            return "p\u0000" + path.asText() + "\u0000" + (line == null || line.isNull() ? "" : line.asText());
+        }
+        JsonNode url = h.get("url");
+        if (url != null && url.isValueNode() && !url.isNull()) {
+            return "u\u0000" + url.asText();
+        }
+        return null;
+    }
+
+    /** One distinct hit while merging: its best copy so far and the tasks (by index) that found it. */
+    private static final class Hit {
+        ObjectNode best;
+        boolean scored;
+        double score;
+        final int seq;
+        int[] tasks;
+        int count;
+
+        Hit(ObjectNode best, boolean scored, double score, int seq, int task) {
+            this.best = best;
+            this.scored = scored;
+            this.score = score;
+            this.seq = seq;
+            this.tasks = new int[] {task};
+            this.count = 1;
+        }
+
+        void foundBy(int task) {
+            // tasks are visited in order, so a repeat from the same task is always the last one
+            if (tasks[count - 1] == task) {
+                return;
+            }
+            if (count == tasks.length) {
+                tasks = Arrays.copyOf(tasks, count * 2);
+            }
+            tasks[count++] = task;
+        }
+    }
+}
