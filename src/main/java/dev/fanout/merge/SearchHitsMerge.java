@@ -64,7 +64,7 @@ public final class SearchHitsMerge implements MergeStrategy {
             JsonNode hits = o.succeeded() ? hits(o.result()) : null;
             expected += hits == null ? 0 : hits.size();
         }
-        Map<String, Hit> byKey = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        Map<Object, Hit> known = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
         List<Hit> found = new ArrayList<>();
         long total = 0;
         int notObjects = 0;
@@ -88,15 +88,15 @@ public final class SearchHitsMerge implements MergeStrategy {
                 JsonNode s = h.get("score");
                 boolean scored = s != null && s.isNumber();
                 double score = scored ? s.asDouble() : 0;
-                String key = key(h);
-                Hit hit = key == null ? null : byKey.get(key);
+                Object identity = identity(h);
+                Hit hit = identity == null ? null : known.get(identity);
                 if (hit == null) {
                     hit = new Hit((ObjectNode) h, scored, score, found.size(), t);
                     found.add(hit);
-                    if (key == null) {
+                    if (identity == null) {
                         keyless++;
                     } else {
-                        byKey.put(key, hit);
+                        known.put(identity, hit);
                     }
                 } else {
                     hit.foundBy(t);
@@ -158,22 +158,48 @@ public final class SearchHitsMerge implements MergeStrategy {
         return null;
     }
 
-    /** The identity of a hit: its id, else path and line, else url; null when it has none. */
-    static String key(JsonNode h) {
+    /**
+     * The identity of a hit: its id (the hit's own string, so most hits cost no key allocation),
+     * else its path and line, else its url; null when it has none. The three are different types,
+     * so an id never matches a url of the same text.
+     */
+    static Object identity(JsonNode h) {
         JsonNode id = h.get("id");
         if (id != null && !id.isNull()) {
-            return "i\u0000" + (id.isValueNode() ? id.asText() : id.toString());
+            return id.isTextual() ? id.textValue() : id.isValueNode() ? id.asText() : id.toString();
         }
         JsonNode path = h.get("path");
         if (path != null && path.isValueNode() && !path.isNull()) {
-            JsonNode line = h.get("line");
-            return "p\u0000" + path.asText() + "\u0000" + (line == null || line.isNull() ? "" : line.asText());
+            return PathLine.of(path.asText(), h.get("line"));
         }
         JsonNode url = h.get("url");
         if (url != null && url.isValueNode() && !url.isNull()) {
-            return "u\u0000" + url.asText();
+            return new Url(url.asText());
         }
         return null;
+    }
+
+    private record Url(String url) {
+    }
+
+    /** A file position: the line as a number when it is one (so 3 and "3" match), else as text. */
+    private record PathLine(String path, long line, String lineText) {
+        private static final long NONE = Long.MIN_VALUE;
+
+        static PathLine of(String path, JsonNode line) {
+            if (line == null || line.isNull()) {
+                return new PathLine(path, NONE, null);
+            }
+            if (line.canConvertToExactIntegral()) {
+                return new PathLine(path, line.asLong(), null);
+            }
+            String text = line.asText().trim();
+            try {
+                return new PathLine(path, Long.parseLong(text), null);
+            } catch (NumberFormatException e) {
+                return new PathLine(path, NONE, text);
+            }
+        }
     }
 
     /** One distinct hit while merging: its best copy so far and the tasks (by index) that found it. */
