@@ -80,6 +80,14 @@ class SearchHitsMergeTest {
     }
 
     @Test
+    void scoresTooCloseForAFloatAreStillRankedExactly() {
+        JsonNode m = search.merge(List.of(succeeded("s1", "search", "{\"hits\": [{\"id\": \"lower\", \"score\": 0.30000000001},"
+                + " {\"id\": \"tie\", \"score\": 0.30000000001}, {\"id\": \"higher\", \"score\": 0.30000000002},"
+                + " {\"id\": \"negative\", \"score\": -0.5}, {\"id\": \"zero\", \"score\": 0}, {\"id\": \"big\", \"score\": 1e300}]}")));
+        assertEquals(List.of("big", "higher", "lower", "tie", "zero", "negative"), ids(m));
+    }
+
+    @Test
     void hitsOfFailedTasksAreLeftOutAndTheTasksListed() {
         JsonNode m = search.merge(List.of(
                 succeeded("s1", "search", "{\"hits\": [{\"id\": \"a\", \"score\": 1}]}"),
