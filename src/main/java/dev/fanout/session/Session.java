@@ -20,6 +20,7 @@ import dev.fanout.graph.Analysis;
 import dev.fanout.graph.AnalysisJson;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.TaskGraph;
+import dev.fanout.merge.StrategyRegistry;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
@@ -47,6 +48,7 @@ public final class Session {
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<String> runs = new ArrayList<>();
+    private final StrategyRegistry strategies = StrategyRegistry.withBuiltIns();
     private Analysis lastAnalysis;
     private Decision lastDecision;
     private boolean unsaved;
@@ -242,6 +244,11 @@ public final class Session {
             homeConfig = home.loadConfig();
         }
         return homeConfig;
+    }
+
+    /** The merge strategies: the built-in ones and those scripts registered in this session. */
+    public StrategyRegistry strategies() {
+        return strategies;
     }
 
     /** The session's tasks (empty until loaded or added). */
