@@ -77,6 +77,12 @@ final class Candidates {
         }
     }
 
+    static final class StrategyNames extends Live {
+        StrategyNames(CliContext ctx) {
+            super(ctx, c -> c.session().strategies().names());
+        }
+    }
+
     static final class ConfigKeyNames extends Live {
         ConfigKeyNames(CliContext ctx) {
             super(ctx, c -> dev.fanout.config.ConfigKeys.all().stream().map(dev.fanout.config.ConfigKey::name).toList());

@@ -23,6 +23,7 @@ public final class CommandLineFactory {
         cl.addSubcommand("analyze", new AnalyzeCommand(ctx));
         cl.addSubcommand("detect", new DetectCommand(ctx));
         cl.addSubcommand("graph", new GraphCommand(ctx));
+        cl.addSubcommand("merge", new MergeCommand(ctx));
         cl.addSubcommand("strategies", new StrategiesCommand(ctx));
         cl.addSubcommand("run", new RunCommand(ctx));
         cl.addSubcommand("exec", new ExecCommand(ctx));

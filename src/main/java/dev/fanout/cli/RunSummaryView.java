@@ -25,6 +25,9 @@ final class RunSummaryView {
 
     static void print(AfterRun after, Style style, PrintWriter out) {
         print(after.record(), style, out);
+        if (after.merged() != null) {
+            MergedView.print(after.merged(), style, out, "  ");
+        }
         for (LifecycleDecision d : after.cleanup()) {
             out.println("  " + style.dim("cleanup: ") + d.kind() + " " + d.name() + ": "
                     + (d.keep() ? "kept" : style.yellow("deleted")) + " (" + d.reason() + ")");

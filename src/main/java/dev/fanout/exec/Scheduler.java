@@ -337,6 +337,12 @@ final class Scheduler {
                     listener.attemptFailed(task.id(), a, delay);
                     timers.schedule(() -> events.add(new RetryDue(v)), Math.round(delay * 1000), TimeUnit.MILLISECONDS);
                 } else {
+                    if (outcome == TaskStatus.FAILED) {
+                        // a failed task may still report what went wrong (a test suite's failures)
+                        RunDirectory.Collected c = dir.collect(context[v]);
+                        result[v] = c.result();
+                        resultError[v] = c.error();
+                    }
                     failed(v, outcome, error);
                 }
             }

@@ -20,6 +20,7 @@ import dev.fanout.graph.Analysis;
 import dev.fanout.graph.AnalysisJson;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.TaskGraph;
+import dev.fanout.merge.Merged;
 import dev.fanout.merge.StrategyRegistry;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
@@ -383,9 +384,23 @@ public final class Session {
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
+        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
                 ? resources(plan.config()).cleanup(false) : List.of();
-        return new AfterRun(record, cleanup);
+        return new AfterRun(record, merged, cleanup);
+    }
+
+    /**
+     * Merges a run's results (the latest run when {@code runId} is null).
+     *
+     * @param taskIds the tasks to merge, or empty for all (then the answer is also the run's merged.json)
+     * @param strategy a strategy name, or "auto"
+     * @throws FanoutException (bad input) for an unknown run, task or strategy
+     */
+    public Merged merge(String runId, List<String> taskIds, String strategy) {
+        RunStore store = runStore();
+        RunRecord record = store.load(runId == null ? store.latest() : runId);
+        return RunMerge.merge(record, taskIds, strategy, strategies);
     }
 
     /** The configuration without any tasks file. */

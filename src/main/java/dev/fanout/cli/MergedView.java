@@ -1,0 +1,87 @@
+package dev.fanout.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.merge.Merged;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A merged answer in a few lines: the strategy, its headline figures, notes and any error. */
+final class MergedView {
+    private static final int NOTES_SHOWN = 5;
+
+    private MergedView() {
+    }
+
+    static void print(Merged m, Style style, PrintWriter out, String indent) {
+        if (m.failed()) {
+            out.println(indent + style.red("merge failed") + " (" + m.strategy() + "): " + m.error()
+                    + "; the individual results are kept");
+        } else {
+            out.println(indent + "merged (" + m.strategy() + "): " + headline(m.strategy(), m.json()));
+        }
+        List<String> notes = m.notes();
+        for (int i = 0; i < Math.min(NOTES_SHOWN, notes.size()); i++) {
+            out.println(indent + "  " + style.dim("note: " + notes.get(i)));
+        }
+        if (notes.size() > NOTES_SHOWN) {
+            out.println(indent + "  " + style.dim("… and " + (notes.size() - NOTES_SHOWN) + " more notes"));
+        }
+        out.flush();
+    }
+
+    /** The figures a person looks for first, by strategy; by type: each type's. */
+    static String headline(String strategy, JsonNode j) {
+        if (j == null) {
+            return "nothing";
+        }
+        switch (strategy) {
+            case "testing":
+                return j.path("tests").asInt() + " tests, " + j.path("passed").asInt() + " passed, "
+                        + j.path("failed").asInt() + " failed, " + j.path("errors").asInt() + " errors, "
+                        + j.path("skipped").asInt() + " skipped" + coverage(j.path("coverage"))
+                        + (j.path("failures").size() > 0 ? "; failing: " + failing(j.path("failures")) : "");
+            case "service_creation":
+                return (j.path("all_created").asBoolean() ? "all created" : "not all created") + ", "
+                        + j.path("services").size() + " services, " + j.path("files").size() + " files";
+            case "search":
+                return j.path("unique_hits").asInt() + " unique hits of " + j.path("total_hits").asInt();
+            case "build":
+                return (j.path("succeeded").asBoolean() ? "succeeded" : "failed") + ", " + j.path("artifacts").size()
+                        + " artifacts";
+            case "deployment":
+                return (j.path("all_deployed").asBoolean() ? "all deployed" : "not all deployed") + ", "
+                        + j.path("endpoints").size() + " services with endpoints";
+            case "file_read":
+                return j.path("sources").size() + " sources, " + j.path("content").asText().length() + " characters";
+            case "generic":
+                return j.path("tasks").size() + " tasks, " + count(j.path("succeeded")) + " succeeded";
+            case "by_type":
+                List<String> parts = new ArrayList<>();
+                j.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + headline(e.getKey(), e.getValue())));
+                return String.join("; ", parts);
+            default:
+                return j.isObject() ? j.size() + " fields" : j.isArray() ? j.size() + " items" : j.asText();
+        }
+    }
+
+    private static int count(JsonNode n) {
+        return n.isNumber() ? n.asInt() : n.size();
+    }
+
+    private static String coverage(JsonNode c) {
+        return c.path("percent").isNumber() ? ", coverage " + c.path("percent").asDouble() + "%" : "";
+    }
+
+    private static String failing(JsonNode failures) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode f : failures) {
+            if (names.size() == 3) {
+                names.add("…");
+                break;
+            }
+            names.add(f.path("task").asText() + " " + f.path("test").asText());
+        }
+        return String.join(", ", names);
+    }
+}

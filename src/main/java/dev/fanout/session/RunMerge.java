@@ -1,0 +1,63 @@
+package dev.fanout.session;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.AtomicFile;
+import dev.fanout.FanoutException;
+import dev.fanout.exec.RunRecord;
+import dev.fanout.exec.TaskResult;
+import dev.fanout.merge.Merged;
+import dev.fanout.merge.ResultMerger;
+import dev.fanout.merge.StrategyRegistry;
+import dev.fanout.merge.TaskOutput;
+import dev.fanout.task.Task;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Merges the results of a run's tasks and keeps the answer as the run's {@code merged.json}. */
+final class RunMerge {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunMerge() {
+    }
+
+    /**
+     * The outputs of a run's tasks, in task order.
+     *
+     * @param taskIds the tasks to take, or empty for all
+     * @throws FanoutException (bad input) naming a task the run does not have
+     */
+    static List<TaskOutput> outputs(RunRecord run, List<String> taskIds) {
+        List<String> ids = taskIds.isEmpty() ? run.tasks().ids() : taskIds;
+        List<TaskOutput> outputs = new ArrayList<>();
+        for (String id : ids) {
+            Task task = run.tasks().get(id);
+            TaskResult r = run.results().get(id);
+            Path workDir = Path.of(task.cwd() == null ? "" : task.cwd()).toAbsolutePath();
+            outputs.add(new TaskOutput(id, task.typeOrDefault(), r == null ? "pending" : r.status().key(),
+                    r == null ? null : r.result(), run.taskDir(id).resolve("stdout.log"),
+                    r == null ? null : r.resultError(), workDir));
+        }
+        return outputs;
+    }
+
+    /**
+     * Merges and writes {@code merged.json} into the run's folder (only when all its tasks are merged).
+     *
+     * @throws FanoutException (bad input) for an unknown strategy or task
+     */
+    static Merged merge(RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies) {
+        Merged merged = new ResultMerger(strategies).merge(outputs(run, taskIds), strategy);
+        if (taskIds.isEmpty()) {
+            try {
+                AtomicFile.write(run.dir().resolve("merged.json"),
+                        out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
+            } catch (IOException e) {
+                throw new FanoutException(FanoutException.FAILED, "cannot write " + run.dir().resolve("merged.json")
+                        + ": " + e.getMessage());
+            }
+        }
+        return merged;
+    }
+}
