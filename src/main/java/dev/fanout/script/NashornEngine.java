@@ -24,6 +24,7 @@ import org.openjdk.nashorn.internal.runtime.ParserException;
  */
 final class NashornEngine {
     static final String PRELUDE = "<fanout prelude>";
+    private static final String TASK_SCRIPT = "<task script ";
     private static final int TASK_FUNCTIONS_KEPT = 256;
 
     private final ScriptEngine engine;
@@ -33,6 +34,7 @@ final class NashornEngine {
     private final Map<String, StopCheckInserter.Instrumented> sources = new ConcurrentHashMap<>();
     /** Registered functions by "merge:NAME" / "pipeline:NAME"; read by the thread that undoes a lost job too. */
     private final Map<String, Object> functions = new ConcurrentHashMap<>();
+    private int taskScripts;
     private final Map<String, Object> taskFunctions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
@@ -82,18 +84,23 @@ final class NashornEngine {
         return toJson(helpers.callMember("evaluate", file, code.text()));
     }
 
-    /** The function a task's {@code script} names: inline source, or a file's value. Kept for reuse. */
-    Object taskFunction(String file, String source, boolean isFile) {
-        String key = file + '\n' + source;
+    /**
+     * The function a task's {@code script} names: inline source, or a file's value. Kept for
+     * reuse, since compiling costs tens of milliseconds: inline source is compiled once under a
+     * shared name ({@code <task script N>}) and errors show the failing task's own name instead.
+     */
+    Object taskFunction(String origin, String source, boolean isFile) {
+        String key = isFile ? origin + '\n' + source : source;
         Object fn = taskFunctions.get(key);
         if (fn == null) {
             if (isFile) {
-                fn = helpers.callMember("functionOf", file, instrument(file, "", source, "", true).text());
+                fn = helpers.callMember("functionOf", origin, instrument(origin, "", source, "", true).text());
             } else {
+                String file = TASK_SCRIPT + (++taskScripts) + ">";
                 fn = helpers.callMember("evaluate", file, instrument(file, "(", source, "\n)", false).text());
                 if (!(fn instanceof ScriptObjectMirror m && m.isFunction())) {
                     throw new FanoutException(FanoutException.BAD_INPUT,
-                            file + ": a task's script must be a function, e.g. function (task) { return {...}; } or task => ({...})");
+                            origin + ": a task's script must be a function, e.g. function (task) { return {...}; } or task => ({...})");
                 }
             }
             taskFunctions.put(key, fn);
@@ -136,29 +143,32 @@ final class NashornEngine {
         try {
             code = inserter.instrument(file, prefix, source, suffix, topLevel);
         } catch (ParserException e) {
-            throw syntaxError(e, prefix.length());
+            throw syntaxError(e, prefix.length(), null);
         }
         sources.put(file, code);
         return code;
     }
 
-    private static JavaScriptException syntaxError(ParserException e, int prefixLength) {
+    private static JavaScriptException syntaxError(ParserException e, int prefixLength, Job<?> job) {
         String first = e.getMessage().lines().findFirst().orElse("");
         // "file.js:3:7 Expected ..." -> "Expected ..."
         String prefix = e.getFileName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + " ";
         String what = first.startsWith(prefix) ? first.substring(prefix.length()) : first;
         int column = e.getColumnNumber() - (e.getLineNumber() == 1 ? prefixLength : 0);
-        return new JavaScriptException(FanoutException.BAD_INPUT, e.getFileName(), e.getLineNumber(),
+        return new JavaScriptException(FanoutException.BAD_INPUT, displayName(e.getFileName(), job), e.getLineNumber(),
                 Math.max(0, column) + 1, "SyntaxError: " + what, e);
     }
 
     /** What a failed job reports: where in which script, and what JavaScript said, in one line. */
     FanoutException translate(Throwable failure, Job<?> job) {
         if (failure instanceof JavaScriptException js) {
+            if (js.file().startsWith(TASK_SCRIPT)) {
+                return new JavaScriptException(js.exitCode(), job.origin, js.line(), js.column(), js.jsMessage(), js.getCause());
+            }
             return js;
         }
         if (failure instanceof ParserException pe) {
-            return syntaxError(pe, 0);
+            return syntaxError(pe, 0, job);
         }
         String file = null;
         int line = 0;
@@ -187,7 +197,13 @@ final class NashornEngine {
         if (column >= 0 && code != null && line > 0) {
             column = code.originalColumn(line, column);
         }
-        return new JavaScriptException(FanoutException.FAILED, file, Math.max(line, 0), column + 1, message(failure), failure);
+        return new JavaScriptException(FanoutException.FAILED, displayName(file, job), Math.max(line, 0), column + 1,
+                message(failure), failure);
+    }
+
+    /** The name a message shows: a shared task script takes the failing task's name. */
+    private static String displayName(String file, Job<?> job) {
+        return job != null && file != null && file.startsWith(TASK_SCRIPT) ? job.origin : file;
     }
 
     private String message(Throwable failure) {

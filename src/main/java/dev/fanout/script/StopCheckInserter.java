@@ -142,8 +142,8 @@ final class StopCheckInserter {
             return;
         }
         Statement only = statements.get(0);
-        if (statements.size() != 1 || only.isLoop()) {
-            return; // a nested loop has its own check
+        if (statements.size() != 1) {
+            return;
         }
         if (only instanceof ExpressionStatement) {
             // x++;  ->  __fanout_check__(),x++;  (a string literal's position is after its quote)

@@ -182,7 +182,7 @@
                 var value = load({ name: file, script: source });
                 var fn = typeof value === 'function' ? value : module.exports;
                 if (typeof fn !== 'function') {
-                    throw new TypeError(file + ' must end with a function, e.g. (task) => ({...}), or set module.exports to one');
+                    throw new TypeError('a task script file must end with a function, e.g. (task) => ({...}), or set module.exports to one');
                 }
                 return fn;
             } finally {
