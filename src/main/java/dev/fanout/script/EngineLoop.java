@@ -1,10 +1,8 @@
 package dev.fanout.script;
 
+import dev.fanout.FanoutException;
 import dev.fanout.script.ScriptStoppedException.Reason;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -22,15 +18,13 @@ import java.util.function.Supplier;
  *
  * <p>While a script waits for fanout (a run, a merge) the thread keeps taking jobs, so a run's
  * script tasks or a JavaScript merge called from a script run nested instead of deadlocking.
- * Each running job is a frame on a stack; its JavaScript time excludes those waits.
  *
  * <p>Stopping a job sets a flag that the checks compiled into every loop and function throw
- * on, and interrupts a wait for fanout. A job that is still running a grace period later
- * (code fanout could not instrument, such as {@code eval}'d text) costs the thread: the loop is
- * abandoned, its thread stopped where the JVM allows it, and the owner starts a new engine.
+ * on ({@link FrameStack}). A job still running a grace period later (code fanout could not
+ * instrument, such as {@code eval}'d text) costs the thread: the loop is abandoned, its thread
+ * stopped where the JVM allows it, and the owner starts a new engine.
  */
 final class EngineLoop {
-    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final Job<Object> WAKE = new Job<>(Job.Kind.TASK, "wake", (engine, job) -> null);
 
     /** The loop's owner: makes the engine and takes over when the loop gives up its thread. */
@@ -45,14 +39,10 @@ final class EngineLoop {
     }
 
     private final Owner owner;
-    private final ScheduledExecutorService timer;
     private final ExecutorService hostCalls;
-    private final long timeLimitNanos;
     private final Thread thread;
     private final BlockingDeque<Job<?>> queue = new LinkedBlockingDeque<>();
-    /** Running jobs, innermost first; guarded by this. */
-    private final Deque<Frame> frames = new ArrayDeque<>();
-    private volatile Frame top;
+    private final FrameStack frames;
     private volatile boolean abandoned;
     private volatile boolean closed;
     private volatile boolean started;
@@ -62,9 +52,8 @@ final class EngineLoop {
 
     EngineLoop(Owner owner, ScheduledExecutorService timer, ExecutorService hostCalls, long timeLimitNanos, String name) {
         this.owner = owner;
-        this.timer = timer;
         this.hostCalls = hostCalls;
-        this.timeLimitNanos = timeLimitNanos;
+        this.frames = new FrameStack(timer, timeLimitNanos, () -> queue.offerFirst(WAKE), this::abandon);
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
     }
@@ -100,12 +89,12 @@ final class EngineLoop {
         if (!isEngineThread()) {
             throw new IllegalStateException("not on the engine thread");
         }
-        runFrame(job);
+        runJob(job);
     }
 
     /** The job whose script is running now; engine thread only, null between jobs. */
     Job<?> currentJob() {
-        Frame f = top;
+        JobFrame f = frames.top();
         return f == null ? null : f.job;
     }
 
@@ -120,7 +109,7 @@ final class EngineLoop {
             while (!closed && !abandoned) {
                 Job<?> job = queue.take();
                 if (job != WAKE) {
-                    runFrame(job);
+                    runJob(job);
                 }
             }
         } catch (InterruptedException e) {
@@ -130,55 +119,35 @@ final class EngineLoop {
         }
     }
 
-    private <T> void runFrame(Job<T> job) {
+    private <T> void runJob(Job<T> job) {
         if (job.finished() || job.result.isDone()) {
             return;
         }
         if (startFailure != null) {
-            job.fail(new dev.fanout.FanoutException(dev.fanout.FanoutException.SOFTWARE,
-                    "could not start the JavaScript engine: " + startFailure, startFailure));
+            job.fail(new FanoutException(FanoutException.SOFTWARE, "could not start the JavaScript engine: " + startFailure, startFailure));
             return;
         }
-        Frame frame = push(job);
+        JobFrame frame = frames.push(job);
         T value = null;
         Throwable failure = null;
         try {
             value = job.work.run(engine, job);
         } catch (ThreadDeath death) {
-            pop(frame);
+            frames.pop(frame);
             throw death;
         } catch (Throwable t) {
             failure = t;
         }
-        pop(frame);
+        frames.pop(frame);
         if (abandoned) {
-            return; // the owner failed every job of this loop when it gave up on it
+            return; // every job of this loop was failed when it was given up
         }
-        Reason stop = frame.stop;
-        if (stop != null) {
-            job.fail(owner.stopped(job, stop));
+        if (frame.stop != null) {
+            job.fail(owner.stopped(job, frame.stop));
         } else if (failure != null) {
             job.fail(engine.translate(failure, job));
         } else {
             job.succeed(value);
-        }
-    }
-
-    private synchronized Frame push(Job<?> job) {
-        Frame frame = new Frame(job, System.nanoTime());
-        frames.push(frame);
-        top = frame;
-        if (timeLimitNanos > 0) {
-            scheduleTimeCheck(frame, timeLimitNanos);
-        }
-        return frame;
-    }
-
-    private synchronized void pop(Frame frame) {
-        frames.remove(frame);
-        top = frames.peek();
-        if (frame.timeCheck != null) {
-            frame.timeCheck.cancel(false); // so the timer does not hold the job until its limit
         }
     }
 
@@ -187,7 +156,7 @@ final class EngineLoop {
      * checks in scripts and around every call to fanout.
      */
     void checkStop() {
-        Frame f = top;
+        JobFrame f = frames.top();
         if (f != null && f.stop != null) {
             throw new StopSignal(f.stop);
         }
@@ -202,7 +171,7 @@ final class EngineLoop {
      */
     <R> R callHost(Supplier<R> call) {
         checkStop();
-        Frame f = top;
+        JobFrame f = frames.top();
         CompletableFuture<R> reply = new CompletableFuture<>();
         Future<?> task = hostCalls.submit(() -> {
             try {
@@ -213,20 +182,12 @@ final class EngineLoop {
                 queue.offerFirst(WAKE);
             }
         });
-        synchronized (this) {
-            f.inHost = true;
-            f.hostSince = System.nanoTime();
-            f.hostReply = reply;
-            f.hostTask = task;
-            if (f.stop != null) {
-                interruptHostCall(f);
-            }
-        }
+        frames.enterHost(f, reply, task);
         try {
             while (!reply.isDone()) {
                 Job<?> next = queue.take();
                 if (next != WAKE) {
-                    runFrame(next);
+                    runJob(next);
                 }
             }
         } catch (InterruptedException e) {
@@ -234,12 +195,7 @@ final class EngineLoop {
             Thread.currentThread().interrupt();
             throw new StopSignal(Reason.CLOSED);
         } finally {
-            synchronized (this) {
-                f.hostNanos += System.nanoTime() - f.hostSince;
-                f.inHost = false;
-                f.hostReply = null;
-                f.hostTask = null;
-            }
+            frames.leaveHost(f);
         }
         checkStop();
         try {
@@ -256,112 +212,56 @@ final class EngineLoop {
         }
     }
 
-    private void interruptHostCall(Frame f) {
-        f.hostReply.completeExceptionally(new StopSignal(f.stop));
-        f.hostTask.cancel(true);
-        queue.offerFirst(WAKE);
-    }
-
     /** Stops a job: drops it when queued; asks it to stop (and the jobs nested in it) when running. */
     void stop(Job<?> job, Reason reason) {
-        boolean dropped;
-        synchronized (this) {
-            dropped = queue.remove(job);
-            if (!dropped) {
-                for (Frame f : frames) {
-                    if (f.job == job) {
-                        stopFrom(f, reason);
-                        break;
-                    }
-                }
-            }
-        }
-        if (dropped) {
+        if (queue.remove(job)) {
             job.fail(owner.stopped(job, reason));
+        } else {
+            frames.stop(job, reason);
         }
     }
 
     /** Stops every running job and drops the queued ones. */
     void stopAll(Reason reason) {
-        List<Job<?>> dropped;
-        synchronized (this) {
-            dropped = drain();
-            if (!frames.isEmpty()) {
-                stopFrom(frames.peekLast(), reason);
-            }
-        }
-        dropped.forEach(j -> j.fail(owner.stopped(j, reason)));
+        stopEverything(reason, false);
     }
 
     /** Stops everything and ends the thread. */
     void close() {
-        List<Job<?>> dropped;
-        synchronized (this) {
-            closed = true;
-            dropped = drain();
-            if (!frames.isEmpty()) {
-                stopFrom(frames.peekLast(), Reason.CLOSED);
-            }
-        }
-        dropped.forEach(j -> j.fail(owner.stopped(j, Reason.CLOSED)));
+        stopEverything(Reason.CLOSED, true);
         thread.interrupt();
     }
 
-    // holds the lock
-    private void stopFrom(Frame from, Reason reason) {
-        boolean above = false;
-        for (Iterator<Frame> it = frames.descendingIterator(); it.hasNext(); ) {
-            Frame f = it.next();
-            above |= f == from;
-            if (above && f.stop == null) {
-                f.stop = reason;
-                if (f.inHost) {
-                    interruptHostCall(f);
-                }
-            }
+    private void stopEverything(Reason reason, boolean closing) {
+        List<Job<?>> dropped;
+        synchronized (this) {
+            closed |= closing;
+            dropped = drain();
         }
-        timer.schedule(() -> abandonIfStillRunning(from), GRACE_NANOS, TimeUnit.NANOSECONDS);
+        frames.stopAll(reason);
+        dropped.forEach(j -> j.fail(owner.stopped(j, reason)));
     }
 
-    // holds the lock
-    private void scheduleTimeCheck(Frame frame, long delayNanos) {
-        frame.timeCheck = timer.schedule(() -> checkTime(frame), delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private synchronized void checkTime(Frame frame) {
-        if (abandoned || frame.stop != null || !frames.contains(frame)) {
+    /** Gives up the thread if a job asked to stop a grace period ago is still running. */
+    private void abandon(JobFrame stuck) {
+        List<JobFrame> lost = frames.clearIfStillRunning(stuck);
+        if (lost == null) {
             return;
         }
-        long used = frame.jsNanos(System.nanoTime());
-        if (used >= timeLimitNanos) {
-            stopFrom(frame, Reason.TIME_LIMIT);
-        } else {
-            scheduleTimeCheck(frame, timeLimitNanos - used);
-        }
-    }
-
-    private void abandonIfStillRunning(Frame frame) {
-        List<Frame> lost;
         List<Job<?>> pending;
+        boolean first;
         synchronized (this) {
-            if (abandoned || !frames.contains(frame)) {
-                return;
-            }
+            first = !abandoned;
             abandoned = true;
-            lost = new ArrayList<>(frames);
-            frames.clear();
-            top = null;
             pending = drain();
-            for (Frame f : lost) {
-                if (f.inHost) {
-                    f.hostTask.cancel(true);
-                }
-            }
         }
-        for (Frame f : lost) {
+        for (JobFrame f : lost) {
             f.job.fail(owner.stopped(f.job, f.stop != null ? f.stop : Reason.ENGINE_RESTARTED));
         }
         stopThread();
+        if (!first) {
+            return; // a thread given up before that went on running (Java 20+): the owner has moved on
+        }
         if (closed) {
             pending.forEach(j -> j.fail(owner.stopped(j, Reason.CLOSED)));
         } else {
@@ -392,27 +292,5 @@ final class EngineLoop {
             }
         }
         return jobs;
-    }
-
-    /** A running job and its clock. Fields other than {@code stop} are guarded by the loop. */
-    private static final class Frame {
-        final Job<?> job;
-        final long start;
-        long hostNanos;
-        long hostSince;
-        boolean inHost;
-        CompletableFuture<?> hostReply;
-        Future<?> hostTask;
-        ScheduledFuture<?> timeCheck;
-        volatile Reason stop;
-
-        Frame(Job<?> job, long start) {
-            this.job = job;
-            this.start = start;
-        }
-
-        long jsNanos(long now) {
-            return now - start - hostNanos - (inHost ? now - hostSince : 0);
-        }
     }
 }

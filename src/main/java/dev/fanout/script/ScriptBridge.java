@@ -7,7 +7,6 @@ import dev.fanout.FanoutException;
 import dev.fanout.Names;
 import dev.fanout.merge.MergeException;
 import dev.fanout.merge.TaskOutput;
-import dev.fanout.script.ScriptStoppedException.Reason;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,15 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JavaScript side of a session: evaluates expressions, files, task scripts, merges and
@@ -51,14 +42,7 @@ public final class ScriptBridge implements AutoCloseable {
     private final ScriptRegistry registry = new ScriptRegistry(entry -> new ScriptMergeStrategy(this, entry));
     /** Definitions with the registrations each still provides; guarded by itself. */
     private final List<Kept> definitions = new ArrayList<>();
-    private final Object lock = new Object();
-    private final EngineLoop.Owner owner = new LoopOwner();
-    // guarded by lock
-    private EngineLoop loop;
-    private int generation;
-    private ScheduledExecutorService timer;
-    private ExecutorService hostCalls;
-    private boolean closed;
+    private final EngineSupervisor supervisor;
 
     /**
      * @param baseDir where relative paths in scripts ({@code fanout.write}) resolve
@@ -67,6 +51,7 @@ public final class ScriptBridge implements AutoCloseable {
         this.host = host;
         this.options = options;
         this.baseDir = baseDir;
+        this.supervisor = new EngineSupervisor(options, this::createEngine, this::replayJob);
     }
 
     /** The merges and pipelines scripts have registered. */
@@ -76,9 +61,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     /** Whether the engine has been made (a script has run). */
     public boolean engineStarted() {
-        synchronized (lock) {
-            return loop != null && loop.engineStarted();
-        }
+        return supervisor.engineStarted();
     }
 
     /**
@@ -97,7 +80,7 @@ public final class ScriptBridge implements AutoCloseable {
         Job<ScriptResult> job = new Job<>(Job.Kind.EVALUATE, origin,
                 (engine, j) -> new ScriptResult(engine.evaluate(origin, source), j.logLines()));
         job.onSuccess(() -> keep(job, new ScriptDefinition(origin, source)));
-        return await(job);
+        return supervisor.await(job);
     }
 
     /**
@@ -131,7 +114,7 @@ public final class ScriptBridge implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         String args = "[" + JsonText.write(task) + "]";
-        return submit(new Job<>(Job.Kind.TASK, origin,
+        return supervisor.submit(new Job<>(Job.Kind.TASK, origin,
                 (engine, j) -> new ScriptResult(engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines())));
     }
 
@@ -145,7 +128,7 @@ public final class ScriptBridge implements AutoCloseable {
             throw unknown("pipeline", name, registry.pipelines());
         }
         String args = "[" + (options == null ? "{}" : JsonText.write(options)) + "]";
-        return await(new Job<>(Job.Kind.PIPELINE, "pipeline '" + name + "'",
+        return supervisor.await(new Job<>(Job.Kind.PIPELINE, "pipeline '" + name + "'",
                 (engine, j) -> new ScriptResult(engine.call(function(engine, PIPELINE, name), args), j.logLines())));
     }
 
@@ -171,35 +154,19 @@ public final class ScriptBridge implements AutoCloseable {
             Job<ScriptResult> job = new Job<>(Job.Kind.RESTORE, d.origin(),
                     (engine, j) -> new ScriptResult(engine.evaluate(d.origin(), d.source()), j.logLines()));
             job.onSuccess(() -> keep(job, d));
-            await(job);
+            supervisor.await(job);
         }
     }
 
     /** Stops whatever scripts are running or waiting (Ctrl-C); the bridge stays usable. Any thread. */
     public void cancel() {
-        EngineLoop l;
-        synchronized (lock) {
-            l = loop;
-        }
-        if (l != null) {
-            l.stopAll(Reason.CANCELLED);
-        }
+        supervisor.cancel();
     }
 
     /** Stops everything and ends the engine's threads. */
     @Override
     public void close() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (loop != null) {
-                loop.close();
-                timer.shutdownNow();
-                hostCalls.shutdownNow();
-            }
-        }
+        supervisor.close();
     }
 
     // --- called from the engine's thread by ScriptFacade and ScriptMergeStrategy
@@ -246,7 +213,7 @@ public final class ScriptBridge implements AutoCloseable {
         String args = outputsJson(outputs);
         JsonNode merged;
         try {
-            merged = await(new Job<>(Job.Kind.MERGE, "merge strategy '" + name + "'",
+            merged = supervisor.await(new Job<>(Job.Kind.MERGE, "merge strategy '" + name + "'",
                     (engine, j) -> engine.call(function(engine, MERGE, name), args)));
         } catch (FanoutException e) {
             throw new MergeException(what + " failed: " + e.getMessage(), e);
@@ -279,82 +246,15 @@ public final class ScriptBridge implements AutoCloseable {
         }
     }
 
-    private <T> T await(Job<T> job) {
-        CompletableFuture<T> future = submit(job);
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw owner.stopped(job, Reason.CANCELLED);
-        } catch (CancellationException e) {
-            throw owner.stopped(job, Reason.CANCELLED);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private <T> CompletableFuture<T> submit(Job<T> job) {
-        job.result.whenComplete((value, error) -> {
-            if (job.result.isCancelled()) {
-                EngineLoop l;
-                synchronized (lock) {
-                    l = loop;
-                }
-                if (l != null) {
-                    l.stop(job, Reason.CANCELLED);
-                }
-            }
-        });
-        while (true) {
-            EngineLoop l = loop();
-            if (l.isEngineThread()) {
-                l.runNested(job);
-                break;
-            }
-            if (l.offer(job)) {
-                break;
-            }
-        }
-        return job.result;
-    }
-
-    private EngineLoop loop() {
-        synchronized (lock) {
-            if (closed) {
-                throw new FanoutException(FanoutException.SOFTWARE, "the JavaScript engine has been closed");
-            }
-            if (loop == null || loop.abandoned()) {
-                startLoop(loop != null);
-            }
-            return loop;
-        }
-    }
-
-    // holds the lock
-    private void startLoop(boolean replay) {
-        if (timer == null) {
-            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemon("fanout-js-timer"));
-            t.setRemoveOnCancelPolicy(true);
-            timer = t;
-            hostCalls = Executors.newCachedThreadPool(daemon("fanout-js-host"));
-        }
-        loop = new EngineLoop(owner, timer, hostCalls, options.timeLimitNanos(), "fanout-js-" + (++generation));
-        if (replay) {
-            loop.offer(replayJob());
-        }
-        loop.start();
+    private NashornEngine createEngine(EngineLoop loop) {
+        ScriptFacade facade = new ScriptFacade(this, loop, host);
+        NashornEngine created = new NashornEngine(options, facade);
+        facade.attach(created);
+        return created;
     }
 
     /** Evaluates the definitions again into a restarted engine, so registered functions work again. */
-    private Job<ScriptResult> replayJob() {
+    private Job<?> replayJob() {
         List<ScriptDefinition> saved = definitions();
         return new Job<>(Job.Kind.REPLAY, "definitions", (engine, job) -> {
             for (ScriptDefinition d : saved) {
@@ -367,15 +267,6 @@ public final class ScriptBridge implements AutoCloseable {
             }
             return new ScriptResult(null, job.logLines());
         });
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static String outputsJson(List<TaskOutput> outputs) {
@@ -428,38 +319,5 @@ public final class ScriptBridge implements AutoCloseable {
 
     /** A definition and the registrations ("merge:NAME") no later definition has replaced. */
     private record Kept(ScriptDefinition definition, Set<String> live) {
-    }
-
-    private final class LoopOwner implements EngineLoop.Owner {
-        @Override
-        public NashornEngine createEngine(EngineLoop l) {
-            ScriptFacade facade = new ScriptFacade(ScriptBridge.this, l, host);
-            NashornEngine engine = new NashornEngine(options, facade);
-            facade.attach(engine);
-            return engine;
-        }
-
-        @Override
-        public void abandoned(EngineLoop old, List<Job<?>> pending) {
-            synchronized (lock) {
-                if (closed) {
-                    pending.forEach(j -> j.fail(stopped(j, Reason.CLOSED)));
-                    return;
-                }
-                if (loop == old) {
-                    startLoop(true);
-                }
-                pending.forEach(j -> {
-                    if (!loop.offer(j)) {
-                        j.fail(stopped(j, Reason.ENGINE_RESTARTED));
-                    }
-                });
-            }
-        }
-
-        @Override
-        public ScriptStoppedException stopped(Job<?> job, Reason reason) {
-            return new ScriptStoppedException(job.origin, reason, options.timeLimitSeconds());
-        }
     }
 }
