@@ -1,6 +1,8 @@
 package dev.fanout.script;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
@@ -8,7 +10,6 @@ import dev.fanout.Names;
 import dev.fanout.merge.MergeException;
 import dev.fanout.merge.TaskOutput;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -270,7 +271,7 @@ public final class ScriptBridge implements AutoCloseable {
     }
 
     private static String outputsJson(List<TaskOutput> outputs) {
-        StringWriter text = new StringWriter();
+        SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
         try (JsonGenerator g = JsonText.MAPPER.getFactory().createGenerator(text)) {
             g.writeStartArray();
             g.writeStartArray();
@@ -287,10 +288,11 @@ public final class ScriptBridge implements AutoCloseable {
             }
             g.writeEndArray();
             g.writeEndArray();
+            g.flush();
+            return text.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
     }
 
     private static boolean isScriptFile(String script) {

@@ -111,6 +111,14 @@ class ScriptMergeTest {
     }
 
     @Test
+    void aMergeThatReachesForJavaIsRefusedClearly() {
+        js.eval("fanout.registerMerge('escape', function (outputs) {\n  return Java.type('java.lang.Runtime').getRuntime().exec('id');\n})");
+        MergeException e = assertThrows(MergeException.class, () -> strategy("escape").merge(hits()));
+        assertEquals("merge strategy 'escape' (<expression>) failed: <expression>:2: Error: scripts cannot use Java classes"
+                + " (java.lang.Runtime); set allow_java: true in the config to allow it", e.getMessage());
+    }
+
+    @Test
     void aNullResultIsAValueButUndefinedPropertiesAreDropped() {
         js.eval("fanout.registerMerge('n', function (outputs) { return {first: outputs[2].result, none: null}; })");
         assertEquals("{\"none\":null}", strategy("n").merge(hits()).toString());
