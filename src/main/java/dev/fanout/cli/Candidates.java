@@ -83,6 +83,12 @@ final class Candidates {
         }
     }
 
+    static final class PipelineNames extends Live {
+        PipelineNames(CliContext ctx) {
+            super(ctx, c -> c.session().scriptBridge().registry().pipelines().stream().map(p -> p.name()).toList());
+        }
+    }
+
     static final class ConfigKeyNames extends Live {
         ConfigKeyNames(CliContext ctx) {
             super(ctx, c -> dev.fanout.config.ConfigKeys.all().stream().map(dev.fanout.config.ConfigKey::name).toList());

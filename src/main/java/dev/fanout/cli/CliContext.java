@@ -19,6 +19,7 @@ public final class CliContext {
     private Path homeOverride;
     private boolean verbose;
     private Session session;
+    private String sessionToRestore;
     private Interrupts interrupts = Interrupts.signals();
     private String location = "";
     private boolean errorReported;
@@ -72,8 +73,19 @@ public final class CliContext {
     public Session session() {
         if (session == null) {
             session = new Session(Home.resolve(homeOverride, env));
+            if (sessionToRestore != null) {
+                String name = sessionToRestore;
+                sessionToRestore = null;
+                RestoreCommand.restore(this, name, false);
+            }
         }
         return session;
+    }
+
+    /** {@code --session NAME}: the session is restored when first needed, once {@code --home} is known. */
+    void restoreOnFirstUse(String name) {
+        this.sessionToRestore = name;
+        this.session = null;
     }
 
     /** What error lines start with: "" for one-shot commands, "FILE:LINE: " in a batch file. */
@@ -104,6 +116,7 @@ public final class CliContext {
         c.homeOverride = homeOverride;
         c.verbose = verbose;
         c.session = session;
+        c.sessionToRestore = sessionToRestore;
         return c;
     }
 

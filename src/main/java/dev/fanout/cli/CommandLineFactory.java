@@ -24,6 +24,10 @@ public final class CommandLineFactory {
         cl.addSubcommand("detect", new DetectCommand(ctx));
         cl.addSubcommand("graph", new GraphCommand(ctx));
         cl.addSubcommand("merge", new MergeCommand(ctx));
+        cl.addSubcommand("js", new JsCommand(ctx));
+        cl.addSubcommand("pipeline", new CommandLine(new PipelineCommand(ctx), new CliFactory(ctx))
+                .addSubcommand("list", new PipelineCommand.ListPipelines(ctx))
+                .addSubcommand("run", new PipelineCommand.RunPipeline(ctx)));
         cl.addSubcommand("strategies", new StrategiesCommand(ctx));
         cl.addSubcommand("run", new RunCommand(ctx));
         cl.addSubcommand("exec", new ExecCommand(ctx));

@@ -49,14 +49,14 @@ public final class FanoutCommand implements Callable<Integer> {
     boolean keepGoing;
 
     @Option(names = "--session", paramLabel = "NAME", completionCandidates = Candidates.SessionNames.class,
-            description = "start on a saved session")
-    String session;
+            scope = ScopeType.INHERIT, description = "work in a saved session (the shell starts on it)")
+    void session(String name) {
+        ctx.restoreOnFirstUse(name);
+    }
 
     @Override
     public Integer call() throws IOException {
-        if (session != null) {
-            RestoreCommand.restore(ctx, session, false);
-        }
+        ctx.session(); // a --session NAME is restored now, so a bad one is reported before anything else
         if (batchFile != null) {
             if (!Files.isRegularFile(batchFile)) {
                 throw FanoutException.badInput("batch file " + batchFile + (Files.isDirectory(batchFile) ? " is a folder"

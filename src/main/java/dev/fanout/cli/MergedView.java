@@ -61,7 +61,8 @@ final class MergedView {
                 j.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + headline(e.getKey(), e.getValue())));
                 return String.join("; ", parts);
             default:
-                return j.isObject() ? j.size() + " fields" : j.isArray() ? j.size() + " items" : j.asText();
+                String text = j.toString();
+                return text.length() <= 160 ? text : text.substring(0, 159) + "… ('merge --json' shows it all)";
         }
     }
 

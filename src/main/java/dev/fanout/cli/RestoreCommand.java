@@ -27,8 +27,8 @@ public final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         Session restored = restore(ctx, name, dropMissingRuns);
         ctx.out().println("restored session '" + restored.name() + "': " + restored.tasks().size() + " tasks, "
-                + restored.runs().size() + " runs" + (restored.scriptSources().isEmpty() ? ""
-                        : ", " + restored.scriptSources().size() + " script definitions"));
+                + restored.runs().size() + " runs" + (restored.scriptDefinitions() == 0 ? ""
+                        : ", " + restored.scriptDefinitions() + " script definitions"));
         return 0;
     }
 

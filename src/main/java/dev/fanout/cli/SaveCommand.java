@@ -30,7 +30,7 @@ public final class SaveCommand implements Callable<Integer> {
 
     /** Saves the session under {@code as}; shared with the shell's autosave. */
     static void save(CliContext ctx, String as) {
-        Snapshot snapshot = ctx.session().snapshot(as, ctx.session().scriptSources());
+        Snapshot snapshot = ctx.session().snapshot(as);
         new JsonSnapshotStore(ctx.session().home().sessionsDir()).save(snapshot);
         ctx.session().saved(as);
     }

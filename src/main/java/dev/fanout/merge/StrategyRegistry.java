@@ -54,6 +54,14 @@ public final class StrategyRegistry {
         strategies.put(name, new RegisteredStrategy(strategy, origin == null ? "unknown" : origin));
     }
 
+    /** Removes a registered strategy (a built-in one stays). */
+    public synchronized void remove(String name) {
+        RegisteredStrategy existing = strategies.get(name);
+        if (existing != null && !existing.builtIn()) {
+            strategies.remove(name);
+        }
+    }
+
     /** Every strategy: built-in ones first, then registered ones in the order they came. */
     public synchronized List<RegisteredStrategy> all() {
         return List.copyOf(strategies.values());

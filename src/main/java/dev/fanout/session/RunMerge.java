@@ -43,13 +43,13 @@ final class RunMerge {
     }
 
     /**
-     * Merges and writes {@code merged.json} into the run's folder (only when all its tasks are merged).
+     * Merges a run's results; with {@code keep}, the answer becomes the run's {@code merged.json}.
      *
      * @throws FanoutException (bad input) for an unknown strategy or task
      */
-    static Merged merge(RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies) {
+    static Merged merge(RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies, boolean keep) {
         Merged merged = new ResultMerger(strategies).merge(outputs(run, taskIds), strategy);
-        if (taskIds.isEmpty()) {
+        if (keep) {
             try {
                 AtomicFile.write(run.dir().resolve("merged.json"),
                         out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));

@@ -1,14 +1,21 @@
 package dev.fanout.session;
 
+import dev.fanout.FanoutException;
 import dev.fanout.config.Config;
 import dev.fanout.exec.RunOptions;
+import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
+import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.ListSchedule;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.TaskSet;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A run worked out but not started: the tasks, their configuration and analysis, the decision,
@@ -21,6 +28,57 @@ import java.util.Map;
 public record RunPlan(TaskSet tasks, Config config, TaskGraph graph, Analysis analysis, Decision decision,
         RunOptions options, String modeReason, Map<String, TaskResult> carried, Map<String, Double> measured) {
 
+    /**
+     * Works out a run for a session: the tasks (those given, or those of the run being resumed),
+     * their configuration, analysis and decision, and the scheduler's options.
+     */
+    static RunPlan of(Session session, TaskSet given, RunRequest request) {
+        TaskSet tasks = given;
+        Map<String, TaskResult> carried = Map.of();
+        if (request.resume() != null) {
+            RunRecord old = session.runStore().load(request.resume());
+            tasks = old.tasks();
+            carried = old.results();
+        }
+        Map<String, String> flags = new LinkedHashMap<>(request.flags());
+        if (request.jobs() != null) {
+            if (request.jobs() < 1) {
+                throw FanoutException.badInput("--jobs must be at least 1, not " + request.jobs());
+            }
+            flags.put("max_parallel_tasks", request.jobs().toString());
+        }
+        Config config = session.configFor(tasks, flags);
+        TaskGraph graph = TaskGraph.of(tasks);
+        Analysis analysis = Analysis.of(graph, config.maxParallelTasks());
+        Decision decision = Decision.of(analysis, config);
+        boolean parallel = request.parallel() != null ? request.parallel() : decision.parallel();
+        String why = request.parallel() == null ? decision.summary() + ": " + decision.reason()
+                : (parallel ? "--parallel" : "--sequential") + " given (the decision was " + decision.summary() + ": "
+                        + decision.reason() + ")";
+        RunOptions options = new RunOptions(parallel ? config.maxParallelTasks() : 1, parallel, request.halt(),
+                request.output(), request.resume());
+        Map<String, Double> measured = session.runStore().durations().measured(tasks.tasks());
+        return new RunPlan(tasks, config, graph, analysis, decision, options, why, carried, measured);
+    }
+
+    /** The tasks that succeeded in the run being resumed: they are not run again. */
+    public Set<String> reusedIds() {
+        Set<String> ids = new HashSet<>();
+        carried.forEach((id, r) -> {
+            if (r.status() == TaskStatus.SUCCEEDED) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** The folder of the tasks file (where a task's script path resolves), or the working folder. */
+    public Path tasksFolder() {
+        Path source = Path.of(tasks.source());
+        Path parent = java.nio.file.Files.isRegularFile(source) ? source.toAbsolutePath().getParent() : null;
+        return parent != null ? parent : Path.of("").toAbsolutePath();
+    }
+
     /** What the scheduler would do, slot by slot, if every task took its measured or estimated time. */
     public ListSchedule schedule() {
         double[] weights = new double[graph.size()];
@@ -28,7 +86,7 @@ public record RunPlan(TaskSet tasks, Config config, TaskGraph graph, Analysis an
             Double m = measured.get(graph.id(v));
             weights[v] = m != null ? m : graph.task(v).estimateOrUnit();
             var before = carried.get(graph.id(v));
-            if (before != null && before.status() == dev.fanout.exec.TaskStatus.SUCCEEDED) {
+            if (before != null && before.status() == TaskStatus.SUCCEEDED) {
                 weights[v] = 0;
             }
         }

@@ -22,6 +22,8 @@ import dev.fanout.graph.Decision;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.merge.Merged;
 import dev.fanout.merge.StrategyRegistry;
+import dev.fanout.script.ScriptBridge;
+import dev.fanout.script.ScriptDefinition;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
@@ -32,6 +34,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What a person works with, in the shell or for one command: the home, the loaded tasks, the
@@ -50,6 +53,8 @@ public final class Session {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<String> runs = new ArrayList<>();
     private final StrategyRegistry strategies = StrategyRegistry.withBuiltIns();
+    private final SessionScriptHost host = new SessionScriptHost(this);
+    private final SessionScripts scripts = new SessionScripts(host, strategies);
     private Analysis lastAnalysis;
     private Decision lastDecision;
     private boolean unsaved;
@@ -178,25 +183,35 @@ public final class Session {
         return Collections.unmodifiableList(runs);
     }
 
-    /** The session as a snapshot under {@code saveAs}; the session takes that name. */
-    public Snapshot snapshot(String saveAs, List<Snapshot.ScriptSource> scripts) {
-        JsonNode analysis = null;
-        if (lastAnalysis != null) {
-            try {
-                java.io.StringWriter w = new java.io.StringWriter();
-                AnalysisJson.write(lastAnalysis, lastDecision, w);
-                analysis = new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return new Snapshot(Snapshot.FORMAT, saveAs, java.time.Instant.now(), tasks, overrides, variables, analysis,
-                runs, scripts);
+    /** The session as a snapshot under {@code saveAs}, with its JavaScript definitions. */
+    public Snapshot snapshot(String saveAs) {
+        List<Snapshot.ScriptSource> sources = scripts.definitions().stream()
+                .map(d -> new Snapshot.ScriptSource(d.origin(), d.source())).toList();
+        return Snapshot.of(saveAs, tasks, overrides, variables, lastAnalysis, lastDecision, runs, sources);
     }
 
-    /** The JavaScript definitions to save with the session (none until scripts are wired in). */
-    public List<Snapshot.ScriptSource> scriptSources() {
-        return List.of();
+    /** How many JavaScript definitions the session holds (merges and pipelines registered by scripts). */
+    public int scriptDefinitions() {
+        return scripts.definitions().size();
+    }
+
+    /**
+     * The session's JavaScript bridge, made on first use.
+     *
+     * @see dev.fanout.script.ScriptBridge
+     */
+    public ScriptBridge scriptBridge() {
+        return scripts.bridge(config());
+    }
+
+    /** Where script log lines and the progress of runs scripts start go (the command line prints them). */
+    public void scriptLog(Consumer<String> sink) {
+        host.log(sink);
+    }
+
+    /** Stops running scripts (Ctrl-C); the engine stays usable. */
+    public void cancelScripts() {
+        scripts.cancel();
     }
 
     /** Marks the session saved under {@code savedAs}. */
@@ -231,6 +246,9 @@ public final class Session {
             session.lastAnalysis = Analysis.of(graph, config.maxParallelTasks());
             session.lastDecision = Decision.of(session.lastAnalysis, config);
         }
+        List<ScriptDefinition> definitions = s.scripts().stream()
+                .map(x -> new ScriptDefinition(x.origin(), x.source())).toList();
+        session.scripts.restore(session.config(), definitions);
         session.name = s.name();
         return session;
     }
@@ -303,11 +321,12 @@ public final class Session {
         return new RunStore(home.runsDir());
     }
 
-    /** The runners for each kind of task. */
-    public Map<Task.Kind, TaskRunner> runners(Config config) {
+    /** The runners for each kind of task; script paths resolve against {@code tasksFolder}. */
+    private Map<Task.Kind, TaskRunner> runners(Config config, Path tasksFolder) {
         Map<Task.Kind, TaskRunner> runners = new EnumMap<>(Task.Kind.class);
         runners.put(Task.Kind.COMMAND, new CommandRunner());
         runners.put(Task.Kind.AGENT, new AgentRunner(resources(config)));
+        runners.put(Task.Kind.SCRIPT, new ScriptTaskRunner(() -> scripts.bridge(config), tasksFolder));
         return runners;
     }
 
@@ -323,32 +342,7 @@ public final class Session {
      * @throws FanoutException (bad input) for a bad tasks file, config or run id
      */
     public RunPlan plan(TaskSet given, RunRequest request) {
-        TaskSet tasks = given;
-        Map<String, TaskResult> carried = Map.of();
-        if (request.resume() != null) {
-            RunRecord old = runStore().load(request.resume());
-            tasks = old.tasks();
-            carried = old.results();
-        }
-        Map<String, String> flags = new LinkedHashMap<>(request.flags());
-        if (request.jobs() != null) {
-            if (request.jobs() < 1) {
-                throw FanoutException.badInput("--jobs must be at least 1, not " + request.jobs());
-            }
-            flags.put("max_parallel_tasks", request.jobs().toString());
-        }
-        Config config = configFor(tasks, flags);
-        TaskGraph graph = TaskGraph.of(tasks);
-        Analysis analysis = Analysis.of(graph, config.maxParallelTasks());
-        Decision decision = Decision.of(analysis, config);
-        boolean parallel = request.parallel() != null ? request.parallel() : decision.parallel();
-        String why = request.parallel() == null ? decision.summary() + ": " + decision.reason()
-                : (parallel ? "--parallel" : "--sequential") + " given (the decision was " + decision.summary() + ": "
-                        + decision.reason() + ")";
-        RunOptions options = new RunOptions(parallel ? config.maxParallelTasks() : 1, parallel, request.halt(),
-                request.output(), request.resume());
-        Map<String, Double> measured = runStore().durations().measured(tasks.tasks());
-        return new RunPlan(tasks, config, graph, analysis, decision, options, why, carried, measured);
+        return RunPlan.of(this, given, request);
     }
 
     /**
@@ -358,24 +352,14 @@ public final class Session {
      */
     public Run start(RunPlan plan, RunListener listener) {
         Resources resources = resources(plan.config());
-        AgentNeeds.of(plan.tasks(), reused(plan), resources).satisfy(plan.config(), resources).forEach(listener::note);
+        AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources).satisfy(plan.config(), resources).forEach(listener::note);
         return Run.prepare(runStore(), plan.graph(), plan.config(), plan.options(), plan.modeReason(),
-                plan.analysis().speedup(), runners(plan.config()), listener, plan.carried());
+                plan.analysis().speedup(), runners(plan.config(), plan.tasksFolder()), listener, plan.carried());
     }
 
     /** Agents the plan's tasks name that do not exist yet ("name (for a, b)"); a dry run shows them. */
     public List<String> missingAgents(RunPlan plan) {
-        return AgentNeeds.of(plan.tasks(), reused(plan), resources(plan.config())).describe();
-    }
-
-    private static java.util.Set<String> reused(RunPlan plan) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        plan.carried().forEach((id, r) -> {
-            if (r.status() == dev.fanout.exec.TaskStatus.SUCCEEDED) {
-                ids.add(id);
-            }
-        });
-        return ids;
+        return AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources(plan.config())).describe();
     }
 
     /**
@@ -384,7 +368,7 @@ public final class Session {
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
-        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies);
+        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies, true);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
                 ? resources(plan.config()).cleanup(false) : List.of();
         return new AfterRun(record, merged, cleanup);
@@ -393,14 +377,14 @@ public final class Session {
     /**
      * Merges a run's results (the latest run when {@code runId} is null).
      *
-     * @param taskIds the tasks to merge, or empty for all (then the answer is also the run's merged.json)
+     * @param taskIds the tasks to merge, or empty for all
      * @param strategy a strategy name, or "auto"
      * @throws FanoutException (bad input) for an unknown run, task or strategy
      */
     public Merged merge(String runId, List<String> taskIds, String strategy) {
         RunStore store = runStore();
         RunRecord record = store.load(runId == null ? store.latest() : runId);
-        return RunMerge.merge(record, taskIds, strategy, strategies);
+        return RunMerge.merge(record, taskIds, strategy, strategies, false);
     }
 
     /** The configuration without any tasks file. */

@@ -41,14 +41,19 @@ class JsonSnapshotStoreTest {
     @Test
     void aSavedSessionRestoresItsTasksSettingsVariablesAndScripts() {
         Session s = sessionWithTasks();
-        store().save(s.snapshot("work", List.of(new Snapshot.ScriptSource("prompt", "fanout.registerMerge('x', r => r)"))));
+        s.scriptBridge().evaluate("fanout.registerMerge('count', outputs => ({n: outputs.length}))");
+        store().save(s.snapshot("work"));
         Snapshot back = store().load("work");
         Session restored = Session.restore(new Home(home), back, false);
         assertEquals(List.of("build", "test"), restored.tasks().ids());
         assertEquals(List.of("build"), restored.tasks().get("test").dependsOn());
         assertEquals("4", restored.overrides().get("max_parallel_tasks"));
         assertEquals("staging", restored.variables().get("target"));
-        assertEquals("fanout.registerMerge('x', r => r)", back.scripts().get(0).source());
+        assertEquals("fanout.registerMerge('count', outputs => ({n: outputs.length}))", back.scripts().get(0).source());
+        var strategy = restored.strategies().require("count").strategy();
+        assertEquals(2, strategy.merge(List.of(new dev.fanout.merge.TaskOutput("a", null, "succeeded", null, null),
+                new dev.fanout.merge.TaskOutput("b", null, "succeeded", null, null))).get("n").asInt(),
+                "the JS strategy works again after the restore");
         assertEquals("work", restored.name());
         assertEquals(2, restored.lastAnalysis().waves().size(), "the analysis is recomputed from the tasks");
     }
@@ -63,7 +68,7 @@ class JsonSnapshotStoreTest {
 
     @Test
     void aTruncatedSnapshotIsReportedWithItsPositionAndLeftAlone() throws Exception {
-        store().save(sessionWithTasks().snapshot("cut", List.of()));
+        store().save(sessionWithTasks().snapshot("cut"));
         Path file = new Home(home).sessionsDir().resolve("cut.json");
         String whole = Files.readString(file);
         Files.writeString(file, whole.substring(0, whole.length() / 2));
@@ -74,7 +79,7 @@ class JsonSnapshotStoreTest {
 
     @Test
     void aSnapshotFromANewerFanoutIsRefusedWithAnUpgradeHint() throws Exception {
-        store().save(sessionWithTasks().snapshot("new", List.of()));
+        store().save(sessionWithTasks().snapshot("new"));
         Path file = new Home(home).sessionsDir().resolve("new.json");
         var o = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(file.toFile());
         o.put("format", Snapshot.FORMAT + 1);
@@ -87,7 +92,7 @@ class JsonSnapshotStoreTest {
     void aSnapshotNamingRunsThatAreGoneIsRefusedUnlessTheyAreDropped() {
         Session s = sessionWithTasks();
         s.ran("20260101-000000-abcd");
-        store().save(s.snapshot("old", List.of()));
+        store().save(s.snapshot("old"));
         FanoutException e = assertThrows(FanoutException.class,
                 () -> Session.restore(new Home(home), store().load("old"), false));
         assertTrue(e.getMessage().contains("names runs that are gone (20260101-000000-abcd)"), e.getMessage());
@@ -97,7 +102,7 @@ class JsonSnapshotStoreTest {
 
     @Test
     void aMissingSessionSuggestsTheClosestName() {
-        store().save(sessionWithTasks().snapshot("nightly", List.of()));
+        store().save(sessionWithTasks().snapshot("nightly"));
         FanoutException e = assertThrows(FanoutException.class, () -> store().load("nightyl"));
         assertTrue(e.getMessage().contains("did you mean 'nightly'?"), e.getMessage());
     }
@@ -117,7 +122,7 @@ class JsonSnapshotStoreTest {
             writers.add(pool.submit(() -> {
                 go.await();
                 for (int i = 0; i < 40; i++) {
-                    store().save(s.snapshot("shared", List.of()));
+                    store().save(s.snapshot("shared"));
                 }
                 return null;
             }));

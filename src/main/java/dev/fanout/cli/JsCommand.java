@@ -1,0 +1,53 @@
+package dev.fanout.cli;
+
+import dev.fanout.FanoutException;
+import dev.fanout.script.ScriptBridge;
+import dev.fanout.script.ScriptResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fanout js 'EXPRESSION'} and {@code fanout js -f FILE.js}: JavaScript with the fanout object. */
+@Command(name = "js", description = {"Evaluate JavaScript with the 'fanout' object and print its value as JSON.",
+        "  js 'fanout.tasks().length'      js -f examples/js/top3.js      (also: fanout FILE.js)"})
+public final class JsCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "0..1", paramLabel = "EXPRESSION", description = "the code to evaluate")
+    String expression;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "evaluate a .js file")
+    Path file;
+
+    public JsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if ((expression == null) == (file == null)) {
+            throw FanoutException.badInput("give an expression or -f FILE.js: js 'fanout.strategies()'");
+        }
+        ScriptResult result = evaluate(ctx, bridge -> file != null ? bridge.evaluateFile(file) : bridge.evaluate(expression));
+        if (result.hasValue()) {
+            ctx.out().println(Json.pretty(result.value()));
+        }
+        return 0;
+    }
+
+    /** Runs script work with its log printed as it comes and Ctrl-C stopping it; shared with {@code pipeline run}. */
+    static ScriptResult evaluate(CliContext ctx, java.util.function.Function<ScriptBridge, ScriptResult> work) {
+        ScriptBridge bridge = ctx.session().scriptBridge();
+        ctx.session().scriptLog(line -> {
+            ctx.out().println(line);
+            ctx.out().flush();
+        });
+        try (Interrupts.Registration ignored = ctx.interrupts().onInterrupt(ctx.session()::cancelScripts)) {
+            return work.apply(bridge);
+        } finally {
+            ctx.session().scriptLog(null);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.fanout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JavaScript from the command line: expressions, files, registered merges and pipelines, errors. */
+class JsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private CliContext ctx = newContext();
+
+    private CliContext newContext() {
+        return new CliContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), false);
+    }
+
+    private int fanout(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = dir.resolve("home").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CommandLineFactory.create(ctx).execute(Main.scriptShorthand(all.length > 2 && args[0].endsWith(".js")
+                ? args : all));
+    }
+
+    @Test
+    void anExpressionPrintsItsValueAsJson() throws Exception {
+        assertEquals(0, fanout("js", "({sum: 1 + 2, list: [1, 'two'], gone: undefined})"));
+        assertEquals(JSON.readTree("{\"sum\": 3, \"list\": [1, \"two\"]}"), JSON.readTree(out.toString()));
+    }
+
+    @Test
+    void aFileNamedAloneIsEvaluatedAsBy_jsDashF() throws Exception {
+        Path script = Files.writeString(dir.resolve("hello.js"), "fanout.log('hello'); 6 * 7\n");
+        assertEquals(0, fanout(script.toString(), "--home", dir.resolve("home").toString()));
+        assertEquals("hello\n42\n", out.toString());
+    }
+
+    @Test
+    void aMergeRegisteredAtThePromptIsUsedByMergeInTheSameSession() throws Exception {
+        assertEquals(0, fanout("run", "--quiet", "examples/search.json"), err.toString());
+        assertEquals(0, fanout("js", "fanout.registerMerge('count', outputs => ({tasks: outputs.length}))"));
+        assertEquals(0, fanout("strategies"));
+        assertTrue(out.toString().contains("count") && out.toString().contains("script: <expression>"), out.toString());
+        assertEquals(0, fanout("merge", "--strategy", "count", "--json"));
+        String text = out.toString();
+        JsonNode merged = JSON.readTree(text.substring(text.lastIndexOf("{\n  \"strategy\"")));
+        assertEquals(3, merged.at("/result/tasks").asInt());
+    }
+
+    @Test
+    void scriptErrorsNameTheFileLineAndColumn() throws Exception {
+        Path script = Files.writeString(dir.resolve("broken.js"), "let a = 1;\nlet b = a.nope.deeper;\n");
+        assertEquals(1, fanout("js", "-f", script.toString()));
+        // Nashorn gives runtime errors a line only; syntax errors also a column
+        assertTrue(err.toString().matches("error: .*broken\\.js:2: TypeError: .*\\n"), err.toString());
+        Path bad = Files.writeString(dir.resolve("syntax.js"), "let x = ;\n");
+        assertEquals(2, fanout("js", "-f", bad.toString()));
+        assertTrue(err.toString().contains("syntax.js:1:9: SyntaxError"), err.toString());
+    }
+
+    @Test
+    void javaIsRefusedWithAClearMessage() {
+        assertEquals(1, fanout("js", "Java.type('java.lang.Runtime').getRuntime()"));
+        assertTrue(err.toString().contains("scripts cannot use Java classes (java.lang.Runtime); set allow_java: true"),
+                err.toString());
+    }
+
+    @Test
+    void anEndlessScriptIsStoppedByTheTimeLimitAndTheSessionGoesOn() {
+        assertEquals(0, fanout("set", "script_time_limit_seconds", "0.5"));
+        assertTrue(fanout("js", "while (true) {}") != 0);
+        assertTrue(err.toString().contains("stopped after 0.5 s of JavaScript"), err.toString());
+        assertEquals(0, fanout("js", "'still here'"));
+        assertTrue(out.toString().contains("\"still here\""), out.toString());
+    }
+
+    @Test
+    void aPipelineRegisteredByAScriptRunsByName() throws Exception {
+        Path report = dir.resolve("nightly.json");
+        assertEquals(0, fanout("js", "-f", "examples/js/nightly.js"));
+        assertEquals(0, fanout("pipeline", "list"));
+        assertTrue(out.toString().contains("nightly"), out.toString());
+        int code = fanout("pipeline", "run", "nightly", "-o", "file=examples/five-test-suites.json",
+                "-o", "out=" + report);
+        assertEquals(0, code, err.toString());
+        JsonNode written = JSON.readTree(report.toFile());
+        assertEquals(226, written.at("/merged/tests").asInt(), written.toString());
+        assertTrue(out.toString().contains("nightly: 5 of 5 tasks"), out.toString());
+    }
+
+    @Test
+    void anUnknownPipelineSuggestsTheClosest() {
+        assertEquals(0, fanout("js", "-f", "examples/js/nightly.js"));
+        assertEquals(2, fanout("pipeline", "run", "nighty"));
+        assertTrue(err.toString().contains("did you mean 'nightly'?"), err.toString());
+    }
+}
