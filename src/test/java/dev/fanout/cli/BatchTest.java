@@ -55,6 +55,24 @@ class BatchTest {
     }
 
     @Test
+    void theFirstSessionExampleRunsRegistersAJsMergeMergesAndSaves() throws Exception {
+        assertEquals(0, fanout("-f", "examples/first-session.fan"), err.toString());
+        assertTrue(out.toString().contains("merged (top3): {\"top\":["), out.toString());
+        assertTrue(Files.exists(dir.resolve("home/sessions/first-session.json")));
+    }
+
+    @Test
+    void aBrokenCopyOfTheExampleStopsAtTheBrokenLine() throws Exception {
+        String example = Files.readString(Path.of("examples/first-session.fan"));
+        Path broken = Files.writeString(dir.resolve("broken.fan"), example.replace("merge --strategy top3",
+                "merge --strategy top4"));
+        assertEquals(2, fanout("-f", broken.toString()));
+        assertEquals(broken + ":9: error: unknown merge strategy 'top4'; did you mean 'top3'?"
+                + " ('fanout strategies' lists them)\n", err.toString());
+        assertFalse(Files.exists(dir.resolve("home/sessions/first-session.json")), "the batch stopped before save");
+    }
+
+    @Test
     void theFirstFailingLineStopsTheBatchNamingFileAndLine() throws Exception {
         Path file = batch("load " + tasks(), "# comment", "lod x", "save never");
         assertEquals(2, fanout("-f", file.toString()));
