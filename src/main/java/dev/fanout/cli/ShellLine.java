@@ -29,6 +29,10 @@ final class ShellLine {
      * @throws FanoutException (bad input) for an unbalanced quote
      */
     static List<String> words(String line) {
+        List<String> js = javaScriptLine(line);
+        if (js != null) {
+            return js;
+        }
         DefaultParser strict = new DefaultParser();
         strict.setEscapeChars(null);
         strict.setEofOnUnclosedQuote(true);
@@ -44,6 +48,29 @@ final class ShellLine {
             words.remove(0);
         }
         return words;
+    }
+
+    /**
+     * {@code js CODE}: the code is taken as typed, quotes and all, so JavaScript needs no shell
+     * quoting at the prompt; code wrapped whole in one pair of quotes is unwrapped.
+     */
+    private static List<String> javaScriptLine(String line) {
+        String l = line.strip();
+        if (l.startsWith("fanout ")) {
+            l = l.substring(7).strip();
+        }
+        if (!l.startsWith("js ")) {
+            return null;
+        }
+        String code = l.substring(3).strip();
+        if (code.startsWith("-")) {
+            return null; // options (-f FILE, --help): ordinary words
+        }
+        if (code.length() >= 2 && (code.charAt(0) == '\'' || code.charAt(0) == '"')
+                && code.charAt(code.length() - 1) == code.charAt(0) && code.indexOf(code.charAt(0), 1) == code.length() - 1) {
+            code = code.substring(1, code.length() - 1);
+        }
+        return new ArrayList<>(List.of("js", code));
     }
 
     /** A line shown in a message: control characters escaped, so binary input cannot garble a terminal. */
