@@ -53,7 +53,12 @@ class ShellTest {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() throws Exception {
+        // the shell saves its session as it leaves: let it finish before the folder goes
+        if (!shell.isDone()) {
+            type("\u0015exit\r");
+            shell.get(20, TimeUnit.SECONDS);
+        }
         terminal.close();
     }
 
