@@ -63,6 +63,17 @@ class JsCommandTest {
     }
 
     @Test
+    void aJsStrategySavedWithTheSessionWorksInANewProcessStartedOnIt() throws Exception {
+        assertEquals(0, fanout("run", "--quiet", "examples/search.json"), err.toString());
+        assertEquals(0, fanout("js", "fanout.registerMerge('count', outputs => ({tasks: outputs.length}))"));
+        assertEquals(0, fanout("save", "work"));
+        ctx = newContext(); // as a new fanout process: nothing carried over but the files
+        assertEquals(0, fanout("--session", "work", "merge", "--strategy", "count", "--json"), err.toString());
+        String text = out.toString();
+        assertEquals(3, JSON.readTree(text.substring(text.lastIndexOf("{\n  \"strategy\""))).at("/result/tasks").asInt());
+    }
+
+    @Test
     void scriptErrorsNameTheFileLineAndColumn() throws Exception {
         Path script = Files.writeString(dir.resolve("broken.js"), "let a = 1;\nlet b = a.nope.deeper;\n");
         assertEquals(1, fanout("js", "-f", script.toString()));
