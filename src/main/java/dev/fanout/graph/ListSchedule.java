@@ -28,8 +28,12 @@ public final class ListSchedule {
      *
      * @param weights each task's expected duration, by task number
      * @param keepPlan whether to keep each task's slot and times (not needed for the makespan alone)
+     * @throws IllegalArgumentException when {@code slotCount} is less than 1
      */
     public static ListSchedule plan(TaskGraph graph, double[] weights, int slotCount, boolean keepPlan) {
+        if (slotCount < 1) {
+            throw new IllegalArgumentException("slotCount must be at least 1, not " + slotCount);
+        }
         int n = graph.size();
         double[] remaining = longestRemainingPath(graph, weights);
         int[] rank = new int[n];
@@ -37,60 +41,46 @@ public final class ListSchedule {
         for (int i = 0; i < n; i++) {
             rank[topo[i]] = i;
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>(Math.max(1, n), (a, b) -> {
-            int c = Double.compare(remaining[b], remaining[a]);
-            return c != 0 ? c : Integer.compare(rank[a], rank[b]);
-        });
+        // ready tasks: longest remaining path first (a min-heap on its negation), then topological order
+        TaskHeap ready = new TaskHeap(Math.min(n, 1 << 16));
         int[] waiting = new int[n];
         for (int v = 0; v < n; v++) {
             waiting[v] = graph.predecessorCount(v);
             if (waiting[v] == 0) {
-                ready.add(v);
+                ready.add(-remaining[v], rank[v], v);
             }
         }
-        // running tasks by finish time; a long[] pair would be lighter but this is not the hot path
-        PriorityQueue<double[]> running = new PriorityQueue<>((a, b) -> {
-            int c = Double.compare(a[0], b[0]);
-            return c != 0 ? c : Double.compare(a[2], b[2]);
-        });
+        TaskHeap running = new TaskHeap(Math.min(n, slotCount)); // by finish time
+        int[] slotOf = new int[n];
         FreeSlots freeSlots = new FreeSlots(slotCount);
         List<Slot> plan = keepPlan ? new ArrayList<>(n) : List.of();
         double now = 0;
-        double makespan = 0;
         int done = 0;
         while (done < n) {
             while (!ready.isEmpty() && freeSlots.hasFree()) {
                 int v = ready.poll();
-                int slot = freeSlots.take();
+                slotOf[v] = freeSlots.take();
                 double end = now + weights[v];
-                running.add(new double[] {end, v, rank[v], slot});
+                running.add(end, rank[v], v);
                 if (keepPlan) {
-                    plan.add(new Slot(graph.id(v), slot, now, end));
+                    plan.add(new Slot(graph.id(v), slotOf[v], now, end));
                 }
             }
-            double[] next = running.poll();
-            now = next[0];
-            makespan = Math.max(makespan, now);
-            finish(graph, (int) next[1], waiting, ready);
-            freeSlots.give((int) next[3]);
-            done++;
-            while (!running.isEmpty() && running.peek()[0] == now) {
-                double[] also = running.poll();
-                finish(graph, (int) also[1], waiting, ready);
-                freeSlots.give((int) also[3]);
+            now = running.peekKey();
+            // every task that ends now frees its slot before the next ones start
+            while (!running.isEmpty() && running.peekKey() == now) {
+                int v = running.poll();
+                freeSlots.give(slotOf[v]);
                 done++;
+                for (int i = 0, c = graph.successorCount(v); i < c; i++) {
+                    int w = graph.successor(v, i);
+                    if (--waiting[w] == 0) {
+                        ready.add(-remaining[w], rank[w], w);
+                    }
+                }
             }
         }
-        return new ListSchedule(plan, makespan);
-    }
-
-    private static void finish(TaskGraph graph, int v, int[] waiting, PriorityQueue<Integer> ready) {
-        for (int i = 0, c = graph.successorCount(v); i < c; i++) {
-            int w = graph.successor(v, i);
-            if (--waiting[w] == 0) {
-                ready.add(w);
-            }
-        }
+        return new ListSchedule(plan, now);
     }
 
     /** For each task, its weight plus the heaviest path through the tasks that depend on it. */

@@ -1,5 +1,6 @@
 package dev.fanout.graph;
 
+import dev.fanout.task.IdIndex;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskSet;
 import java.util.ArrayDeque;
@@ -23,7 +24,7 @@ import org.jgrapht.graph.DefaultEdge;
 public final class TaskGraph {
     private final TaskSet tasks;
     private final String[] ids;
-    private final Map<String, Integer> index;
+    private final IdIndex index;
     private final int[] succStart;
     private final int[] succ;
     private final int[] predStart;
@@ -34,10 +35,10 @@ public final class TaskGraph {
         this.tasks = tasks;
         int n = tasks.size();
         ids = new String[n];
-        index = new HashMap<>(n * 2);
+        index = new IdIndex(n);
         for (int i = 0; i < n; i++) {
             ids[i] = tasks.tasks().get(i).id();
-            index.put(ids[i], i);
+            index.putIfAbsent(ids[i], i);
         }
         predStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
@@ -48,7 +49,7 @@ public final class TaskGraph {
         for (int i = 0; i < n; i++) {
             int k = predStart[i];
             for (String dep : tasks.tasks().get(i).dependsOn()) {
-                int p = index.get(dep);
+                int p = index.indexOf(dep);
                 pred[k++] = p;
                 outDegree[p]++;
             }
@@ -100,7 +101,9 @@ public final class TaskGraph {
             }
         }
         if (tail < n) {
-            throw new DependencyCycleException(tasks.source(), findCycle(inDegree));
+            List<String> cycle = findCycle(inDegree);
+            Task.Position first = tasks.tasks().get(index.indexOf(cycle.get(0))).position();
+            throw new DependencyCycleException(first == null ? tasks.source() : first.toString(), cycle);
         }
         return order;
     }
@@ -123,8 +126,9 @@ public final class TaskGraph {
                 }
             }
         }
+        // a task depending on itself is a component of one (validated sets have none, hand-made ones may)
         Set<Integer> component = new KosarajuStrongConnectivityInspector<>(rest).stronglyConnectedSets().stream()
-                .filter(c -> c.size() > 1)
+                .filter(c -> c.size() > 1 || rest.containsEdge(c.iterator().next(), c.iterator().next()))
                 .min((a, b) -> Integer.compare(min(a), min(b)))
                 .orElseThrow();
         int start = min(component);
@@ -179,8 +183,7 @@ public final class TaskGraph {
 
     /** The number of a task, or -1. */
     public int indexOf(String id) {
-        Integer i = index.get(id);
-        return i == null ? -1 : i;
+        return index.indexOf(id);
     }
 
     /** The tasks that depend on {@code v}. */
