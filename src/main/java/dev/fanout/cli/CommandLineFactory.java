@@ -24,6 +24,8 @@ public final class CommandLineFactory {
         cl.addSubcommand("graph", new GraphCommand(ctx));
         cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx))
                 .addSubcommand("show", new ConfigCommand.Show(ctx)));
+        // set after the subcommands are added, so that they do not inherit it
+        cl.getCommandSpec().usageMessage().footer("", "Run 'fanout COMMAND --help' for a command's options.");
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx, e));

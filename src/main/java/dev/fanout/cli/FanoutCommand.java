@@ -8,10 +8,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top command: global options; with no subcommand it prints help (the shell comes later). */
-@Command(name = "fanout", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Runs many tasks at once and combines what they return.",
-        footer = {"", "Run 'fanout COMMAND --help' for a command's options."})
+/**
+ * The top command: global options; with no subcommand it prints help (the shell comes later).
+ * Its scope is INHERIT so that every subcommand has {@code --help} (and {@code --version}) too.
+ */
+@Command(name = "fanout", mixinStandardHelpOptions = true, versionProvider = Version.class, scope = ScopeType.INHERIT,
+        description = "Runs many tasks at once and combines what they return.")
 public final class FanoutCommand implements Callable<Integer> {
     private final CliContext ctx;
 
