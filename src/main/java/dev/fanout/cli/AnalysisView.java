@@ -17,8 +17,8 @@ final class AnalysisView {
     }
 
     static void print(Analysis a, Decision d, Style style, PrintWriter out) {
-        out.printf("%d tasks, %d dependencies, %d wave%s%n", a.totalTasks(), a.edges(), a.waves().size(),
-                a.waves().size() == 1 ? "" : "s");
+        out.printf("%d task%s, %d dependenc%s, %d wave%s%n", a.totalTasks(), a.totalTasks() == 1 ? "" : "s",
+                a.edges(), a.edges() == 1 ? "y" : "ies", a.waves().size(), a.waves().size() == 1 ? "" : "s");
         Set<String> critical = new HashSet<>(a.criticalPath().tasks());
         out.println(style.bold(String.format("%-6s %-9s %s", "wave", "longest", "tasks (* on the critical path)")));
         List<Analysis.Wave> waves = a.waves();
