@@ -1,13 +1,14 @@
 package dev.fanout.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * A simulated run of the graph on a number of slots: whenever a slot is free, the ready task with
  * the longest remaining path (its own weight plus the heaviest chain after it) starts. This is
- * the estimate of the makespan, and the plan {@code run --dry-run} shows. O((V+E) log V).
+ * the estimate of the makespan, and the plan {@code run --dry-run} shows. O(V + E) apart from a
+ * radix sort of the tasks by priority and a heap of at most {@code slotCount} running tasks.
  */
 public final class ListSchedule {
 
@@ -31,56 +32,108 @@ public final class ListSchedule {
      * @throws IllegalArgumentException when {@code slotCount} is less than 1
      */
     public static ListSchedule plan(TaskGraph graph, double[] weights, int slotCount, boolean keepPlan) {
+        return plan(graph, weights, longestRemainingPath(graph, weights), slotCount, keepPlan);
+    }
+
+    /** As {@link #plan(TaskGraph, double[], int, boolean)}, with the longest remaining paths already known. */
+    static ListSchedule plan(TaskGraph graph, double[] weights, double[] remaining, int slotCount, boolean keepPlan) {
         if (slotCount < 1) {
             throw new IllegalArgumentException("slotCount must be at least 1, not " + slotCount);
         }
         int n = graph.size();
-        double[] remaining = longestRemainingPath(graph, weights);
-        int[] rank = new int[n];
-        int[] topo = graph.topoOrderShared();
+        int[] byPriority = priorityOrder(remaining, graph.topoOrderShared());
+        // [2v] dependencies still running or waiting, [2v + 1] priority: side by side, one cache miss an edge
+        int[] state = new int[2 * n];
         for (int i = 0; i < n; i++) {
-            rank[topo[i]] = i;
+            state[2 * byPriority[i] + 1] = i;
         }
-        // ready tasks: longest remaining path first (a min-heap on its negation), then topological order
-        TaskHeap ready = new TaskHeap(Math.min(n, 1 << 16));
-        int[] waiting = new int[n];
+        // the ready tasks, by priority: the one with the longest remaining path is the least
+        MinIntSet ready = new MinIntSet(n);
         for (int v = 0; v < n; v++) {
-            waiting[v] = graph.predecessorCount(v);
-            if (waiting[v] == 0) {
-                ready.add(-remaining[v], rank[v], v);
+            state[2 * v] = graph.predecessorCount(v);
+            if (state[2 * v] == 0) {
+                ready.add(state[2 * v + 1]);
             }
         }
-        TaskHeap running = new TaskHeap(Math.min(n, slotCount)); // by finish time
-        int[] slotOf = new int[n];
-        FreeSlots freeSlots = new FreeSlots(slotCount);
+        // running tasks by finish time, each with its slot as tie-breaker: tasks ending together
+        // all end before any starts, so their order changes nothing
+        TaskHeap running = new TaskHeap(Math.min(n, slotCount));
+        MinIntSet freeSlots = new MinIntSet(slotCount); // slot numbers handed out lowest first: 1, 2, …
+        for (int slot = 0; slot < slotCount; slot++) {
+            freeSlots.add(slot);
+        }
         List<Slot> plan = keepPlan ? new ArrayList<>(n) : List.of();
         double now = 0;
         int done = 0;
         while (done < n) {
-            while (!ready.isEmpty() && freeSlots.hasFree()) {
-                int v = ready.poll();
-                slotOf[v] = freeSlots.take();
+            while (!ready.isEmpty() && !freeSlots.isEmpty()) {
+                int v = byPriority[ready.pollMin()];
+                int slot = freeSlots.pollMin();
                 double end = now + weights[v];
-                running.add(end, rank[v], v);
+                running.add(end, slot, v);
                 if (keepPlan) {
-                    plan.add(new Slot(graph.id(v), slotOf[v], now, end));
+                    plan.add(new Slot(graph.id(v), slot + 1, now, end));
                 }
             }
             now = running.peekKey();
-            // every task that ends now frees its slot before the next ones start
             while (!running.isEmpty() && running.peekKey() == now) {
+                freeSlots.add(running.peekTie());
                 int v = running.poll();
-                freeSlots.give(slotOf[v]);
                 done++;
                 for (int i = 0, c = graph.successorCount(v); i < c; i++) {
                     int w = graph.successor(v, i);
-                    if (--waiting[w] == 0) {
-                        ready.add(-remaining[w], rank[w], w);
+                    if (--state[2 * w] == 0) {
+                        ready.add(state[2 * w + 1]);
                     }
                 }
             }
         }
         return new ListSchedule(plan, now);
+    }
+
+    /**
+     * The tasks by descending remaining path, ties in topological order: a stable LSD radix sort
+     * of the remaining paths' bits, fed in topological order (no comparator, no boxing).
+     */
+    static int[] priorityOrder(double[] remaining, int[] topo) {
+        int n = topo.length;
+        long[] keys = new long[n];
+        int[] tasks = new int[n];
+        for (int i = 0; i < n; i++) {
+            int v = topo[i];
+            // the usual order-preserving map of a double to an unsigned long, inverted for "longest
+            // first"; + 0.0 turns -0.0 into 0.0
+            long bits = Double.doubleToLongBits(remaining[v] + 0.0);
+            keys[i] = ~(bits ^ ((bits >> 63) | Long.MIN_VALUE));
+            tasks[i] = v;
+        }
+        long[] keysOut = new long[n];
+        int[] tasksOut = new int[n];
+        int[] count = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[((int) (keys[i] >>> shift) & 0xFF) + 1]++;
+            }
+            if (n == 0 || count[((int) (keys[0] >>> shift) & 0xFF) + 1] == n) {
+                continue; // every key has the same byte here
+            }
+            for (int b = 0; b < 256; b++) {
+                count[b + 1] += count[b];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = count[(int) (keys[i] >>> shift) & 0xFF]++;
+                keysOut[at] = keys[i];
+                tasksOut[at] = tasks[i];
+            }
+            long[] k = keys;
+            keys = keysOut;
+            keysOut = k;
+            int[] t = tasks;
+            tasks = tasksOut;
+            tasksOut = t;
+        }
+        return tasks;
     }
 
     /** For each task, its weight plus the heaviest path through the tasks that depend on it. */
@@ -105,28 +158,5 @@ public final class ListSchedule {
 
     public double makespan() {
         return makespan;
-    }
-
-    /** Slot numbers handed out lowest first, so a plan reads slot 1, 2, … */
-    private static final class FreeSlots {
-        private final PriorityQueue<Integer> free = new PriorityQueue<>();
-
-        FreeSlots(int count) {
-            for (int i = 1; i <= count; i++) {
-                free.add(i);
-            }
-        }
-
-        boolean hasFree() {
-            return !free.isEmpty();
-        }
-
-        int take() {
-            return free.poll();
-        }
-
-        void give(int slot) {
-            free.add(slot);
-        }
     }
 }

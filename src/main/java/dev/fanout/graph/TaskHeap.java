@@ -30,6 +30,11 @@ final class TaskHeap {
         return keys[0];
     }
 
+    /** The tie-breaker of the least entry; only when not empty. */
+    int peekTie() {
+        return ties[0];
+    }
+
     void add(double key, int tie, int task) {
         if (size == keys.length) {
             int c = size * 2;

@@ -44,6 +44,17 @@ class ListScheduleTest {
     }
 
     @Test
+    void priorityIsTheLongestRemainingPathThenTopologicalOrder() {
+        int[] topo = {3, 0, 2, 1, 4};
+        double[] remaining = {5, 7.5, 5, 0, -0.0};
+        // 1 (7.5), then 0 and 2 (5) in topological order 0, 2, then 3 and 4 (0 and -0) in order 3, 4
+        assertArrayEquals(new int[] {1, 0, 2, 3, 4}, ListSchedule.priorityOrder(remaining, topo));
+        assertArrayEquals(new int[] {}, ListSchedule.priorityOrder(new double[0], new int[0]));
+        // any double keeps its order, should a hand-made task carry a negative estimate
+        assertArrayEquals(new int[] {2, 0, 1}, ListSchedule.priorityOrder(new double[] {-1, -2.5, 3e300}, new int[] {0, 1, 2}));
+    }
+
+    @Test
     void fewerThanOneSlotIsRefused() {
         TaskGraph g = graph(task("a", 1.0));
         assertThrows(IllegalArgumentException.class, () -> ListSchedule.plan(g, new double[] {1}, 0, false));

@@ -76,6 +76,21 @@ class TaskGraphTest {
     }
 
     @Test
+    void anUnknownDependencyInAnUnvalidatedSetIsRefused() {
+        TaskSet unvalidated = new TaskSet("hand", List.of(task("a", null), task("b", null, "c")), null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskGraph.of(unvalidated));
+        assertTrue(e.getMessage().startsWith("task 'b' depends on unknown task 'c'"), e.getMessage());
+    }
+
+    @Test
+    void levelsAreTheWaves() {
+        TaskGraph g = graph(task("a", null), task("b", null, "a"), task("c", null), task("d", null, "b", "c"));
+        assertEquals(3, g.levelCount());
+        assertEquals(List.of(0, 1, 0, 2), List.of(g.level(0), g.level(1), g.level(2), g.level(3)));
+        assertEquals(0, TaskGraph.of(TaskSet.empty("none")).levelCount());
+    }
+
+    @Test
     void aChainIsAGraphWithASingleTopologicalOrder() {
         assertTrue(graph(task("a", null), task("b", null, "a"), task("c", null, "b")).isChain());
         // a shortcut edge keeps it a chain

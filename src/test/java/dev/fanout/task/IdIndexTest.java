@@ -22,6 +22,18 @@ class IdIndexTest {
     }
 
     @Test
+    void knownIdsAreFoundByFingerprint() {
+        IdIndex index = new IdIndex(1_000);
+        for (int i = 0; i < 1_000; i++) {
+            index.putIfAbsent("task-" + i, i);
+        }
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(i, index.indexOfKnown("task-" + i));
+        }
+        assertEquals(-1, index.indexOfKnown("task-1000"));
+    }
+
+    @Test
     void aRepeatedIdKeepsItsFirstNumber() {
         IdIndex index = new IdIndex(3);
         index.putIfAbsent("a", 0);
