@@ -45,7 +45,11 @@ final class AnalysisView {
         String shownPath = path.size() <= 10 ? String.join(" -> ", path)
                 : String.join(" -> ", path.subList(0, 5)) + " -> … -> " + path.get(path.size() - 1)
                         + " (" + path.size() + " tasks)";
-        out.printf("critical path: %s  (%s)%n", shownPath, TimeFormat.seconds(a.criticalPath().estimatedSeconds()));
+        if (path.isEmpty()) {
+            out.println("critical path: none (no tasks)");
+        } else {
+            out.printf("critical path: %s  (%s)%n", shownPath, TimeFormat.seconds(a.criticalPath().estimatedSeconds()));
+        }
         out.printf("estimated: %s of work, %s on %d slots, speedup %sx%n", TimeFormat.seconds(a.totalWorkSeconds()),
                 TimeFormat.seconds(a.makespanSeconds()), a.maxParallel(), Decision.fmt(a.speedup()));
         String mode = d.parallel() ? style.green(d.summary()) : style.cyan(d.summary());

@@ -86,6 +86,37 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anEmptyListOfTasksIsAnalysedAsNothingToDo() throws IOException {
+        Path file = Files.writeString(dir.resolve("none.json"), "[]");
+        Cli.Result r = Cli.run(dir, "analyze", file.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("""
+                0 tasks, 0 dependencies, 0 waves
+                wave   longest   tasks (* on the critical path)
+                critical path: none (no tasks)
+                estimated: 0.00s of work, 0.00s on 10 slots, speedup 1x
+                decision: sequential: 0 tasks, fewer than min_tasks_for_parallel 3
+                """, r.out());
+    }
+
+    @Test
+    void aLongGraphIsShortenedOnScreen() throws IOException {
+        StringBuilder tasks = new StringBuilder("[{\"id\": \"s0\"}");
+        for (int i = 1; i < 45; i++) {
+            tasks.append(", {\"id\": \"s").append(i).append("\", \"depends_on\": [\"s").append(i - 1).append("\"]}");
+        }
+        for (int i = 0; i < 15; i++) {
+            tasks.append(", {\"id\": \"w").append(i).append("\"}");
+        }
+        Path file = Files.writeString(dir.resolve("long.json"), tasks.append("]").toString());
+        Cli.Result r = Cli.run(dir, "analyze", file.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\n1      1.00s     s0*, w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10 … and 4 more\n"), r.out());
+        assertTrue(r.out().contains("\n40     1.00s     s39*\n… and 5 more waves (--json shows all)\n"), r.out());
+        assertTrue(r.out().contains("critical path: s0 -> s1 -> s2 -> s3 -> s4 -> … -> s44 (45 tasks)  (45.0s)\n"), r.out());
+    }
+
+    @Test
     void yamlFilesAreAnalysedLikeJson() {
         Cli.Result r = Cli.run(dir, "analyze", "examples/chain.yaml");
         assertEquals(0, r.exit(), r.toString());
