@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.Names;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tasks of one file (or of a session), in file order, with the file's own {@code config}
@@ -103,6 +105,10 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
             }
         }
         for (Task task : tasks) {
+            String twice = repeated(task.dependsOn());
+            if (twice != null) {
+                throw at(task, "task '" + task.id() + "' lists '" + twice + "' twice in depends_on; remove one");
+            }
             for (String dep : task.dependsOn()) {
                 if (dep.equals(task.id())) {
                     throw at(task, "task '" + task.id() + "' depends on itself; remove '" + dep + "' from its depends_on");
@@ -112,6 +118,20 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
                 }
             }
         }
+    }
+
+    /** The first entry that appears twice, or null. */
+    private static String repeated(List<String> list) {
+        if (list.size() <= 8) {
+            for (int i = 1; i < list.size(); i++) {
+                if (list.subList(0, i).contains(list.get(i))) {
+                    return list.get(i);
+                }
+            }
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        return list.stream().filter(d -> !seen.add(d)).findFirst().orElse(null);
     }
 
     private TaskFileException at(Task task, String problem) {

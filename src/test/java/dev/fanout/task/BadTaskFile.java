@@ -79,6 +79,8 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                 read("unknown dependency, nothing close", "t.json",
                         "[{\"id\": \"auth-svc\"},\n {\"id\": \"web\", \"depends_on\": [\"payments\"]}]",
                         ":2:2: task 'web' depends on unknown task 'payments'"),
+                read("the same dependency twice", "t.json", "[{\"id\": \"a\"}, {\"id\": \"b\", \"depends_on\": [\"a\", \"a\"]}]",
+                        ":1:15: task 'b' lists 'a' twice in depends_on; remove one"),
                 read("self-dependency", "t.json", "[{\"id\": \"a\", \"depends_on\": [\"a\"]}]",
                         ":1:2: task 'a' depends on itself; remove 'a' from its depends_on"),
                 new BadTaskFile("two-task cycle", "t.json",
