@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ public final class TaskFileReader {
         try (InputStream in = Files.newInputStream(path)) {
             return read(name, in, isYaml(path));
         } catch (IOException e) {
-            throw new TaskFileException(name, 0, 0, "cannot read: " + e.getMessage());
+            throw new TaskFileException(name, 0, 0, "cannot read: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 
@@ -93,7 +95,8 @@ public final class TaskFileReader {
             throw new TaskFileException(name, e.line(), 0, "the line is longer than " + e.limit()
                     + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
         } catch (IOException e) {
-            throw new TaskFileException(name, 0, 0, "cannot read: " + e.getMessage());
+            throw new TaskFileException(name, 0, 0, "cannot read: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 
