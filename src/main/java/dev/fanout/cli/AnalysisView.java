@@ -17,8 +17,8 @@ final class AnalysisView {
     }
 
     static void print(Analysis a, Decision d, Style style, PrintWriter out) {
-        out.printf("%d tasks, %d dependencies, %d wave%s%n", a.totalTasks(), a.edges(), a.waves().size(),
-                a.waves().size() == 1 ? "" : "s");
+        out.printf("%d task%s, %d dependenc%s, %d wave%s%n", a.totalTasks(), a.totalTasks() == 1 ? "" : "s",
+                a.edges(), a.edges() == 1 ? "y" : "ies", a.waves().size(), a.waves().size() == 1 ? "" : "s");
         Set<String> critical = new HashSet<>(a.criticalPath().tasks());
         out.println(style.bold(String.format("%-6s %-9s %s", "wave", "longest", "tasks (* on the critical path)")));
         List<Analysis.Wave> waves = a.waves();
@@ -45,7 +45,11 @@ final class AnalysisView {
         String shownPath = path.size() <= 10 ? String.join(" -> ", path)
                 : String.join(" -> ", path.subList(0, 5)) + " -> … -> " + path.get(path.size() - 1)
                         + " (" + path.size() + " tasks)";
-        out.printf("critical path: %s  (%s)%n", shownPath, TimeFormat.seconds(a.criticalPath().estimatedSeconds()));
+        if (path.isEmpty()) {
+            out.println("critical path: none (no tasks)");
+        } else {
+            out.printf("critical path: %s  (%s)%n", shownPath, TimeFormat.seconds(a.criticalPath().estimatedSeconds()));
+        }
         out.printf("estimated: %s of work, %s on %d slots, speedup %sx%n", TimeFormat.seconds(a.totalWorkSeconds()),
                 TimeFormat.seconds(a.makespanSeconds()), a.maxParallel(), Decision.fmt(a.speedup()));
         String mode = d.parallel() ? style.green(d.summary()) : style.cyan(d.summary());

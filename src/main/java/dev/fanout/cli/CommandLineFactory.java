@@ -63,6 +63,8 @@ public final class CommandLineFactory {
                 .addSubcommand("mark-useful", new ResourcesCommand.MarkUseful(ctx))
                 .addSubcommand("cleanup", new ResourcesCommand.Cleanup(ctx))
                 .addSubcommand("promote", new ResourcesCommand.Promote(ctx)));
+        // set after the subcommands are added, so that they do not inherit it
+        cl.getCommandSpec().usageMessage().footer("", "Run 'fanout COMMAND --help' for a command's options.");
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx, e));

@@ -18,12 +18,11 @@ import picocli.CommandLine.ScopeType;
  * The top command: global options. With no subcommand it opens the shell on a terminal, or
  * runs shell lines from {@code -f FILE} or from standard input.
  */
-@Command(name = "fanout", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "fanout", mixinStandardHelpOptions = true, versionProvider = Version.class, scope = ScopeType.INHERIT,
         description = {"Runs many tasks at once and combines what they return.", "",
                 "  fanout                 the interactive shell (on a terminal)",
                 "  fanout COMMAND …       one command, e.g. fanout run tasks.json",
-                "  fanout -f FILE         shell lines from a file (or: fanout < FILE)"},
-        footer = {"", "Run 'fanout help COMMAND' for a command's options."})
+                "  fanout -f FILE         shell lines from a file (or: fanout < FILE)"})
 public final class FanoutCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -42,10 +41,10 @@ public final class FanoutCommand implements Callable<Integer> {
         ctx.verbose(v);
     }
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "run the shell lines of FILE ('#' starts a comment)")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", scope = ScopeType.LOCAL, description = "run the shell lines of FILE ('#' starts a comment)")
     Path batchFile;
 
-    @Option(names = "--keep-going", description = "in a batch, go on after a failing line (exit 1 at the end)")
+    @Option(names = "--keep-going", scope = ScopeType.LOCAL, description = "in a batch, go on after a failing line (exit 1 at the end)")
     boolean keepGoing;
 
     @Option(names = "--session", paramLabel = "NAME", completionCandidates = Candidates.SessionNames.class,

@@ -44,6 +44,14 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
             case STRING -> node.isTextual() ? node.textValue() : null;
             case STRING_LIST -> stringList(node);
         };
+        if (value == null && node.isArray() && type == Type.STRING_LIST) {
+            int i = 0;
+            while (node.get(i).isTextual()) {
+                i++;
+            }
+            throw new IllegalArgumentException("config key '" + name + "' must be " + type.expected()
+                    + ", but item " + (i + 1) + " is " + describe(node.get(i)));
+        }
         if (value == null) {
             throw new IllegalArgumentException(
                     "config key '" + name + "' must be " + type.expected() + ", not " + describe(node));

@@ -1,12 +1,18 @@
 package dev.fanout.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +20,9 @@ import java.util.Map;
  * where each thing lives in it. Nothing is created until something is written.
  */
 public record Home(Path root) {
+    /** A repeated key in config.json is an error, as in tasks files: which one was meant is unknown. */
+    private static final ObjectMapper JSON = new ObjectMapper(
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     public Home {
         root = root.toAbsolutePath().normalize();
@@ -74,7 +83,8 @@ public record Home(Path root) {
     /**
      * The configuration from defaults and this home's {@code config.json}, when there is one.
      *
-     * @throws FanoutException (bad input) naming the file when it is not valid JSON or holds a bad key
+     * @throws FanoutException (bad input) naming the file, and the line and column where it can, when
+     *     it is empty, not valid JSON, not an object, repeats a key, or holds an unknown key or a wrong value
      */
     public Config loadConfig() {
         Config config = Config.defaults();
@@ -82,16 +92,39 @@ public record Home(Path root) {
         if (!Files.isRegularFile(file)) {
             return config;
         }
-        JsonNode node;
-        try {
-            node = new ObjectMapper().readTree(file.toFile());
+        ObjectNode settings = JSON.createObjectNode();
+        Map<String, String> positions = new LinkedHashMap<>();
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw FanoutException.badInput(file + ": the file is empty; write an object of settings such as "
+                        + "{\"max_parallel_tasks\": 4}, or delete it");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw FanoutException.badInput(at(file, parser.currentTokenLocation())
+                        + ": config must be an object of settings, not " + ConfigKey.describe(parser.readValueAsTree()));
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                positions.put(parser.currentName(), at(file, parser.currentTokenLocation()));
+                String key = parser.currentName();
+                parser.nextToken();
+                settings.set(key, parser.readValueAsTree());
+            }
+            if (parser.nextToken() != null) {
+                throw FanoutException.badInput(at(file, parser.currentTokenLocation())
+                        + ": unexpected content after the settings object");
+            }
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw FanoutException.badInput(file + where + ": not valid JSON: " + e.getOriginalMessage());
+            String problem = e.getOriginalMessage().lines().findFirst().orElse("syntax error")
+                    .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
+            throw FanoutException.badInput(at(file, e.getLocation()) + ": not valid JSON: " + problem);
         } catch (IOException e) {
             throw FanoutException.badInput(file + ": cannot read: " + e.getMessage());
         }
-        return config.withJson(file.toString(), node);
+        return config.withJson(file.toString(), settings, positions);
+    }
+
+    private static String at(Path file, JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     }
 }

@@ -35,61 +35,66 @@ public record Analysis(
     public record CriticalPath(List<String> tasks, double estimatedSeconds) {
     }
 
-    /** Analyses a graph for {@code maxParallel} slots. */
+    /**
+     * Analyses a graph for {@code maxParallel} slots.
+     *
+     * @throws IllegalArgumentException when {@code maxParallel} is less than 1
+     */
     public static Analysis of(TaskGraph graph, int maxParallel) {
         int n = graph.size();
         double[] weights = new double[n];
-        for (int v = 0; v < n; v++) {
-            weights[v] = graph.task(v).estimateOrUnit();
-        }
-        int[] topo = graph.topoOrderShared();
-        int[] level = new int[n];
-        double[] finish = new double[n];
-        int[] via = new int[n];
-        int levels = 0;
         double total = 0;
-        int last = -1;
-        for (int v : topo) {
-            int lv = 0;
-            double start = 0;
-            via[v] = -1;
-            for (int k = 0, c = graph.predecessorCount(v); k < c; k++) {
-                int p = graph.predecessor(v, k);
-                lv = Math.max(lv, level[p] + 1);
-                if (via[v] < 0 || finish[p] > start) {
-                    start = finish[p];
-                    via[v] = p;
-                }
-            }
-            level[v] = lv;
-            finish[v] = start + weights[v];
-            levels = Math.max(levels, lv + 1);
-            total += weights[v];
-            if (last < 0 || finish[v] > finish[last]) {
-                last = v;
-            }
-        }
-        List<Wave> waves = waves(graph, level, weights, levels);
-        List<String> path = new ArrayList<>();
-        for (int v = last; v >= 0; v = via[v]) {
-            path.add(graph.id(v));
-        }
-        java.util.Collections.reverse(path);
-        double critical = last < 0 ? 0 : finish[last];
-        double makespan = ListSchedule.plan(graph, weights, maxParallel, false).makespan();
-        double speedup = makespan > 0 ? total / makespan : 1.0;
         Set<String> types = new LinkedHashSet<>();
-        for (Task t : graph.taskSet().tasks()) {
-            types.add(t.typeOrDefault());
+        for (int v = 0; v < n; v++) {
+            Task task = graph.task(v);
+            weights[v] = task.estimateOrUnit();
+            total += weights[v];
+            types.add(task.typeOrDefault());
         }
-        return new Analysis(n, graph.edgeCount(), waves, new CriticalPath(path, critical), total, makespan, speedup,
+        double[] remaining = ListSchedule.longestRemainingPath(graph, weights);
+        CriticalPath critical = criticalPath(graph, remaining);
+        double makespan = ListSchedule.plan(graph, weights, remaining, maxParallel, false).makespan();
+        double speedup = makespan > 0 ? total / makespan : 1.0;
+        return new Analysis(n, graph.edgeCount(), waves(graph, weights), critical, total, makespan, speedup,
                 maxParallel, n > 1 && graph.isChain(), types);
     }
 
-    private static List<Wave> waves(TaskGraph graph, int[] level, double[] weights, int levels) {
+    /**
+     * From the task with the longest remaining path among those that depend on nothing, follow the
+     * dependent with the longest remaining path: the heaviest chain, found without a forward pass.
+     * Ties go to the task first in topological order, then to the first dependent in file order.
+     */
+    private static CriticalPath criticalPath(TaskGraph graph, double[] remaining) {
+        int v = -1;
+        for (int u : graph.topoOrderShared()) {
+            if (graph.predecessorCount(u) == 0 && (v < 0 || remaining[u] > remaining[v])) {
+                v = u;
+            }
+        }
+        if (v < 0) {
+            return new CriticalPath(List.of(), 0);
+        }
+        double length = remaining[v];
+        List<String> path = new ArrayList<>();
+        while (v >= 0) {
+            path.add(graph.id(v));
+            int next = -1;
+            for (int i = 0, c = graph.successorCount(v); i < c; i++) {
+                int w = graph.successor(v, i);
+                if (next < 0 || remaining[w] > remaining[next]) {
+                    next = w;
+                }
+            }
+            v = next;
+        }
+        return new CriticalPath(path, length);
+    }
+
+    private static List<Wave> waves(TaskGraph graph, double[] weights) {
+        int levels = graph.levelCount();
         int[] counts = new int[levels];
-        for (int lv : level) {
-            counts[lv]++;
+        for (int v = 0; v < graph.size(); v++) {
+            counts[graph.level(v)]++;
         }
         String[][] members = new String[levels][];
         for (int i = 0; i < levels; i++) {
@@ -98,7 +103,7 @@ public record Analysis(
         double[] longest = new double[levels];
         Arrays.fill(counts, 0);
         for (int v = 0; v < graph.size(); v++) {
-            int lv = level[v];
+            int lv = graph.level(v);
             members[lv][counts[lv]++] = graph.id(v);
             longest[lv] = Math.max(longest[lv], weights[v]);
         }

@@ -2,6 +2,7 @@ package dev.fanout.graph;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -14,11 +15,14 @@ import java.math.RoundingMode;
  * Streamed, so a million-task analysis is not built as a tree first.
  */
 public final class AnalysisJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Closing the generator must not close the caller's stream: the shell keeps writing to it. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private AnalysisJson() {
     }
 
+    /** Writes the analysis, pretty-printed, to {@code out}, which is flushed and left open. */
     public static void write(Analysis a, Decision decision, Writer out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
@@ -26,6 +30,7 @@ public final class AnalysisJson {
         }
     }
 
+    /** Writes the analysis, pretty-printed, to {@code out}, which is flushed and left open. */
     public static void write(Analysis a, Decision decision, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();

@@ -7,8 +7,12 @@ import java.util.List;
 public class DependencyCycleException extends FanoutException {
     private final List<String> cycle;
 
-    public DependencyCycleException(String source, List<String> cycle) {
-        super(BAD_INPUT, source + ": dependency cycle " + String.join(" -> ", cycle)
+    /**
+     * @param where the file, or the file position of the cycle's first task ({@code tasks.json:3:5})
+     * @param cycle the path, first task repeated at the end; each task depends on the next
+     */
+    public DependencyCycleException(String where, List<String> cycle) {
+        super(BAD_INPUT, where + ": dependency cycle " + String.join(" -> ", cycle)
                 + "; remove one of these depends_on entries");
         this.cycle = List.copyOf(cycle);
     }

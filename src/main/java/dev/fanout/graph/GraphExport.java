@@ -45,8 +45,9 @@ public enum GraphExport {
             for (int v = 0; v < g.size(); v++) {
                 String id = g.id(v);
                 String type = g.task(v).type();
-                String label = type == null ? id : id + "\\n" + dotEscape(type);
-                out.write("  " + dotId(id) + " [label=\"" + dotEscape(label).replace("\\\\n", "\\n") + "\""
+                // "\n" is DOT's line break inside a label; id and type are escaped once each
+                String label = type == null ? dotEscape(id) : dotEscape(id) + "\\n" + dotEscape(type);
+                out.write("  " + dotId(id) + " [label=\"" + label + "\""
                         + (critical.contains(id) ? ", penwidth=2, color=\"#b35900\"" : "") + "];\n");
             }
             for (int v = 0; v < g.size(); v++) {

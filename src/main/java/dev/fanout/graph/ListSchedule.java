@@ -1,13 +1,14 @@
 package dev.fanout.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * A simulated run of the graph on a number of slots: whenever a slot is free, the ready task with
  * the longest remaining path (its own weight plus the heaviest chain after it) starts. This is
- * the estimate of the makespan, and the plan {@code run --dry-run} shows. O((V+E) log V).
+ * the estimate of the makespan, and the plan {@code run --dry-run} shows. O(V + E) apart from a
+ * radix sort of the tasks by priority and a heap of at most {@code slotCount} running tasks.
  */
 public final class ListSchedule {
 
@@ -28,9 +29,10 @@ public final class ListSchedule {
      *
      * @param weights each task's expected duration, by task number
      * @param keepPlan whether to keep each task's slot and times (not needed for the makespan alone)
+     * @throws IllegalArgumentException when {@code slotCount} is less than 1
      */
     public static ListSchedule plan(TaskGraph graph, double[] weights, int slotCount, boolean keepPlan) {
-        return plan(graph, weights, slotCount, keepPlan, true);
+        return plan(graph, weights, longestRemainingPath(graph, weights), slotCount, keepPlan);
     }
 
     /**
@@ -39,67 +41,109 @@ public final class ListSchedule {
      */
     public static ListSchedule plan(TaskGraph graph, double[] weights, int slotCount, boolean keepPlan,
             boolean longestFirst) {
-        int n = graph.size();
-        double[] remaining = longestFirst ? longestRemainingPath(graph, weights) : new double[n];
-        int[] rank = new int[n];
-        int[] topo = graph.topoOrderShared();
-        for (int i = 0; i < n; i++) {
-            rank[topo[i]] = i;
-        }
-        PriorityQueue<Integer> ready = new PriorityQueue<>(Math.max(1, n), (a, b) -> {
-            int c = Double.compare(remaining[b], remaining[a]);
-            return c != 0 ? c : Integer.compare(rank[a], rank[b]);
-        });
-        int[] waiting = new int[n];
-        for (int v = 0; v < n; v++) {
-            waiting[v] = graph.predecessorCount(v);
-            if (waiting[v] == 0) {
-                ready.add(v);
-            }
-        }
-        // running tasks by finish time; a long[] pair would be lighter but this is not the hot path
-        PriorityQueue<double[]> running = new PriorityQueue<>((a, b) -> {
-            int c = Double.compare(a[0], b[0]);
-            return c != 0 ? c : Double.compare(a[2], b[2]);
-        });
-        FreeSlots freeSlots = new FreeSlots(slotCount);
-        List<Slot> plan = keepPlan ? new ArrayList<>(n) : List.of();
-        double now = 0;
-        double makespan = 0;
-        int done = 0;
-        while (done < n) {
-            while (!ready.isEmpty() && freeSlots.hasFree()) {
-                int v = ready.poll();
-                int slot = freeSlots.take();
-                double end = now + weights[v];
-                running.add(new double[] {end, v, rank[v], slot});
-                if (keepPlan) {
-                    plan.add(new Slot(graph.id(v), slot, now, end));
-                }
-            }
-            double[] next = running.poll();
-            now = next[0];
-            makespan = Math.max(makespan, now);
-            finish(graph, (int) next[1], waiting, ready);
-            freeSlots.give((int) next[3]);
-            done++;
-            while (!running.isEmpty() && running.peek()[0] == now) {
-                double[] also = running.poll();
-                finish(graph, (int) also[1], waiting, ready);
-                freeSlots.give((int) also[3]);
-                done++;
-            }
-        }
-        return new ListSchedule(plan, makespan);
+        double[] remaining = longestFirst ? longestRemainingPath(graph, weights) : new double[graph.size()];
+        return plan(graph, weights, remaining, slotCount, keepPlan);
     }
 
-    private static void finish(TaskGraph graph, int v, int[] waiting, PriorityQueue<Integer> ready) {
-        for (int i = 0, c = graph.successorCount(v); i < c; i++) {
-            int w = graph.successor(v, i);
-            if (--waiting[w] == 0) {
-                ready.add(w);
+    /** As {@link #plan(TaskGraph, double[], int, boolean)}, with the longest remaining paths already known. */
+    static ListSchedule plan(TaskGraph graph, double[] weights, double[] remaining, int slotCount, boolean keepPlan) {
+        if (slotCount < 1) {
+            throw new IllegalArgumentException("slotCount must be at least 1, not " + slotCount);
+        }
+        int n = graph.size();
+        int[] byPriority = priorityOrder(remaining, graph.topoOrderShared());
+        // [2v] dependencies still running or waiting, [2v + 1] priority: side by side, one cache miss an edge
+        int[] state = new int[2 * n];
+        for (int i = 0; i < n; i++) {
+            state[2 * byPriority[i] + 1] = i;
+        }
+        // the ready tasks, by priority: the one with the longest remaining path is the least
+        MinIntSet ready = new MinIntSet(n);
+        for (int v = 0; v < n; v++) {
+            state[2 * v] = graph.predecessorCount(v);
+            if (state[2 * v] == 0) {
+                ready.add(state[2 * v + 1]);
             }
         }
+        // running tasks by finish time, each with its slot as tie-breaker: tasks ending together
+        // all end before any starts, so their order changes nothing
+        TaskHeap running = new TaskHeap(Math.min(n, slotCount));
+        MinIntSet freeSlots = new MinIntSet(slotCount); // slot numbers handed out lowest first: 1, 2, …
+        for (int slot = 0; slot < slotCount; slot++) {
+            freeSlots.add(slot);
+        }
+        List<Slot> plan = keepPlan ? new ArrayList<>(n) : List.of();
+        double now = 0;
+        int done = 0;
+        while (done < n) {
+            while (!ready.isEmpty() && !freeSlots.isEmpty()) {
+                int v = byPriority[ready.pollMin()];
+                int slot = freeSlots.pollMin();
+                double end = now + weights[v];
+                running.add(end, slot, v);
+                if (keepPlan) {
+                    plan.add(new Slot(graph.id(v), slot + 1, now, end));
+                }
+            }
+            now = running.peekKey();
+            while (!running.isEmpty() && running.peekKey() == now) {
+                freeSlots.add(running.peekTie());
+                int v = running.poll();
+                done++;
+                for (int i = 0, c = graph.successorCount(v); i < c; i++) {
+                    int w = graph.successor(v, i);
+                    if (--state[2 * w] == 0) {
+                        ready.add(state[2 * w + 1]);
+                    }
+                }
+            }
+        }
+        return new ListSchedule(plan, now);
+    }
+
+    /**
+     * The tasks by descending remaining path, ties in topological order: a stable LSD radix sort
+     * of the remaining paths' bits, fed in topological order (no comparator, no boxing).
+     */
+    static int[] priorityOrder(double[] remaining, int[] topo) {
+        int n = topo.length;
+        long[] keys = new long[n];
+        int[] tasks = new int[n];
+        for (int i = 0; i < n; i++) {
+            int v = topo[i];
+            // the usual order-preserving map of a double to an unsigned long, inverted for "longest
+            // first"; + 0.0 turns -0.0 into 0.0
+            long bits = Double.doubleToLongBits(remaining[v] + 0.0);
+            keys[i] = ~(bits ^ ((bits >> 63) | Long.MIN_VALUE));
+            tasks[i] = v;
+        }
+        long[] keysOut = new long[n];
+        int[] tasksOut = new int[n];
+        int[] count = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[((int) (keys[i] >>> shift) & 0xFF) + 1]++;
+            }
+            if (n == 0 || count[((int) (keys[0] >>> shift) & 0xFF) + 1] == n) {
+                continue; // every key has the same byte here
+            }
+            for (int b = 0; b < 256; b++) {
+                count[b + 1] += count[b];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = count[(int) (keys[i] >>> shift) & 0xFF]++;
+                keysOut[at] = keys[i];
+                tasksOut[at] = tasks[i];
+            }
+            long[] k = keys;
+            keys = keysOut;
+            keysOut = k;
+            int[] t = tasks;
+            tasks = tasksOut;
+            tasksOut = t;
+        }
+        return tasks;
     }
 
     /** For each task, its weight plus the heaviest path through the tasks that depend on it. */
@@ -124,28 +168,5 @@ public final class ListSchedule {
 
     public double makespan() {
         return makespan;
-    }
-
-    /** Slot numbers handed out lowest first, so a plan reads slot 1, 2, … */
-    private static final class FreeSlots {
-        private final PriorityQueue<Integer> free = new PriorityQueue<>();
-
-        FreeSlots(int count) {
-            for (int i = 1; i <= count; i++) {
-                free.add(i);
-            }
-        }
-
-        boolean hasFree() {
-            return !free.isEmpty();
-        }
-
-        int take() {
-            return free.poll();
-        }
-
-        void give(int slot) {
-            free.add(slot);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.fanout.graph;
 
+import dev.fanout.task.IdIndex;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskSet;
 import java.util.ArrayDeque;
@@ -21,86 +22,149 @@ import org.jgrapht.graph.DefaultEdge;
  * graph for algorithms and export.
  */
 public final class TaskGraph {
+    /** Digit width of the radix sort that builds the successor lists: two passes up to 4M tasks. */
+    private static final int RADIX_BITS = 11;
+    private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
+
     private final TaskSet tasks;
     private final String[] ids;
-    private final Map<String, Integer> index;
+    private final IdIndex index;
     private final int[] succStart;
     private final int[] succ;
     private final int[] predStart;
     private final int[] pred;
     private final int[] topoOrder;
+    /** Each task's wave, from 0: the number of tasks on the longest chain of dependencies before it. */
+    private final int[] level;
+    private final int levelCount;
 
     private TaskGraph(TaskSet tasks) {
         this.tasks = tasks;
         int n = tasks.size();
         ids = new String[n];
-        index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            ids[i] = tasks.tasks().get(i).id();
-            index.put(ids[i], i);
-        }
+        index = new IdIndex(n);
         predStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            predStart[i + 1] = predStart[i] + tasks.tasks().get(i).dependsOn().size();
+            Task task = tasks.tasks().get(i);
+            ids[i] = task.id();
+            index.putIfAbsent(ids[i], i);
+            predStart[i + 1] = predStart[i] + task.dependsOn().size();
         }
         pred = new int[predStart[n]];
-        int[] outDegree = new int[n];
-        for (int i = 0; i < n; i++) {
-            int k = predStart[i];
+        // each edge as (dependency << 32 | dependent), in dependent order
+        long[] edges = new long[pred.length];
+        for (int i = 0, k = 0; i < n; i++) {
             for (String dep : tasks.tasks().get(i).dependsOn()) {
-                int p = index.get(dep);
-                pred[k++] = p;
-                outDegree[p]++;
+                // the set is validated, so every dependency is a known id: its fingerprint suffices
+                int p = index.indexOfKnown(dep);
+                if (p < 0) {
+                    throw new IllegalArgumentException("task '" + ids[i] + "' depends on unknown task '" + dep
+                            + "': build graphs of validated task sets (TaskSet.of, the reader)");
+                }
+                pred[k] = p;
+                edges[k++] = ((long) p << 32) | i;
             }
         }
+        // successor lists: the edges sorted by dependency, stably, so each list stays in file order
+        long[] byDependency = sortByHighHalf(edges, n);
+        succ = new int[byDependency.length];
         succStart = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            succStart[i + 1] = succStart[i] + outDegree[i];
+        for (int k = 0; k < byDependency.length; k++) {
+            succ[k] = (int) byDependency[k];
+            succStart[(int) (byDependency[k] >>> 32) + 1]++;
         }
-        succ = new int[pred.length];
-        int[] fill = Arrays.copyOf(succStart, n);
         for (int i = 0; i < n; i++) {
-            for (int k = predStart[i]; k < predStart[i + 1]; k++) {
-                succ[fill[pred[k]]++] = i;
-            }
+            succStart[i + 1] += succStart[i];
         }
+        level = new int[n];
         topoOrder = kahnOrder();
+        int levels = 0;
+        for (int lv : level) {
+            levels = Math.max(levels, lv + 1);
+        }
+        levelCount = levels;
     }
 
     /**
-     * Builds the graph of a validated task set.
+     * A stable LSD radix sort of {@code values} by their high 32 bits, which are below {@code bound}.
+     * Transposing the edges by scattered writes cost a cache miss or two an edge; sorting streams.
+     */
+    private static long[] sortByHighHalf(long[] values, int bound) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, bound - 1));
+        long[] from = values;
+        long[] to = new long[values.length];
+        int[] count = new int[(1 << RADIX_BITS) + 1];
+        for (int shift = 32; shift < 32 + bits; shift += RADIX_BITS) {
+            Arrays.fill(count, 0);
+            for (long v : from) {
+                count[(int) (v >>> shift) & RADIX_MASK]++;
+            }
+            for (int d = 0, sum = 0; d <= RADIX_MASK; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (long v : from) {
+                to[count[(int) (v >>> shift) & RADIX_MASK]++] = v;
+            }
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        return from;
+    }
+
+    /**
+     * Builds the graph of a validated task set (from {@link TaskSet#of}, {@link TaskSet#plus} or the
+     * reader): unique ids, every dependency naming one of them.
      *
      * @throws DependencyCycleException naming the cycle's path when the dependencies are not acyclic
+     * @throws IllegalArgumentException when a dependency is unknown (the set was not validated)
      */
     public static TaskGraph of(TaskSet tasks) {
         return new TaskGraph(tasks);
     }
 
-    /** Kahn's algorithm; ties go to the task that comes first in the file, so the order is stable. */
+    /**
+     * Kahn's algorithm; ties go to the task that comes first in the file, so the order is stable.
+     * Each task pushes its level to the tasks after it; a task's unmet dependencies and its level
+     * sit side by side in one array, so each edge costs one cache miss, not two.
+     */
     private int[] kahnOrder() {
         int n = ids.length;
-        int[] inDegree = new int[n];
-        for (int i = 0; i < n; i++) {
-            inDegree[i] = predStart[i + 1] - predStart[i];
-        }
+        int[] state = new int[2 * n]; // [2v] dependencies not yet ordered, [2v + 1] level
         int[] order = new int[n];
-        int head = 0;
         int tail = 0;
         for (int i = 0; i < n; i++) {
-            if (inDegree[i] == 0) {
+            state[2 * i] = predStart[i + 1] - predStart[i];
+            if (state[2 * i] == 0) {
                 order[tail++] = i;
             }
         }
-        while (head < tail) {
-            int v = order[head++];
+        for (int head = 0; head < tail; head++) {
+            int v = order[head];
+            int next = state[2 * v + 1] + 1;
             for (int k = succStart[v]; k < succStart[v + 1]; k++) {
-                if (--inDegree[succ[k]] == 0) {
-                    order[tail++] = succ[k];
+                int w = succ[k];
+                if (state[2 * w + 1] < next) {
+                    state[2 * w + 1] = next;
+                }
+                if (--state[2 * w] == 0) {
+                    order[tail++] = w;
                 }
             }
         }
         if (tail < n) {
-            throw new DependencyCycleException(tasks.source(), findCycle(inDegree));
+            int[] inDegreeLeft = new int[n];
+            for (int i = 0; i < n; i++) {
+                inDegreeLeft[i] = state[2 * i];
+            }
+            List<String> cycle = findCycle(inDegreeLeft);
+            Task.Position first = tasks.tasks().get(index.indexOf(cycle.get(0))).position();
+            throw new DependencyCycleException(first == null ? tasks.source() : first.toString(), cycle);
+        }
+        for (int i = 0; i < n; i++) {
+            level[i] = state[2 * i + 1];
         }
         return order;
     }
@@ -123,8 +187,9 @@ public final class TaskGraph {
                 }
             }
         }
+        // a task depending on itself is a component of one (validated sets have none, hand-made ones may)
         Set<Integer> component = new KosarajuStrongConnectivityInspector<>(rest).stronglyConnectedSets().stream()
-                .filter(c -> c.size() > 1)
+                .filter(c -> c.size() > 1 || rest.containsEdge(c.iterator().next(), c.iterator().next()))
                 .min((a, b) -> Integer.compare(min(a), min(b)))
                 .orElseThrow();
         int start = min(component);
@@ -179,8 +244,7 @@ public final class TaskGraph {
 
     /** The number of a task, or -1. */
     public int indexOf(String id) {
-        Integer i = index.get(id);
-        return i == null ? -1 : i;
+        return index.indexOf(id);
     }
 
     /** The tasks that depend on {@code v}. */
@@ -213,6 +277,16 @@ public final class TaskGraph {
 
     public int edgeCount() {
         return succ.length;
+    }
+
+    /** The wave of task {@code v}, from 0: tasks of one wave do not depend on each other. */
+    public int level(int v) {
+        return level[v];
+    }
+
+    /** How many waves there are (0 for no tasks). */
+    public int levelCount() {
+        return levelCount;
     }
 
     /** The tasks in an order where each comes after all it depends on; stable for a given file. */

@@ -3,7 +3,11 @@ package dev.fanout.task;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,11 +59,23 @@ final class TaskFields {
             String field = parser.currentName();
             Task.Position at = position(parser.currentTokenLocation());
             parser.nextToken();
-            entries.add(new Entry(field, parser.readValueAsTree(), at));
+            JsonNode value;
+            try {
+                value = value(parser);
+            } catch (StreamConstraintsException e) {
+                throw error(at, who() + field + ": " + TaskFileReader.limitProblem(e));
+            }
+            // the id may come after other fields: take it at once, the others once it is known,
+            // so that every message can name the task
+            if (field.equals("id")) {
+                field(field, value, at);
+            } else {
+                entries.add(new Entry(field, value, at));
+            }
         }
-        // the id may come after other fields: read it first so every message can name the task
-        entries.stream().filter(e -> e.name().equals("id")).forEach(e -> field(e.name(), e.value(), e.at()));
-        entries.stream().filter(e -> !e.name().equals("id")).forEach(e -> field(e.name(), e.value(), e.at()));
+        for (Entry e : entries) {
+            field(e.name(), e.value(), e.at());
+        }
         if (id == null) {
             throw error(start, "task #" + ordinal + " has no id; every task needs a unique \"id\"");
         }
@@ -80,9 +96,60 @@ final class TaskFields {
     private record Entry(String name, JsonNode value, Task.Position at) {
     }
 
+    /**
+     * The value at the parser's current token, as a tree. Built here rather than by
+     * {@code readValueAsTree}, whose per-call lookups through the ObjectMapper were a large part
+     * of reading a million tasks; the parser still enforces its limits and duplicate check.
+     */
+    private static JsonNode value(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (parser.currentToken()) {
+            case VALUE_STRING:
+                return nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return nodes.booleanNode(parser.getBooleanValue());
+            case VALUE_NULL:
+                return nodes.nullNode();
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser));
+                }
+                return array;
+            }
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, value(parser));
+                }
+                return object;
+            }
+            default:
+                return parser.readValueAsTree(); // anything rarer (YAML's embedded binary)
+        }
+    }
+
     private void field(String field, JsonNode v, Task.Position at) {
         if (field.equals("id")) {
+            if (v.isNumber() || v.isBoolean()) {
+                throw error(at, who() + "id must be a string, not " + describe(v) + "; put the id in quotes");
+            }
             id = text(field, v, at);
+            if (id.isEmpty()) {
+                id = null;
+                throw error(at, who() + "id is empty; every task needs a unique \"id\"");
+            }
             if (!Names.isTaskId(id)) {
                 throw error(at, "task id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
             }
@@ -154,7 +221,7 @@ final class TaskFields {
         List<String> out = new ArrayList<>(v.size());
         for (JsonNode item : v) {
             if (!item.isTextual()) {
-                throw wrongType(field, "a list of strings", v, at);
+                throw wrongItem(field, "a list of strings", out.size(), item, at);
             }
             out.add(item.textValue());
         }
@@ -168,7 +235,7 @@ final class TaskFields {
         List<Integer> out = new ArrayList<>();
         for (JsonNode item : v) {
             if (!item.isIntegralNumber() || !item.canConvertToInt()) {
-                throw wrongType(field, "a list of whole numbers", v, at);
+                throw wrongItem(field, "a list of whole numbers", out.size(), item, at);
             }
             out.add(item.intValue());
         }
@@ -180,7 +247,10 @@ final class TaskFields {
             throw wrongType(field, "a number of seconds", v, at);
         }
         double d = v.doubleValue();
-        if (d < 0 || !Double.isFinite(d)) {
+        if (!Double.isFinite(d)) {
+            throw error(at, who() + field + " is too large to be a number of seconds");
+        }
+        if (d < 0) {
             throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
         }
         return d;
@@ -231,6 +301,10 @@ final class TaskFields {
 
     private TaskFileException wrongType(String field, String expected, JsonNode v, Task.Position at) {
         return error(at, who() + field + " must be " + expected + ", not " + describe(v));
+    }
+
+    private TaskFileException wrongItem(String field, String expected, int index, JsonNode item, Task.Position at) {
+        return error(at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
     }
 
     private static String describe(JsonNode v) {

@@ -5,20 +5,26 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a tasks file (JSON, or YAML by its {@code .yaml}/{@code .yml} extension): a bare array of
@@ -29,6 +35,10 @@ public final class TaskFileReader {
     private static final ObjectMapper JSON = new ObjectMapper(
             JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final ObjectMapper YAML = new ObjectMapper(yamlFactory());
+    /** Longest YAML line: SnakeYAML reads 1 MB in a quarter second, 4 MB in seconds (it is quadratic). */
+    static final int YAML_LINE_LIMIT = 1_000_000;
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
@@ -53,23 +63,90 @@ public final class TaskFileReader {
         try (InputStream in = Files.newInputStream(path)) {
             return read(name, in, isYaml(path));
         } catch (IOException e) {
-            throw new TaskFileException(name, 0, 0, "cannot read: " + e.getMessage());
+            throw new TaskFileException(name, 0, 0, "cannot read: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 
     /** Reads tasks from a stream; {@code name} is used in messages and positions. */
     public TaskSet read(String name, InputStream in, boolean yaml) {
         JsonFactory factory = (yaml ? YAML : JSON).getFactory();
-        try (JsonParser parser = factory.createParser(in)) {
-            return new Parse(name, parser).file();
+        JsonParser parser = null;
+        try {
+            parser = factory.createParser(yaml ? new LineLengthLimit(in, YAML_LINE_LIMIT) : in);
+            try (JsonParser p = parser) {
+                return new Parse(name, p).file();
+            }
+        } catch (StreamConstraintsException e) {
+            throw tooLarge(name, parser, e);
         } catch (JsonProcessingException e) {
+            LineLengthLimit.LineTooLongException tooLong = causeOf(e, LineLengthLimit.LineTooLongException.class);
+            if (tooLong != null) {
+                throw new TaskFileException(name, tooLong.line(), 0, "the line is longer than " + tooLong.limit()
+                        + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
+            }
+            if (e.getCause() instanceof MarkedYAMLException y) {
+                throw yamlError(name, y);
+            }
             JsonLocation loc = e.getLocation();
-            String what = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
             throw new TaskFileException(name, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                    (yaml ? "not valid YAML: " : "not valid JSON: ") + what);
+                    (yaml ? "not valid YAML: " : "not valid JSON: ") + plain(e.getOriginalMessage()));
+        } catch (LineLengthLimit.LineTooLongException e) {
+            throw new TaskFileException(name, e.line(), 0, "the line is longer than " + e.limit()
+                    + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
         } catch (IOException e) {
-            throw new TaskFileException(name, 0, 0, "cannot read: " + e.getMessage());
+            throw new TaskFileException(name, 0, 0, "cannot read: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** SnakeYAML's first line is the context ("while parsing a flow sequence"); the problem comes after. */
+    private static TaskFileException yamlError(String name, MarkedYAMLException y) {
+        Mark at = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
+        String problem = y.getProblem() == null ? plain(y.getMessage()) : y.getProblem().strip();
+        if (y.getContext() != null && y.getContextMark() != null) {
+            problem += " (" + y.getContext().strip() + " that starts at line " + (y.getContextMark().getLine() + 1) + ")";
+        }
+        return new TaskFileException(name, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
+                "not valid YAML: " + problem);
+    }
+
+    /** A Jackson limit hit outside any task (in the config, or the file's shape), at the parser's place. */
+    private static TaskFileException tooLarge(String name, JsonParser parser, StreamConstraintsException e) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+        return new TaskFileException(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                limitProblem(e));
+    }
+
+    /**
+     * Jackson's limits (a 20M-character string, nesting 1000 deep) guard memory; this says which
+     * was hit in the user's words, e.g. "is longer than 20000000 characters; …".
+     */
+    static String limitProblem(StreamConstraintsException e) {
+        String m = e.getOriginalMessage();
+        if (m.startsWith("String value length")) {
+            return "a text value is longer than " + LIMITS.getMaxStringLength()
+                    + " characters; keep large text (prompts, scripts) in a file and refer to it";
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return "values are nested more than " + LIMITS.getMaxNestingDepth() + " levels deep";
+        }
+        return "a value is too large: " + plain(m).replaceAll(" \\(from `.*`\\)", "");
+    }
+
+    /** The first line of a parser message, with its "[Source: REDACTED …; line: 1, column: 2]" as "line 1, column 2". */
+    static String plain(String message) {
+        String first = message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
+        return SOURCE.matcher(first).replaceAll("line $1, column $2").strip();
     }
 
     static boolean isYaml(Path path) {
@@ -90,7 +167,7 @@ public final class TaskFileReader {
         TaskSet file() throws IOException {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw error(parser.currentTokenLocation(), "the file is empty; it needs a list of tasks");
+                throw new TaskFileException(name, 0, 0, "the file is empty; it needs a list of tasks");
             }
             List<Task> tasks;
             JsonNode config = null;

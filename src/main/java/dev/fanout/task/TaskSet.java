@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.Names;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tasks of one file (or of a session), in file order, with the file's own {@code config}
@@ -93,24 +94,44 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
      * @throws TaskFileException naming the task, with the closest id when a dependency is misspelt
      */
     public void validateReferences() {
-        Map<String, Task> byId = new HashMap<>(tasks.size() * 2);
-        for (Task task : tasks) {
-            Task earlier = byId.putIfAbsent(task.id(), task);
-            if (earlier != null) {
-                String first = earlier.position() == null ? "" : " (first at line " + earlier.position().line() + ")";
-                throw at(task, "duplicate task id '" + task.id() + "'" + first + "; ids must be unique");
+        IdIndex index = new IdIndex(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
+            int earlier = index.putIfAbsent(task.id(), i);
+            if (earlier >= 0) {
+                Task.Position first = tasks.get(earlier).position();
+                throw at(task, "duplicate task id '" + task.id() + "'"
+                        + (first == null ? "" : " (first at line " + first.line() + ")") + "; ids must be unique");
             }
         }
         for (Task task : tasks) {
+            String twice = repeated(task.dependsOn());
+            if (twice != null) {
+                throw at(task, "task '" + task.id() + "' lists '" + twice + "' twice in depends_on; remove one");
+            }
             for (String dep : task.dependsOn()) {
                 if (dep.equals(task.id())) {
                     throw at(task, "task '" + task.id() + "' depends on itself; remove '" + dep + "' from its depends_on");
                 }
-                if (!byId.containsKey(dep)) {
-                    throw at(task, "task '" + task.id() + "' depends on unknown task '" + dep + "'" + hint(dep, byId.keySet()));
+                if (index.indexOf(dep) < 0) {
+                    throw at(task, "task '" + task.id() + "' depends on unknown task '" + dep + "'" + hint(dep, ids()));
                 }
             }
         }
+    }
+
+    /** The first entry that appears twice, or null. */
+    private static String repeated(List<String> list) {
+        if (list.size() <= 8) {
+            for (int i = 1; i < list.size(); i++) {
+                if (list.subList(0, i).contains(list.get(i))) {
+                    return list.get(i);
+                }
+            }
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        return list.stream().filter(d -> !seen.add(d)).findFirst().orElse(null);
     }
 
     private TaskFileException at(Task task, String problem) {

@@ -1,0 +1,148 @@
+package dev.fanout.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskFileReaderTest {
+    @TempDir
+    Path dir;
+
+    private TaskSet read(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return new TaskFileReader().read(file);
+    }
+
+    @Test
+    void readsEveryFieldOfAJsonTask() throws IOException {
+        TaskSet set = read("tasks.json", """
+                [
+                  {"id": "fetch", "command": "curl -s example.org"},
+                  {"id": "build.api_2-x", "type": "build", "description": "builds the API",
+                   "depends_on": ["fetch"], "estimated_seconds": 12.5,
+                   "command": ["make", "-C", "api"], "cwd": "api", "env": {"MODE": "fast", "N": 3, "ON": true},
+                   "timeout_seconds": 90, "retries": 2, "no_retry_exit_codes": [2, 64], "inputs": ["api/src", "Makefile"]},
+                  {"id": "review", "agent": "reviewer", "prompt": "Review the API", "depends_on": ["build.api_2-x"]},
+                  {"id": "sum", "script": "function (r) { return 1; }"}
+                ]
+                """);
+        assertEquals(List.of("fetch", "build.api_2-x", "review", "sum"), set.ids());
+        Task fetch = set.get("fetch");
+        assertEquals(TaskCommand.shell("curl -s example.org"), fetch.command());
+        assertEquals(Task.Kind.COMMAND, fetch.kind());
+        assertNull(fetch.estimatedSeconds());
+        assertEquals(1.0, fetch.estimateOrUnit());
+        assertEquals("untyped", fetch.typeOrDefault());
+
+        Task build = set.get("build.api_2-x");
+        assertEquals("build", build.type());
+        assertEquals("builds the API", build.description());
+        assertEquals(List.of("fetch"), build.dependsOn());
+        assertEquals(12.5, build.estimatedSeconds());
+        assertEquals(TaskCommand.argv(List.of("make", "-C", "api")), build.command());
+        assertFalse(build.command().isShell());
+        assertEquals("api", build.cwd());
+        assertEquals(Map.of("MODE", "fast", "N", "3", "ON", "true"), build.env());
+        assertEquals(90.0, build.timeoutSeconds());
+        assertEquals(2, build.retries());
+        assertEquals(List.of(2, 64), build.noRetryExitCodes());
+        assertEquals(List.of("api/src", "Makefile"), build.inputs());
+        assertEquals(new Task.Position(dir.resolve("tasks.json").toString(), 3, 3), build.position());
+
+        Task review = set.get("review");
+        assertEquals(Task.Kind.AGENT, review.kind());
+        assertEquals("reviewer", review.agent());
+        assertEquals("Review the API", review.prompt());
+
+        Task sum = set.get("sum");
+        assertEquals(Task.Kind.SCRIPT, sum.kind());
+        assertEquals("function (r) { return 1; }", sum.script());
+        assertNull(set.config());
+    }
+
+    @Test
+    void readsAnObjectWithTasksAndConfigAndKnowsWhereEachKeyIs() throws IOException {
+        TaskSet set = read("tasks.json", """
+                {
+                  "config": {"max_parallel_tasks": 4,
+                             "enabled": false},
+                  "tasks": [{"id": "a"}, {"id": "b", "depends_on": ["a"]}]
+                }
+                """);
+        assertEquals(List.of("a", "b"), set.ids());
+        assertEquals(4, set.config().get("max_parallel_tasks").intValue());
+        assertFalse(set.config().get("enabled").booleanValue());
+        String file = dir.resolve("tasks.json").toString();
+        assertEquals(new Task.Position(file, 2, 14), set.configPositions().get("max_parallel_tasks"));
+        assertEquals(new Task.Position(file, 3, 14), set.configPositions().get("enabled"));
+    }
+
+    @Test
+    void readsYamlAsABareListOrAnObject() throws IOException {
+        TaskSet list = read("tasks.yaml", """
+                # a comment
+                - id: lint
+                  type: testing
+                  estimated_seconds: 30
+                  command: [npm, run, lint]
+                - id: test
+                  depends_on: [lint]
+                  command: npm test
+                  env: {CI: "1"}
+                """);
+        assertEquals(List.of("lint", "test"), list.ids());
+        assertEquals(TaskCommand.argv(List.of("npm", "run", "lint")), list.get("lint").command());
+        assertEquals(30.0, list.get("lint").estimatedSeconds());
+        assertEquals(List.of("lint"), list.get("test").dependsOn());
+        assertEquals(Map.of("CI", "1"), list.get("test").env());
+        assertEquals(6, list.get("test").position().line());
+
+        TaskSet object = read("tasks.yml", """
+                config:
+                  min_speedup_threshold: 1.2
+                tasks:
+                  - id: a
+                    prompt: |
+                      two
+                      lines
+                    agent: writer
+                """);
+        assertEquals("two\nlines\n", object.get("a").prompt());
+        assertEquals(1.2, object.config().get("min_speedup_threshold").doubleValue());
+        assertEquals(2, object.configPositions().get("min_speedup_threshold").line());
+    }
+
+    @Test
+    void readsTheIdFirstSoEveryMessageCanNameTheTask() {
+        TaskFileException e = org.junit.jupiter.api.Assertions.assertThrows(TaskFileException.class,
+                () -> read("tasks.json", "[{\"retries\": -1, \"id\": \"late\"}]"));
+        assertEquals("task 'late': retries must not be negative (got -1)", e.problem());
+        assertEquals(1, e.line());
+        assertEquals(3, e.column());
+    }
+
+    @Test
+    void anEmptyListIsAValidSetOfNoTasks() throws IOException {
+        assertTrue(read("tasks.json", "[]").isEmpty());
+        assertTrue(read("tasks.json", "{\"tasks\": []}").isEmpty());
+    }
+
+    @Test
+    void readsEveryShippedExample() {
+        for (String example : List.of("three-services.json", "five-test-suites.json", "ten-tasks.json",
+                "two-tasks.json", "chain.yaml")) {
+            TaskSet set = new TaskFileReader().read(Path.of("examples", example));
+            assertFalse(set.isEmpty(), example);
+        }
+    }
+}
