@@ -427,7 +427,8 @@ final class Scheduler {
 
     static String describe(Task task) {
         return switch (task.kind()) {
-            case COMMAND -> task.command().display();
+            case COMMAND -> task.command().isShell() ? task.command().shellLine()
+                    : RunDirectory.shellQuoted(task.command().argv());
             case AGENT -> "agent " + task.agent() + ": " + task.prompt();
             case SCRIPT -> "script: " + task.script();
             case NONE -> "(nothing to run)";
