@@ -43,7 +43,10 @@ public final class ProcessTree {
             }
         }
         known.addAll(snapshot(root));
-        List<ProcessHandle> left = known.stream().filter(ProcessTree::running).toList();
+        // KILL parents before children: a parent that outlives its child by a moment (a shell's
+        // loop, say) would start another one
+        List<ProcessHandle> left = new ArrayList<>(known.stream().filter(ProcessTree::running).toList());
+        Collections.reverse(left);
         left.forEach(ProcessHandle::destroyForcibly);
         awaitAll(left, KILL_WAIT_MILLIS);
     }
