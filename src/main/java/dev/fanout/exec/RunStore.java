@@ -1,5 +1,6 @@
 package dev.fanout.exec;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
 import dev.fanout.Names;
@@ -40,10 +41,15 @@ public final class RunStore {
         return runsDir.resolve(runId);
     }
 
-    /** Writes a record as {@code run.json}, atomically. */
-    void save(RunRecord record) throws IOException {
+    /**
+     * Writes a record as {@code run.json}, atomically.
+     *
+     * @param tasks the record's tasks as JSON ({@link dev.fanout.task.TaskJson#toJson(dev.fanout.task.TaskSet)}),
+     *     made once for the many records of a run
+     */
+    void save(RunRecord record, ArrayNode tasks) throws IOException {
         AtomicFile.write(record.dir().resolve("run.json"),
-                out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record)));
+                out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record, tasks)));
     }
 
     /** The ids of all runs, oldest first. */

@@ -246,6 +246,7 @@ final class Scheduler {
         timedOut[v] = false;
         status[v] = TaskStatus.RUNNING;
         running++;
+        dirty = true; // so the record shows what runs
         listener.taskStarted(task.id(), number);
         attempt.ended().whenComplete((end, error) -> events.add(new Ended(v, number,
                 error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
