@@ -18,10 +18,12 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,8 +38,14 @@ final class Scheduler {
     /** Exit codes the shell uses for "command not found" and "not executable": retrying cannot help. */
     private static final Set<Integer> NEVER_RETRIED = Set.of(126, 127);
     private static final long CHECKPOINT_MILLIS = 200;
+    private static final int LAUNCH_THREADS = 4;
 
-    private sealed interface Event permits Ended, TimedOut, RetryDue, Cancel {
+    private sealed interface Event permits Launched, Ended, TimedOut, RetryDue, Cancel {
+    }
+
+    /** An attempt was started, or could not be ({@code attempt} null, {@code error} says why). */
+    private record Launched(int task, int number, AttemptContext context, RunningAttempt attempt, String error)
+            implements Event {
     }
 
     private record Ended(int task, int attempt, RunningAttempt.AttemptEnd end) implements Event {
@@ -61,6 +69,8 @@ final class Scheduler {
     private final Consumer<Map<String, TaskResult>> checkpoint;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService timers;
+    /** Starting a process mostly waits for the child to exec, so a few run side by side. */
+    private final ExecutorService launcher;
     private final Random jitter = new Random();
 
     private final int n;
@@ -132,11 +142,8 @@ final class Scheduler {
             status[v] = TaskStatus.PENDING;
             waiting[v] = graph.predecessorCount(v);
         }
-        timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fanout-timers");
-            t.setDaemon(true);
-            return t;
-        });
+        timers = Executors.newSingleThreadScheduledExecutor(daemon("fanout-timers"));
+        launcher = Executors.newFixedThreadPool(Math.min(options.jobs(), LAUNCH_THREADS), daemon("fanout-launch"));
         for (int v = 0; v < n; v++) {
             TaskResult before = carried.get(graph.id(v));
             if (before != null && before.status() == TaskStatus.SUCCEEDED) {
@@ -186,6 +193,7 @@ final class Scheduler {
             return results();
         } finally {
             timers.shutdownNow();
+            launcher.shutdownNow();
         }
     }
 
@@ -214,42 +222,66 @@ final class Scheduler {
         }
     }
 
+    /** Marks the task running and hands its launch to a launcher thread; {@link Launched} comes back. */
     private void start(int v) {
         Task task = graph.task(v);
         int number = attempts.get(v).size() + 1;
-        TaskRunner runner = runners.get(task.kind());
-        Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
-        Instant start = Instant.now();
-        AttemptContext ctx;
-        RunningAttempt attempt;
-        try {
-            ctx = dir.prepare(task, number, config, lines);
-            if (runner == null) {
-                throw new TaskRunner.LaunchException("no runner for " + task.kind().name().toLowerCase() + " tasks");
-            }
-            context[v] = ctx;
-            attempt = runner.start(task, ctx);
-        } catch (TaskRunner.LaunchException | IOException e) {
-            String message = e instanceof IOException io ? "cannot prepare the task's folder: " + io.getMessage()
-                    : e.getMessage();
-            Attempt a = new Attempt(number, start, Instant.now(), TaskStatus.FAILED, null, 0, message);
-            attempts.get(v).add(a);
-            listener.taskStarted(task.id(), number);
-            if (context[v] != null) {
-                dir.joblog(v + 1, a, describe(task), context[v].stdout());
-            }
-            failed(v, TaskStatus.FAILED, message);
-            return;
-        }
-        startedAt[v] = start;
-        current[v] = attempt;
+        startedAt[v] = Instant.now();
         timedOut[v] = false;
         status[v] = TaskStatus.RUNNING;
         running++;
         dirty = true; // so the record shows what runs
         listener.taskStarted(task.id(), number);
-        attempt.ended().whenComplete((end, error) -> events.add(new Ended(v, number,
+        Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
+        launcher.execute(() -> events.add(launch(v, task, number, lines)));
+    }
+
+    /** On a launcher thread: prepares the attempt's folder and starts it, or says why it could not. */
+    private Launched launch(int v, Task task, int number, Consumer<AttemptContext.OutputLine> lines) {
+        AttemptContext ctx = null;
+        try {
+            ctx = dir.prepare(task, number, config, lines);
+            TaskRunner runner = runners.get(task.kind());
+            if (runner == null) {
+                throw new TaskRunner.LaunchException("no runner for " + task.kind().name().toLowerCase() + " tasks");
+            }
+            return new Launched(v, number, ctx, runner.start(task, ctx), null);
+        } catch (TaskRunner.LaunchException e) {
+            return new Launched(v, number, ctx, null, e.getMessage());
+        } catch (IOException e) {
+            return new Launched(v, number, ctx, null, "cannot prepare the task's folder: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Launched(v, number, ctx, null, "the runner failed: " + e);
+        }
+    }
+
+    private void launched(Launched l) {
+        int v = l.task();
+        Task task = graph.task(v);
+        context[v] = l.context();
+        if (l.attempt() == null) {
+            // it never ran: not worth retrying (no such program, no such folder)
+            running--;
+            Attempt a = new Attempt(l.number(), startedAt[v], Instant.now(), TaskStatus.FAILED, null, 0, l.error());
+            attempts.get(v).add(a);
+            if (l.context() != null) {
+                dir.joblog(v + 1, a, describe(task), l.context().stdout());
+            }
+            if (stoppedByUs[v]) {
+                finish(v, TaskStatus.CANCELLED);
+            } else {
+                failed(v, TaskStatus.FAILED, l.error());
+            }
+            return;
+        }
+        current[v] = l.attempt();
+        int number = l.number();
+        l.attempt().ended().whenComplete((end, error) -> events.add(new Ended(v, number,
                 error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
+        if (stoppedByUs[v]) {
+            l.attempt().stop(); // halted while it was being launched
+            return;
+        }
         double limit = task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
         if (limit > 0) {
             timeout[v] = timers.schedule(() -> events.add(new TimedOut(v, number)),
@@ -257,8 +289,18 @@ final class Scheduler {
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     private void handle(Event e) {
-        if (e instanceof Ended ended) {
+        if (e instanceof Launched l) {
+            launched(l);
+        } else if (e instanceof Ended ended) {
             ended(ended.task(), ended.attempt(), ended.end());
         } else if (e instanceof TimedOut t) {
             if (current[t.task()] != null && attempts.get(t.task()).size() + 1 == t.attempt()) {
@@ -397,7 +439,9 @@ final class Scheduler {
             } else if (status[v] == TaskStatus.RUNNING && stopRunning && !stoppedByUs[v]) {
                 stoppedByUs[v] = true;
                 reason[v] = "stopped: " + why;
-                current[v].stop();
+                if (current[v] != null) {
+                    current[v].stop(); // else it is being launched, and is stopped once it has been
+                }
             }
         }
         ready.clear();
