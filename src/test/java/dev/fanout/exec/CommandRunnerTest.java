@@ -167,4 +167,41 @@ class CommandRunnerTest {
         assertEquals("attempt 1\n", Files.readString(r.taskDir("flaky").resolve("stdout.1.log")));
         assertEquals("attempt 2\n", stdout(r, "flaky"));
     }
+
+    private static RunOptions stream() {
+        return new RunOptions(1, true, HaltPolicy.NEVER, OutputMode.STREAM, null);
+    }
+
+    @Test
+    void inStreamModeLinesArePassedOnAndTheLogsStayByteExact() throws IOException {
+        List<AttemptContext.OutputLine> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        RunListener listener = new RunListener() {
+            @Override
+            public void outputLine(AttemptContext.OutputLine line) {
+                lines.add(line);
+            }
+        };
+        ObjectNode t = task("talker", "printf 'one\\r\\ntwo \\377\\nno newline'; printf 'oops' >&2");
+        RunRecord r = new RunFixture(tmp.resolve("home")).prepare(file(null, t), stream(), listener).execute();
+
+        assertEquals(TaskStatus.SUCCEEDED, r.results().get("talker").status());
+        byte[] expected = {'o', 'n', 'e', '\r', '\n', 't', 'w', 'o', ' ', (byte) 0xff, '\n', 'n', 'o', ' ', 'n', 'e', 'w', 'l',
+            'i', 'n', 'e'};
+        assertEquals(java.util.Arrays.toString(expected),
+                java.util.Arrays.toString(Files.readAllBytes(r.taskDir("talker").resolve("stdout.log"))));
+        assertEquals("oops", Files.readString(r.taskDir("talker").resolve("stderr.log")));
+        List<String> out = lines.stream().filter(l -> !l.stderr()).map(AttemptContext.OutputLine::text).toList();
+        assertEquals(List.of("one\r", "two \ufffd", "no newline"), out);
+        assertTrue(lines.stream().anyMatch(l -> l.stderr() && l.text().equals("oops") && l.taskId().equals("talker")));
+    }
+
+    @Test
+    void inStreamModeABackgroundChildHoldingTheOutputDoesNotHoldTheTask() {
+        // the child keeps the task's stdout pipe open for a minute; the task itself is done at once
+        long t0 = System.nanoTime();
+        RunRecord r = new RunFixture(tmp.resolve("home")).run(file(null, task("bg", "sleep 60 & echo started")), stream());
+
+        assertEquals(TaskStatus.SUCCEEDED, r.results().get("bg").status());
+        assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "did not wait for the background child");
+    }
 }
