@@ -71,6 +71,10 @@ public final class Run {
                         + "' has nothing to run; give it a command, an agent and prompt, or a script");
             }
         }
+        if (options.resumedFrom() != null) {
+            // a killed fanout leaves its tasks running; they must not run beside their reruns
+            OrphanReaper.reap(options.resumedFrom());
+        }
         Run run = new Run(store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried);
         try {
             run.copyCarriedResults(carried);
