@@ -122,6 +122,16 @@ final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** What a task runs, as the joblog's Command column shows it; a command as a line a shell runs the same way. */
+    static String describe(Task task) {
+        return switch (task.kind()) {
+            case COMMAND -> task.command().isShell() ? task.command().shellLine() : shellQuoted(task.command().argv());
+            case AGENT -> "agent " + task.agent() + ": " + task.prompt();
+            case SCRIPT -> "script: " + task.script();
+            case NONE -> "(nothing to run)";
+        };
+    }
+
     /** An argv list as one POSIX shell line that gives back the same words: for the joblog, never run by fanout. */
     static String shellQuoted(java.util.List<String> argv) {
         StringBuilder s = new StringBuilder();

@@ -2,11 +2,8 @@ package dev.fanout.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.config.Config;
-import dev.fanout.graph.ListSchedule;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,37 +12,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Runs a task graph: a task starts the moment its dependencies have succeeded and a slot is
- * free; among ready tasks the one with the longest remaining path (by measured durations,
- * else estimates) goes first. One thread, the caller's, owns all state and reacts to events:
- * attempts ending, timeouts, retries coming due, cancellation. Processes report their end
- * through the JDK's own reaper, so no thread waits per task.
+ * free, in {@link StartOrder}. One thread, the caller's, owns all state and reacts to events:
+ * attempts launched (by the {@link Launcher}'s threads) and ended, timeouts, retries coming due,
+ * cancellation. Processes report their end through the JDK's own reaper.
  */
 final class Scheduler {
-    /** Exit codes the shell uses for "command not found" and "not executable": retrying cannot help. */
-    private static final Set<Integer> NEVER_RETRIED = Set.of(126, 127);
     private static final long CHECKPOINT_MILLIS = 200;
-    private static final int LAUNCH_THREADS = 4;
 
     private sealed interface Event permits Launched, Ended, TimedOut, RetryDue, Cancel {
     }
 
-    /** An attempt was started, or could not be ({@code attempt} null, {@code error} says why). */
-    private record Launched(int task, int number, AttemptContext context, RunningAttempt attempt, String error)
-            implements Event {
+    private record Launched(int task, int number, Launcher.Launch launch) implements Event {
     }
 
     private record Ended(int task, int attempt, RunningAttempt.AttemptEnd end) implements Event {
@@ -63,15 +51,13 @@ final class Scheduler {
     private final TaskGraph graph;
     private final RunOptions options;
     private final Config config;
-    private final Map<Task.Kind, TaskRunner> runners;
     private final RunDirectory dir;
     private final RunListener listener;
     private final Consumer<Map<String, TaskResult>> checkpoint;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService timers;
-    /** Starting a process mostly waits for the child to exec, so a few run side by side. */
-    private final ExecutorService launcher;
-    private final Random jitter = new Random();
+    private final Launcher launcher;
+    private final RetryPolicy retry;
 
     private final int n;
     private final TaskStatus[] status;
@@ -102,10 +88,10 @@ final class Scheduler {
         this.graph = graph;
         this.options = options;
         this.config = config;
-        this.runners = runners;
         this.dir = dir;
         this.listener = listener;
         this.checkpoint = checkpoint;
+        this.retry = new RetryPolicy(config);
         this.n = graph.size();
         status = new TaskStatus[n];
         waiting = new int[n];
@@ -120,30 +106,18 @@ final class Scheduler {
         timedOut = new boolean[n];
         stoppedByUs = new boolean[n];
         timeout = new ScheduledFuture<?>[n];
-        int[] rank = new int[n];
-        int[] topo = graph.topologicalOrder();
-        for (int i = 0; i < n; i++) {
-            rank[topo[i]] = i;
-        }
-        double[] weights = new double[n];
-        for (int v = 0; v < n; v++) {
-            Double m = measured.get(graph.id(v));
-            weights[v] = m != null ? m : graph.task(v).estimateOrUnit();
-        }
-        double[] remaining = ListSchedule.longestRemainingPath(graph, weights);
-        ready = options.parallel()
-                ? new PriorityQueue<>(Math.max(1, n), (a, b) -> {
-                    int c = Double.compare(remaining[b], remaining[a]);
-                    return c != 0 ? c : Integer.compare(rank[a], rank[b]);
-                })
-                : new PriorityQueue<>(Math.max(1, n), (a, b) -> Integer.compare(rank[a], rank[b]));
+        ready = new PriorityQueue<>(Math.max(1, n), StartOrder.of(graph, options.parallel(), measured));
         for (int v = 0; v < n; v++) {
             attempts.add(new ArrayList<>());
             status[v] = TaskStatus.PENDING;
             waiting[v] = graph.predecessorCount(v);
         }
-        timers = Executors.newSingleThreadScheduledExecutor(daemon("fanout-timers"));
-        launcher = Executors.newFixedThreadPool(Math.min(options.jobs(), LAUNCH_THREADS), daemon("fanout-launch"));
+        timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fanout-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        launcher = new Launcher(runners, dir, config, options.jobs());
         for (int v = 0; v < n; v++) {
             TaskResult before = carried.get(graph.id(v));
             if (before != null && before.status() == TaskStatus.SUCCEEDED) {
@@ -193,7 +167,7 @@ final class Scheduler {
             return results();
         } finally {
             timers.shutdownNow();
-            launcher.shutdownNow();
+            launcher.close();
         }
     }
 
@@ -233,39 +207,19 @@ final class Scheduler {
         dirty = true; // so the record shows what runs
         listener.taskStarted(task.id(), number);
         Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
-        launcher.execute(() -> events.add(launch(v, task, number, lines)));
+        launcher.launch(task, number, lines, launch -> events.add(new Launched(v, number, launch)));
     }
 
-    /** On a launcher thread: prepares the attempt's folder and starts it, or says why it could not. */
-    private Launched launch(int v, Task task, int number, Consumer<AttemptContext.OutputLine> lines) {
-        AttemptContext ctx = null;
-        try {
-            ctx = dir.prepare(task, number, config, lines);
-            TaskRunner runner = runners.get(task.kind());
-            if (runner == null) {
-                throw new TaskRunner.LaunchException("no runner for " + task.kind().name().toLowerCase() + " tasks");
-            }
-            return new Launched(v, number, ctx, runner.start(task, ctx), null);
-        } catch (TaskRunner.LaunchException e) {
-            return new Launched(v, number, ctx, null, e.getMessage());
-        } catch (IOException e) {
-            return new Launched(v, number, ctx, null, "cannot prepare the task's folder: " + e.getMessage());
-        } catch (RuntimeException e) {
-            return new Launched(v, number, ctx, null, "the runner failed: " + e);
-        }
-    }
-
-    private void launched(Launched l) {
-        int v = l.task();
+    private void launched(int v, int number, Launcher.Launch l) {
         Task task = graph.task(v);
         context[v] = l.context();
         if (l.attempt() == null) {
             // it never ran: not worth retrying (no such program, no such folder)
             running--;
-            Attempt a = new Attempt(l.number(), startedAt[v], Instant.now(), TaskStatus.FAILED, null, 0, l.error());
+            Attempt a = new Attempt(number, startedAt[v], Instant.now(), TaskStatus.FAILED, null, 0, l.error());
             attempts.get(v).add(a);
             if (l.context() != null) {
-                dir.joblog(v + 1, a, describe(task), l.context().stdout());
+                dir.joblog(v + 1, a, RunDirectory.describe(task), l.context().stdout());
             }
             if (stoppedByUs[v]) {
                 finish(v, TaskStatus.CANCELLED);
@@ -275,31 +229,22 @@ final class Scheduler {
             return;
         }
         current[v] = l.attempt();
-        int number = l.number();
         l.attempt().ended().whenComplete((end, error) -> events.add(new Ended(v, number,
                 error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
         if (stoppedByUs[v]) {
             l.attempt().stop(); // halted while it was being launched
             return;
         }
-        double limit = task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
+        double limit = timeoutSeconds(task);
         if (limit > 0) {
             timeout[v] = timers.schedule(() -> events.add(new TimedOut(v, number)),
                     Math.round(limit * 1000), TimeUnit.MILLISECONDS);
         }
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     private void handle(Event e) {
         if (e instanceof Launched l) {
-            launched(l);
+            launched(l.task(), l.number(), l.launch());
         } else if (e instanceof Ended ended) {
             ended(ended.task(), ended.attempt(), ended.end());
         } else if (e instanceof TimedOut t) {
@@ -335,8 +280,8 @@ final class Scheduler {
         } else if (timedOut[v]) {
             outcome = TaskStatus.TIMED_OUT;
             signal = signalOf(end);
-            double limit = task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
-            error = "timed out after " + dev.fanout.graph.Decision.fmt(limit) + "s; its process tree was stopped";
+            error = "timed out after " + dev.fanout.graph.Decision.fmt(timeoutSeconds(task))
+                    + "s; its process tree was stopped";
         } else if (end.success()) {
             outcome = TaskStatus.SUCCEEDED;
         } else {
@@ -348,7 +293,7 @@ final class Scheduler {
         }
         Attempt a = new Attempt(number, startedAt[v], Instant.now(), outcome, end.exitCode(), signal, error);
         attempts.get(v).add(a);
-        dir.joblog(v + 1, a, describe(task), context[v].stdout());
+        dir.joblog(v + 1, a, RunDirectory.describe(task), context[v].stdout());
         switch (outcome) {
             case SUCCEEDED -> {
                 RunDirectory.Collected c = dir.collect(context[v]);
@@ -364,8 +309,8 @@ final class Scheduler {
             }
             case CANCELLED -> finish(v, TaskStatus.CANCELLED);
             default -> {
-                if (retryable(v, a)) {
-                    double delay = backoff(number);
+                if (!halting && retry.retries(task, a)) {
+                    double delay = retry.delaySeconds(number);
                     retriesPending++;
                     status[v] = TaskStatus.PENDING;
                     listener.attemptFailed(task.id(), a, delay);
@@ -377,25 +322,13 @@ final class Scheduler {
         }
     }
 
+    private double timeoutSeconds(Task task) {
+        return task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
+    }
+
     private static int signalOf(RunningAttempt.AttemptEnd end) {
         Integer code = end.exitCode();
         return code != null && code > 128 && code <= 128 + 64 ? code - 128 : 15;
-    }
-
-    private boolean retryable(int v, Attempt a) {
-        Task task = graph.task(v);
-        int retries = task.retries() != null ? task.retries() : config.maxRetries();
-        if (halting || a.number() > retries) {
-            return false;
-        }
-        Integer code = a.exitCode();
-        return code == null || !(NEVER_RETRIED.contains(code) || task.noRetryExitCodes().contains(code));
-    }
-
-    /** {@code backoff_base_seconds ^ attempt}, plus up to 10 % jitter so retries of many tasks spread out. */
-    private double backoff(int attempt) {
-        double base = Math.pow(config.backoffBaseSeconds(), attempt);
-        return base + base * 0.1 * jitter.nextDouble();
     }
 
     private void failed(int v, TaskStatus outcome, String error) {
@@ -434,7 +367,7 @@ final class Scheduler {
         halting = true;
         for (int v = 0; v < n; v++) {
             if (status[v] == TaskStatus.PENDING) {
-                reason[v] = "not started: " + why;
+                reason[v] = (attempts.get(v).isEmpty() ? "not started: " : "not retried: ") + why;
                 finish(v, TaskStatus.CANCELLED);
             } else if (status[v] == TaskStatus.RUNNING && stopRunning && !stoppedByUs[v]) {
                 stoppedByUs[v] = true;
@@ -452,9 +385,8 @@ final class Scheduler {
         finished++;
         dirty = true;
         if (!reused[v]) {
-            Path[] logs = context[v] == null ? new Path[] {null, null}
-                    : new Path[] {context[v].stdout(), context[v].stderr()};
-            listener.taskEnded(resultOf(v), logs[0], logs[1]);
+            AttemptContext c = context[v];
+            listener.taskEnded(resultOf(v), c == null ? null : c.stdout(), c == null ? null : c.stderr());
         }
     }
 
@@ -468,15 +400,5 @@ final class Scheduler {
             map.put(graph.id(v), resultOf(v));
         }
         return map;
-    }
-
-    static String describe(Task task) {
-        return switch (task.kind()) {
-            case COMMAND -> task.command().isShell() ? task.command().shellLine()
-                    : RunDirectory.shellQuoted(task.command().argv());
-            case AGENT -> "agent " + task.agent() + ": " + task.prompt();
-            case SCRIPT -> "script: " + task.script();
-            case NONE -> "(nothing to run)";
-        };
     }
 }
