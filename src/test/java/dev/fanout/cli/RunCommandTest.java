@@ -179,4 +179,21 @@ class RunCommandTest {
         assertEquals("cancelled", r.path("results").path("next").path("status").asText());
         assertEquals("skipped", r.path("results").path("after").path("status").asText());
     }
+
+    @Test
+    void resumingARunThatIsStillGoingIsRefused() throws IOException {
+        assertEquals(0, fanout("run", tasks(file(null, task("a", "true")))));
+        Path runJson = FanoutProcess.runDir(tmp.resolve("home")).orElseThrow().resolve("run.json");
+        ObjectNode o = (ObjectNode) JSON.readTree(runJson.toFile());
+        // as if this JVM were the fanout running it
+        o.put("status", "running").put("pid", ProcessHandle.current().pid()).putNull("ended_at")
+                .put("started_at", java.time.Instant.now().toString());
+        JSON.writeValue(runJson.toFile(), o);
+        err.getBuffer().setLength(0);
+
+        int exit = fanout("run", "--resume", o.path("run_id").asText());
+
+        assertEquals(2, exit, out + "\n" + err);
+        assertTrue(err.toString().contains("is still running"), err.toString());
+    }
 }
