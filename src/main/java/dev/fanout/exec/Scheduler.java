@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  */
 final class Scheduler {
     private static final long CHECKPOINT_MILLIS = 200;
+    /** Exit code of a process killed by SIGINT, as the JDK reports it. */
+    private static final int DIED_OF_SIGINT = 128 + 2;
+    private static final long SIGINT_GRACE_MILLIS = 300;
 
     private sealed interface Event permits Launched, Ended, TimedOut, RetryDue, Cancel {
     }
@@ -54,7 +57,7 @@ final class Scheduler {
     private final RunDirectory dir;
     private final RunListener listener;
     private final Consumer<Map<String, TaskResult>> checkpoint;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Event> events = new LinkedBlockingDeque<>();
     private final ScheduledExecutorService timers;
     private final Launcher launcher;
     private final RetryPolicy retry;
@@ -246,6 +249,10 @@ final class Scheduler {
         if (e instanceof Launched l) {
             launched(l.task(), l.number(), l.launch());
         } else if (e instanceof Ended ended) {
+            Integer code = ended.end().exitCode();
+            if (code != null && code == DIED_OF_SIGINT && !stoppedByUs[ended.task()] && !interrupted) {
+                awaitInterrupt();
+            }
             ended(ended.task(), ended.attempt(), ended.end());
         } else if (e instanceof TimedOut t) {
             if (current[t.task()] != null && attempts.get(t.task()).size() + 1 == t.attempt()) {
@@ -260,6 +267,31 @@ final class Scheduler {
         } else if (e instanceof Cancel c) {
             interrupted = true;
             halt("interrupted (" + c.reason() + ")", true);
+        }
+    }
+
+    /**
+     * Ctrl-C on a terminal reaches the tasks too, and one may die of it before fanout's own
+     * handler speaks: waits a moment for that Cancel, so such a task reads as cancelled rather
+     * than failed (and is not retried). Other events that come meanwhile keep their order.
+     */
+    private void awaitInterrupt() {
+        List<Event> deferred = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SIGINT_GRACE_MILLIS);
+        try {
+            Event e;
+            while ((e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+                if (e instanceof Cancel) {
+                    handle(e);
+                    break;
+                }
+                deferred.add(e);
+            }
+        } catch (InterruptedException ie) {
+            handle(new Cancel("interrupted"));
+        }
+        for (int i = deferred.size() - 1; i >= 0; i--) {
+            events.addFirst(deferred.get(i));
         }
     }
 

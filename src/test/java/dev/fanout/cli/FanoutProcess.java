@@ -38,7 +38,20 @@ final class FanoutProcess implements AutoCloseable {
      * @param jvmOptions options for its JVM, such as {@code -Xmx64m}
      */
     static FanoutProcess start(Path logs, List<String> jvmOptions, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), logs, jvmOptions, args);
+    }
+
+    /**
+     * Starts fanout as the leader of a process group of its own, as a shell starts a foreground
+     * job: a signal to the group reaches fanout and its tasks alike, as Ctrl-C on a terminal does.
+     */
+    static FanoutProcess startInOwnGroup(Path logs, String... args) throws IOException {
+        return start(List.of("setsid"), logs, List.of(), args);
+    }
+
+    private static FanoutProcess start(List<String> prefix, Path logs, List<String> jvmOptions, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -65,9 +78,18 @@ final class FanoutProcess implements AutoCloseable {
 
     /** Sends a signal by name (INT, KILL) with kill(1). */
     void signal(String name) throws IOException, InterruptedException {
-        int code = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start().waitFor();
+        kill(name, Long.toString(pid()));
+    }
+
+    /** Sends a signal to fanout's whole process group (started with {@link #startInOwnGroup}). */
+    void signalGroup(String name) throws IOException, InterruptedException {
+        kill(name, "-" + pid());
+    }
+
+    private static void kill(String signal, String target) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", "-" + signal, "--", target).inheritIO().start().waitFor();
         if (code != 0) {
-            throw new AssertionError("kill -" + name + " failed");
+            throw new AssertionError("kill -" + signal + " " + target + " failed");
         }
     }
 

@@ -126,6 +126,37 @@ class RunProcessTest {
     }
 
     @Test
+    void ctrlCOnATerminalReachesTheTasksTooAndTheyStillReadAsCancelled() throws Exception {
+        assumeTrue(RunFixture.onPath("setsid"), "needs setsid(1)");
+        // the terminal sends SIGINT to the whole foreground group: the tasks die of it on their own
+        Path started = Files.createDirectory(tmp.resolve("started"));
+        ObjectNode[] list = new ObjectNode[3];
+        for (int i = 0; i < list.length; i++) {
+            list[i] = task("slow" + i, "touch " + q(started) + "/$FANOUT_TASK_ID; sleep 60");
+            list[i].put("retries", i == 0 ? 0 : 2);
+        }
+        Path file = tasks(file(null, list[0], list[1], list[2], task("after", "true", "slow0")));
+        try (FanoutProcess fanout = FanoutProcess.startInOwnGroup(tmp.resolve("logs"), "run", file.toString(),
+                "--home", home().toString(), "--jobs", "3", "--parallel")) {
+            fanout.awaitRecord(home(), r -> FanoutProcess.allExist(started.resolve("slow0"), started.resolve("slow1"),
+                    started.resolve("slow2")), LIMIT);
+
+            fanout.signalGroup("INT");
+            int exit = fanout.await(LIMIT);
+
+            assertEquals(130, exit, fanout.stderr());
+            JsonNode record = JSON.readTree(FanoutProcess.runDir(home()).orElseThrow().resolve("run.json").toFile());
+            assertEquals("interrupted", record.path("status").asText());
+            for (String id : List.of("slow0", "slow1", "slow2", "after")) {
+                assertEquals("cancelled", status(record, id), id + ": " + record.path("results").path(id));
+            }
+            for (String id : List.of("slow0", "slow1", "slow2")) {
+                assertEquals(1, record.path("results").path(id).path("attempts").size(), id + " was not retried");
+            }
+        }
+    }
+
+    @Test
     void afterSigkillTheRecordClaimsOnlyFinishedTasksAndResumeRerunsTheRest() throws Exception {
         Path marker = tmp.resolve("slow.started-once");
         Path slowPid = tmp.resolve("slow.pid");

@@ -87,7 +87,7 @@ class JoblogTest {
 
     @Test
     void gnuParallelRerunsTheFailedCommandsOfAFanoutJoblog() throws IOException, InterruptedException {
-        assumeTrue(onPath("parallel"), "GNU Parallel is not installed");
+        assumeTrue(RunFixture.onPath("parallel"), "GNU Parallel is not installed");
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         Path c = tmp.resolve("c");
@@ -121,7 +121,7 @@ class JoblogTest {
 
     @Test
     void theHeaderAndColumnsAreThoseGnuParallelWrites() throws IOException, InterruptedException {
-        assumeTrue(onPath("parallel"), "GNU Parallel is not installed");
+        assumeTrue(RunFixture.onPath("parallel"), "GNU Parallel is not installed");
         Path theirs = tmp.resolve("parallel.joblog");
         Process p = new ProcessBuilder("parallel", "--will-cite", "--joblog", theirs.toString(), "exit", ":::", "0", "3")
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -143,14 +143,5 @@ class JoblogTest {
         for (String l : ours.subList(1, ours.size())) {
             assertTrue(LINE.matcher(l).matches(), l);
         }
-    }
-
-    static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -85,6 +85,16 @@ public final class RunFixture {
         return "'" + p.toString().replace("'", "'\\''") + "'";
     }
 
+    /** Whether a program is on the PATH, for tests that compare with a tool or need one. */
+    public static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static RunOptions parallel(int jobs) {
         return new RunOptions(jobs, true, HaltPolicy.NEVER, OutputMode.GROUP, null);
     }
@@ -104,10 +114,15 @@ public final class RunFixture {
 
     /** Prepares a run (folder and first record) without starting it. */
     public Run prepare(ObjectNode tasksFile, RunOptions options, RunListener listener) {
+        return prepare(tasksFile, options, listener, new CommandRunner());
+    }
+
+    /** Prepares a run whose command tasks go to {@code runner}. */
+    Run prepare(ObjectNode tasksFile, RunOptions options, RunListener listener, TaskRunner runner) {
         TaskSet set = parse(tasksFile);
         Config config = Config.defaults().withJson("tasks.json", set.config());
         return Run.prepare(store(), TaskGraph.of(set), config, options, "test", 1.0,
-                Map.of(Task.Kind.COMMAND, new CommandRunner()), listener, Map.of());
+                Map.of(Task.Kind.COMMAND, runner), listener, Map.of());
     }
 
     static TaskSet parse(ObjectNode tasksFile) {

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,5 +199,59 @@ class SchedulerTest {
         assertTrue(r.results().get("slow").reason().contains("--halt now"), r.results().get("slow").reason());
         assertEquals(TaskStatus.CANCELLED, r.results().get("later").status());
         assertTrue(!Leftovers.alive(Leftovers.pidIn(pid)), "slow's process is gone");
+    }
+
+    @Test
+    void aTaskThatDiesOfCtrlCJustBeforeFanoutHearsOfItReadsAsCancelled() throws Exception {
+        // on a terminal Ctrl-C reaches the task's process group and fanout alike, and the task's
+        // end may be reported first; an attempt this test ends by hand fixes that order
+        CompletableFuture<RunningAttempt.AttemptEnd> end = new CompletableFuture<>();
+        CountDownLatch started = new CountDownLatch(1);
+        TaskRunner runner = (task, ctx) -> {
+            started.countDown();
+            return new RunningAttempt() {
+                @Override
+                public CompletableFuture<AttemptEnd> ended() {
+                    return end;
+                }
+
+                @Override
+                public void stop() {
+                }
+            };
+        };
+        ObjectNode t = task("victim", "true");
+        t.put("retries", 0);
+        Run run = new RunFixture(tmp.resolve("home")).prepare(file(null, t, task("after", "true", "victim")),
+                RunFixture.parallel(1), RunListener.NONE, runner);
+        Thread ctrlC = new Thread(() -> {
+            try {
+                started.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            while (end.getNumberOfDependents() == 0) {
+                Thread.onSpinWait(); // until the scheduler listens for the end
+            }
+            end.complete(new RunningAttempt.AttemptEnd(130, 0, null)); // reported first ...
+            run.cancel("Ctrl-C"); // ... fanout's own handler next
+        });
+        ctrlC.start();
+        RunRecord r = run.execute();
+        ctrlC.join();
+
+        assertEquals(RunState.INTERRUPTED, r.state());
+        assertEquals(TaskStatus.CANCELLED, r.results().get("victim").status(), r.results().get("victim").toString());
+        assertEquals(TaskStatus.CANCELLED, r.results().get("after").status());
+    }
+
+    @Test
+    void aTaskThatDiesOfSigintWithNoCtrlCFails() {
+        ObjectNode t = task("victim", "kill -INT $$");
+        t.put("retries", 0);
+        RunRecord r = run(file(null, t), RunFixture.parallel(1));
+
+        assertEquals(TaskStatus.FAILED, r.results().get("victim").status());
+        assertEquals(130, r.results().get("victim").lastAttempt().exitCode());
     }
 }
