@@ -96,8 +96,9 @@ class RunProcessTest {
         }
     }
 
-    @Test
-    void ctrlCStopsRunningTreesCancelsTheRestAndExits130() throws Exception {
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
+    void ctrlCOrTermStopsRunningTreesCancelsTheRestAndExits130(String signal) throws Exception {
         Path pid1 = tmp.resolve("slow1.pid");
         Path pid2 = tmp.resolve("slow2.pid");
         Path file = tasks(file(null, task("slow1", "echo $$ > " + q(pid1) + "; sleep 60"),
@@ -108,7 +109,7 @@ class RunProcessTest {
             fanout.awaitRecord(home(), r -> status(r, "slow1").equals("running") && status(r, "slow2").equals("running")
                     && FanoutProcess.allExist(pid1, pid2), LIMIT);
 
-            fanout.signal("INT");
+            fanout.signal(signal);
             int exit = fanout.await(LIMIT);
 
             assertEquals(130, exit, fanout.stderr());
