@@ -111,11 +111,6 @@ public final class RunStore {
         return r;
     }
 
-    /** Whether a run's record was killed: it says running, and its fanout process is gone. */
-    static boolean killed(RunRecord r) {
-        return r.state() == RunState.INTERRUPTED && r.endedAt() == null;
-    }
-
     /** All runs that can be read, newest first; unreadable ones are left out. */
     public List<RunRecord> list() {
         List<RunRecord> runs = new ArrayList<>();
