@@ -15,12 +15,20 @@ public interface Interrupts {
         void close();
     }
 
-    /** SIGINT caught with the JDK's signal API (one-shot and batch use). */
+    /**
+     * SIGINT, and SIGTERM (a CI job cancelled, a service stopped), caught with the JDK's signal
+     * API (one-shot and batch use): either stops a run cleanly instead of leaving its tasks running.
+     */
     static Interrupts signals() {
         return action -> {
-            sun.misc.Signal sig = new sun.misc.Signal("INT");
-            sun.misc.SignalHandler previous = sun.misc.Signal.handle(sig, s -> action.run());
-            return () -> sun.misc.Signal.handle(sig, previous);
+            sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+            sun.misc.Signal terminate = new sun.misc.Signal("TERM");
+            sun.misc.SignalHandler previousInterrupt = sun.misc.Signal.handle(interrupt, s -> action.run());
+            sun.misc.SignalHandler previousTerminate = sun.misc.Signal.handle(terminate, s -> action.run());
+            return () -> {
+                sun.misc.Signal.handle(interrupt, previousInterrupt);
+                sun.misc.Signal.handle(terminate, previousTerminate);
+            };
         };
     }
 }

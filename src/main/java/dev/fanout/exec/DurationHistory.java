@@ -85,7 +85,7 @@ public final class DurationHistory {
     static String key(Task t) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(Scheduler.describe(t).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(RunDirectory.describe(t).getBytes(StandardCharsets.UTF_8));
             return t.id() + " " + HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

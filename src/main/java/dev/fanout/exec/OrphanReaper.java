@@ -19,12 +19,24 @@ final class OrphanReaper {
     private OrphanReaper() {
     }
 
+    private static final int ROUNDS = 5;
+
     /** Stops every process of this user whose environment names {@code runId}; returns how many. */
     static int reap(String runId) {
-        List<ProcessHandle> found = find(runId);
-        if (found.isEmpty()) {
-            return 0;
+        int stopped = 0;
+        // a process may start another between a look and its stop (a shell loop): look again
+        for (int round = 0; round < ROUNDS; round++) {
+            List<ProcessHandle> found = find(runId);
+            if (found.isEmpty()) {
+                break;
+            }
+            stopAll(found);
+            stopped += found.size();
         }
+        return stopped;
+    }
+
+    private static void stopAll(List<ProcessHandle> found) {
         Thread[] stoppers = new Thread[found.size()];
         for (int i = 0; i < found.size(); i++) {
             ProcessHandle h = found.get(i);
@@ -36,10 +48,9 @@ final class OrphanReaper {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
         }
-        return found.size();
     }
 
     static List<ProcessHandle> find(String runId) {

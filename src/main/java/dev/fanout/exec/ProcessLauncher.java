@@ -1,11 +1,10 @@
 package dev.fanout.exec;
 
 import dev.fanout.exec.TaskRunner.LaunchException;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Starts one process from an argv list (never a shell string built by fanout) with its output
@@ -22,6 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProcessLauncher {
     private static final File DEV_NULL = new File("/dev/null");
+    private static final int LINE_PIECE = 64 * 1024;
+    /** How long an ended process's output may keep coming: a background child can hold the pipe for ever. */
+    private static final long OUTPUT_GRACE_MILLIS = 500;
 
     private ProcessLauncher() {
     }
@@ -66,11 +70,8 @@ final class ProcessLauncher {
         CompletableFuture<Void> pumped = CompletableFuture.completedFuture(null);
         if (streaming) {
             String id = ctx.fanoutEnv().get("FANOUT_TASK_ID");
-            pumped = CompletableFuture.allOf(
-                    pump(process.getInputStream(), ctx.stdout(), line -> ctx.lines().accept(
-                            new AttemptContext.OutputLine(id, false, line))),
-                    pump(process.getErrorStream(), ctx.stderr(), line -> ctx.lines().accept(
-                            new AttemptContext.OutputLine(id, true, line))));
+            pumped = CompletableFuture.allOf(pump(process.getInputStream(), ctx.stdout(), id, false, ctx.lines()),
+                    pump(process.getErrorStream(), ctx.stderr(), id, true, ctx.lines()));
         }
         return new ProcessAttempt(process, pumped);
     }
@@ -86,17 +87,40 @@ final class ProcessLauncher {
         return "cannot start " + program + ": " + msg;
     }
 
-    /** Copies a stream to its log file and hands each line on, on a thread of its own (stream mode only). */
-    private static CompletableFuture<Void> pump(InputStream in, Path log, java.util.function.Consumer<String> lines) {
+    /**
+     * Copies a stream to its log file byte for byte and hands each line on, on a thread of its
+     * own (stream mode only). A line longer than {@link #LINE_PIECE} bytes is handed on in
+     * pieces, so a task printing one endless line costs no more heap than a short one.
+     */
+    private static CompletableFuture<Void> pump(InputStream in, Path log, String taskId, boolean stderr,
+            Consumer<AttemptContext.OutputLine> lines) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
-            try (in; OutputStream out = Files.newOutputStream(log);
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    out.write(line.getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                    lines.accept(line);
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            Consumer<ByteArrayOutputStream> emit = b -> {
+                lines.accept(new AttemptContext.OutputLine(taskId, stderr, b.toString(StandardCharsets.UTF_8)));
+                b.reset();
+            };
+            try (in; OutputStream out = Files.newOutputStream(log)) {
+                byte[] buf = new byte[64 * 1024];
+                int k;
+                while ((k = in.read(buf)) > 0) {
+                    out.write(buf, 0, k);
+                    int from = 0;
+                    for (int i = 0; i < k; i++) {
+                        if (buf[i] == '\n') {
+                            line.write(buf, from, i - from);
+                            emit.accept(line);
+                            from = i + 1;
+                        }
+                    }
+                    line.write(buf, from, k - from);
+                    if (line.size() >= LINE_PIECE) {
+                        emit.accept(line);
+                    }
+                }
+                if (line.size() > 0) {
+                    emit.accept(line);
                 }
             } catch (IOException e) {
                 // the process went away mid-line; what was read is in the log
@@ -117,7 +141,8 @@ final class ProcessLauncher {
 
         ProcessAttempt(Process process, CompletableFuture<Void> pumped) {
             this.process = process;
-            this.ended = process.onExit().thenCombine(pumped, (p, ignored) -> end(p));
+            this.ended = process.onExit().thenCompose(p -> pumped
+                    .completeOnTimeout(null, OUTPUT_GRACE_MILLIS, TimeUnit.MILLISECONDS).thenApply(ignored -> end(p)));
         }
 
         private static AttemptEnd end(Process p) {

@@ -1,9 +1,11 @@
 package dev.fanout.exec;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.FanoutException;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
+import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +31,8 @@ public final class Run {
     private final String decision;
     private final double estimatedSpeedup;
     private final Instant startedAt = Instant.now();
+    private final ArrayNode tasksJson;
+    private final RecordWriter checkpoints;
 
     private Run(RunStore store, TaskGraph graph, Config config, RunOptions options, String decision,
             double estimatedSpeedup, Map<Task.Kind, TaskRunner> runners, RunListener listener,
@@ -41,9 +45,12 @@ public final class Run {
         this.estimatedSpeedup = estimatedSpeedup;
         this.runId = store.newRunId();
         this.dir = new RunDirectory(runId, store.dirOf(runId));
+        this.tasksJson = TaskJson.toJson(graph.taskSet());
         Map<String, Double> measured = store.durations().measured(graph.taskSet().tasks());
+        this.checkpoints = new RecordWriter(results -> record(RunState.RUNNING, results, null),
+                record -> store.save(record, tasksJson));
         this.scheduler = new Scheduler(graph, options, config, runners, dir, listener, measured, carried,
-                results -> save(RunState.RUNNING, results, null));
+                checkpoints::offer);
     }
 
     /**
@@ -64,9 +71,19 @@ public final class Run {
                         + "' has nothing to run; give it a command, an agent and prompt, or a script");
             }
         }
+        if (options.resumedFrom() != null) {
+            // a killed fanout leaves its tasks running; they must not run beside their reruns
+            OrphanReaper.reap(options.resumedFrom());
+        }
         Run run = new Run(store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried);
-        run.copyCarriedResults(carried);
-        run.save(RunState.RUNNING, run.pendingResults(carried), null);
+        try {
+            run.copyCarriedResults(carried);
+            run.save(RunState.RUNNING, run.pendingResults(carried), null);
+        } catch (RuntimeException e) {
+            run.checkpoints.close();
+            run.dir.close();
+            throw e;
+        }
         listener.runStarted(run.runId, run.dir.path(), graph.size(), estimatedSpeedup);
         return run;
     }
@@ -94,6 +111,7 @@ public final class Run {
         try {
             results = scheduler.run();
         } finally {
+            checkpoints.close();
             OrphanReaper.reap(runId);
             dir.close();
         }
@@ -141,12 +159,16 @@ public final class Run {
         });
     }
 
-    private RunRecord save(RunState state, Map<String, TaskResult> results, Instant endedAt) {
-        RunRecord record = new RunRecord(runId, state, ProcessHandle.current().pid(), graph.taskSet().source(),
+    private RunRecord record(RunState state, Map<String, TaskResult> results, Instant endedAt) {
+        return new RunRecord(runId, state, ProcessHandle.current().pid(), graph.taskSet().source(),
                 startedAt, endedAt, options.resumedFrom(), options.parallel(), options.jobs(), decision,
                 estimatedSpeedup, graph.taskSet(), results, dir.path());
+    }
+
+    private RunRecord save(RunState state, Map<String, TaskResult> results, Instant endedAt) {
+        RunRecord record = record(state, results, endedAt);
         try {
-            store.save(record);
+            store.save(record, tasksJson);
         } catch (IOException e) {
             throw new FanoutException(FanoutException.FAILED, "cannot write " + dir.path().resolve("run.json")
                     + ": " + e.getMessage());

@@ -97,7 +97,12 @@ final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** Appends the attempt's line to the joblog. */
+    /**
+     * Appends the attempt's line to the joblog, as GNU Parallel's print_joblog writes it: runtime
+     * right-aligned in ten columns, exit value -1 for an attempt stopped by a signal (as for a job
+     * killed on --timeout), newlines in the command as NUL, so {@code parallel --retry-failed}
+     * and other joblog readers take it as their own.
+     */
     void joblog(int seq, Attempt a, String command, Path stdout) {
         long received = 0;
         try {
@@ -105,9 +110,10 @@ final class RunDirectory implements AutoCloseable {
         } catch (IOException ignored) {
             // the size is informative only
         }
-        String line = String.format(Locale.ROOT, "%d\t:\t%.3f\t%.3f\t0\t%d\t%d\t%d\t%s%n", seq,
-                a.startedAt().toEpochMilli() / 1000.0, a.seconds(), received,
-                a.exitCode() == null ? -1 : a.exitCode(), a.signal(), oneLine(command));
+        int exitval = a.exitCode() == null || a.signal() != 0 ? -1 : a.exitCode();
+        String line = String.format(Locale.ROOT, "%d\t:\t%.3f\t%10.3f\t0\t%d\t%d\t%d\t%s\n", seq,
+                a.startedAt().toEpochMilli() / 1000.0, a.seconds(), received, exitval, a.signal(),
+                command.replace('\n', '\0'));
         try {
             joblog.write(line);
             joblog.flush();
@@ -116,8 +122,30 @@ final class RunDirectory implements AutoCloseable {
         }
     }
 
-    private static String oneLine(String command) {
-        return command.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    /** What a task runs, as the joblog's Command column shows it; a command as a line a shell runs the same way. */
+    static String describe(Task task) {
+        return switch (task.kind()) {
+            case COMMAND -> task.command().isShell() ? task.command().shellLine() : shellQuoted(task.command().argv());
+            case AGENT -> "agent " + task.agent() + ": " + task.prompt();
+            case SCRIPT -> "script: " + task.script();
+            case NONE -> "(nothing to run)";
+        };
+    }
+
+    /** An argv list as one POSIX shell line that gives back the same words: for the joblog, never run by fanout. */
+    static String shellQuoted(java.util.List<String> argv) {
+        StringBuilder s = new StringBuilder();
+        for (String arg : argv) {
+            if (s.length() > 0) {
+                s.append(' ');
+            }
+            if (!arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || "-_./:=@%+,".indexOf(c) >= 0)) {
+                s.append(arg);
+            } else {
+                s.append('\'').append(arg.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return s.toString();
     }
 
     /** A task's structured result: what it wrote to FANOUT_RESULT, else stdout when that is JSON. */

@@ -30,6 +30,11 @@ public final class RunJson {
 
     /** The record as it stands in run.json. */
     public static ObjectNode toJson(RunRecord r) {
+        return toJson(r, TaskJson.toJson(r.tasks()));
+    }
+
+    /** As {@link #toJson(RunRecord)}, with the tasks already as JSON: they do not change during a run. */
+    static ObjectNode toJson(RunRecord r, ArrayNode tasks) {
         ObjectNode o = JSON.createObjectNode();
         o.put("format", FORMAT);
         o.put("run_id", r.runId());
@@ -48,7 +53,7 @@ public final class RunJson {
         o.put("measured_speedup", round(r.measuredSpeedup()));
         ObjectNode counts = o.putObject("counts");
         r.counts().forEach((s, c) -> counts.put(s.key(), c));
-        o.set("tasks", TaskJson.toJson(r.tasks()));
+        o.set("tasks", tasks);
         if (r.tasks().config() != null) {
             o.set("config", r.tasks().config());
         }

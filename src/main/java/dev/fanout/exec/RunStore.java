@@ -1,5 +1,6 @@
 package dev.fanout.exec;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
 import dev.fanout.Names;
@@ -40,10 +41,15 @@ public final class RunStore {
         return runsDir.resolve(runId);
     }
 
-    /** Writes a record as {@code run.json}, atomically. */
-    void save(RunRecord record) throws IOException {
+    /**
+     * Writes a record as {@code run.json}, atomically.
+     *
+     * @param tasks the record's tasks as JSON ({@link dev.fanout.task.TaskJson#toJson(dev.fanout.task.TaskSet)}),
+     *     made once for the many records of a run
+     */
+    void save(RunRecord record, ArrayNode tasks) throws IOException {
         AtomicFile.write(record.dir().resolve("run.json"),
-                out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record)));
+                out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record, tasks)));
     }
 
     /** The ids of all runs, oldest first. */
@@ -76,7 +82,8 @@ public final class RunStore {
 
     /**
      * Reads a run. A record left "running" by a fanout process that is gone (killed) reads as
-     * interrupted, claiming only the tasks it had recorded as finished.
+     * interrupted, claiming only the tasks it had recorded as finished: those it showed running
+     * or pending read as cancelled, since nothing will finish them.
      *
      * @throws FanoutException (bad input) when there is no such run or its record is unreadable
      */
@@ -96,10 +103,15 @@ public final class RunStore {
         } catch (IOException | RuntimeException e) {
             throw FanoutException.badInput(dir.resolve("run.json") + ": not a readable run record (" + e.getMessage() + ")");
         }
-        if (r.state() == RunState.RUNNING && !alive(r.pid())) {
+        if (r.state() == RunState.RUNNING && !alive(r.pid(), r.startedAt())) {
+            Map<String, TaskResult> results = new java.util.LinkedHashMap<>();
+            r.results().forEach((id, t) -> results.put(id, t.status().isFinal() ? t
+                    : new TaskResult(id, TaskStatus.CANCELLED, t.attempts(), t.status() == TaskStatus.RUNNING
+                            ? "fanout (pid " + r.pid() + ") ended while it ran, killed perhaps"
+                            : "not started: fanout (pid " + r.pid() + ") ended first, killed perhaps", null, null, false)));
             return new RunRecord(r.runId(), RunState.INTERRUPTED, r.pid(), r.source(), r.startedAt(), r.endedAt(),
                     r.resumedFrom(), r.parallel(), r.jobs(), r.decision(), r.estimatedSpeedup(), r.tasks(),
-                    r.results(), r.dir());
+                    results, r.dir());
         }
         return r;
     }
@@ -118,8 +130,10 @@ public final class RunStore {
         return runs;
     }
 
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /** Whether the fanout that started a run at {@code runStart} still runs: a process with its pid started later is another. */
+    private static boolean alive(long pid, java.time.Instant runStart) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(h -> h.info().startInstant().map(s -> !s.isAfter(runStart)).orElse(true)).orElse(false);
     }
 
     /** Measured task durations from earlier runs, to order tasks by their real length. */

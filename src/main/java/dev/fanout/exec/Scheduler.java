@@ -2,11 +2,8 @@ package dev.fanout.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.config.Config;
-import dev.fanout.graph.ListSchedule;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,11 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,19 +23,20 @@ import java.util.function.Consumer;
 
 /**
  * Runs a task graph: a task starts the moment its dependencies have succeeded and a slot is
- * free; among ready tasks the one with the longest remaining path (by measured durations,
- * else estimates) goes first. One thread, the caller's, owns all state and reacts to events:
- * attempts ending, timeouts, retries coming due, cancellation. Processes report their end
- * through the JDK's own reaper, so no thread waits per task.
+ * free, in {@link StartOrder}. One thread, the caller's, owns all state and reacts to events:
+ * attempts launched (by the {@link Launcher}'s threads) and ended, timeouts, retries coming due,
+ * cancellation. Processes report their end through the JDK's own reaper.
  */
 final class Scheduler {
-    /** Exit codes the shell uses for "command not found" and "not executable": retrying cannot help. */
-    private static final Set<Integer> NEVER_RETRIED = Set.of(126, 127);
     private static final long CHECKPOINT_MILLIS = 200;
-    /** How the JDK reports a process killed by SIGINT. */
-    private static final int SIGINT_EXIT = 128 + 2;
+    /** Exit code of a process killed by SIGINT, as the JDK reports it. */
+    private static final int DIED_OF_SIGINT = 128 + 2;
+    private static final long SIGINT_GRACE_MILLIS = 300;
 
-    private sealed interface Event permits Ended, TimedOut, RetryDue, Cancel {
+    private sealed interface Event permits Launched, Ended, TimedOut, RetryDue, Cancel {
+    }
+
+    private record Launched(int task, int number, Launcher.Launch launch) implements Event {
     }
 
     private record Ended(int task, int attempt, RunningAttempt.AttemptEnd end) implements Event {
@@ -57,13 +54,13 @@ final class Scheduler {
     private final TaskGraph graph;
     private final RunOptions options;
     private final Config config;
-    private final Map<Task.Kind, TaskRunner> runners;
     private final RunDirectory dir;
     private final RunListener listener;
     private final Consumer<Map<String, TaskResult>> checkpoint;
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Event> events = new LinkedBlockingDeque<>();
     private final ScheduledExecutorService timers;
-    private final Random jitter = new Random();
+    private final Launcher launcher;
+    private final RetryPolicy retry;
 
     private final int n;
     private final TaskStatus[] status;
@@ -94,10 +91,10 @@ final class Scheduler {
         this.graph = graph;
         this.options = options;
         this.config = config;
-        this.runners = runners;
         this.dir = dir;
         this.listener = listener;
         this.checkpoint = checkpoint;
+        this.retry = new RetryPolicy(config);
         this.n = graph.size();
         status = new TaskStatus[n];
         waiting = new int[n];
@@ -112,23 +109,7 @@ final class Scheduler {
         timedOut = new boolean[n];
         stoppedByUs = new boolean[n];
         timeout = new ScheduledFuture<?>[n];
-        int[] rank = new int[n];
-        int[] topo = graph.topologicalOrder();
-        for (int i = 0; i < n; i++) {
-            rank[topo[i]] = i;
-        }
-        double[] weights = new double[n];
-        for (int v = 0; v < n; v++) {
-            Double m = measured.get(graph.id(v));
-            weights[v] = m != null ? m : graph.task(v).estimateOrUnit();
-        }
-        double[] remaining = ListSchedule.longestRemainingPath(graph, weights);
-        ready = options.parallel()
-                ? new PriorityQueue<>(Math.max(1, n), (a, b) -> {
-                    int c = Double.compare(remaining[b], remaining[a]);
-                    return c != 0 ? c : Integer.compare(rank[a], rank[b]);
-                })
-                : new PriorityQueue<>(Math.max(1, n), (a, b) -> Integer.compare(rank[a], rank[b]));
+        ready = new PriorityQueue<>(Math.max(1, n), StartOrder.of(graph, options.parallel(), measured));
         for (int v = 0; v < n; v++) {
             attempts.add(new ArrayList<>());
             status[v] = TaskStatus.PENDING;
@@ -139,6 +120,7 @@ final class Scheduler {
             t.setDaemon(true);
             return t;
         });
+        launcher = new Launcher(runners, dir, config, options.jobs());
         for (int v = 0; v < n; v++) {
             TaskResult before = carried.get(graph.id(v));
             if (before != null && before.status() == TaskStatus.SUCCEEDED) {
@@ -188,6 +170,7 @@ final class Scheduler {
             return results();
         } finally {
             timers.shutdownNow();
+            launcher.close();
         }
     }
 
@@ -216,42 +199,46 @@ final class Scheduler {
         }
     }
 
+    /** Marks the task running and hands its launch to a launcher thread; {@link Launched} comes back. */
     private void start(int v) {
         Task task = graph.task(v);
         int number = attempts.get(v).size() + 1;
-        TaskRunner runner = runners.get(task.kind());
-        Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
-        Instant start = Instant.now();
-        AttemptContext ctx;
-        RunningAttempt attempt;
-        try {
-            ctx = dir.prepare(task, number, config, lines);
-            if (runner == null) {
-                throw new TaskRunner.LaunchException("no runner for " + task.kind().name().toLowerCase() + " tasks");
-            }
-            context[v] = ctx;
-            attempt = runner.start(task, ctx);
-        } catch (TaskRunner.LaunchException | IOException e) {
-            String message = e instanceof IOException io ? "cannot prepare the task's folder: " + io.getMessage()
-                    : e.getMessage();
-            Attempt a = new Attempt(number, start, Instant.now(), TaskStatus.FAILED, null, 0, message);
-            attempts.get(v).add(a);
-            listener.taskStarted(task.id(), number);
-            if (context[v] != null) {
-                dir.joblog(v + 1, a, describe(task), context[v].stdout());
-            }
-            failed(v, TaskStatus.FAILED, message);
-            return;
-        }
-        startedAt[v] = start;
-        current[v] = attempt;
+        startedAt[v] = Instant.now();
         timedOut[v] = false;
         status[v] = TaskStatus.RUNNING;
         running++;
+        dirty = true; // so the record shows what runs
         listener.taskStarted(task.id(), number);
-        attempt.ended().whenComplete((end, error) -> events.add(new Ended(v, number,
+        Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
+        launcher.launch(task, number, lines, launch -> events.add(new Launched(v, number, launch)));
+    }
+
+    private void launched(int v, int number, Launcher.Launch l) {
+        Task task = graph.task(v);
+        context[v] = l.context();
+        if (l.attempt() == null) {
+            // it never ran: not worth retrying (no such program, no such folder)
+            running--;
+            Attempt a = new Attempt(number, startedAt[v], Instant.now(), TaskStatus.FAILED, null, 0, l.error());
+            attempts.get(v).add(a);
+            if (l.context() != null) {
+                dir.joblog(v + 1, a, RunDirectory.describe(task), l.context().stdout());
+            }
+            if (stoppedByUs[v]) {
+                finish(v, TaskStatus.CANCELLED);
+            } else {
+                failed(v, TaskStatus.FAILED, l.error());
+            }
+            return;
+        }
+        current[v] = l.attempt();
+        l.attempt().ended().whenComplete((end, error) -> events.add(new Ended(v, number,
                 error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
-        double limit = task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
+        if (stoppedByUs[v]) {
+            l.attempt().stop(); // halted while it was being launched
+            return;
+        }
+        double limit = timeoutSeconds(task);
         if (limit > 0) {
             timeout[v] = timers.schedule(() -> events.add(new TimedOut(v, number)),
                     Math.round(limit * 1000), TimeUnit.MILLISECONDS);
@@ -259,7 +246,13 @@ final class Scheduler {
     }
 
     private void handle(Event e) {
-        if (e instanceof Ended ended) {
+        if (e instanceof Launched l) {
+            launched(l.task(), l.number(), l.launch());
+        } else if (e instanceof Ended ended) {
+            Integer code = ended.end().exitCode();
+            if (code != null && code == DIED_OF_SIGINT && !stoppedByUs[ended.task()] && !interrupted) {
+                awaitInterrupt();
+            }
             ended(ended.task(), ended.attempt(), ended.end());
         } else if (e instanceof TimedOut t) {
             if (current[t.task()] != null && attempts.get(t.task()).size() + 1 == t.attempt()) {
@@ -274,6 +267,31 @@ final class Scheduler {
         } else if (e instanceof Cancel c) {
             interrupted = true;
             halt("interrupted (" + c.reason() + ")", true);
+        }
+    }
+
+    /**
+     * Ctrl-C on a terminal reaches the tasks too, and one may die of it before fanout's own
+     * handler speaks: waits a moment for that Cancel, so such a task reads as cancelled rather
+     * than failed (and is not retried). Other events that come meanwhile keep their order.
+     */
+    private void awaitInterrupt() {
+        List<Event> deferred = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SIGINT_GRACE_MILLIS);
+        try {
+            Event e;
+            while ((e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+                if (e instanceof Cancel) {
+                    handle(e);
+                    break;
+                }
+                deferred.add(e);
+            }
+        } catch (InterruptedException ie) {
+            handle(new Cancel("interrupted"));
+        }
+        for (int i = deferred.size() - 1; i >= 0; i--) {
+            events.addFirst(deferred.get(i));
         }
     }
 
@@ -294,17 +312,10 @@ final class Scheduler {
         } else if (timedOut[v]) {
             outcome = TaskStatus.TIMED_OUT;
             signal = signalOf(end);
-            double limit = task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
-            error = "timed out after " + dev.fanout.graph.Decision.fmt(limit) + "s; its process tree was stopped";
+            error = "timed out after " + dev.fanout.graph.Decision.fmt(timeoutSeconds(task))
+                    + "s; its process tree was stopped";
         } else if (end.success()) {
             outcome = TaskStatus.SUCCEEDED;
-        } else if (Integer.valueOf(SIGINT_EXIT).equals(end.exitCode())) {
-            // Ctrl-C on a terminal reaches the whole process group: the task may die of it before
-            // fanout's own handler cancels the run. An interrupted task is not a failure to retry.
-            outcome = TaskStatus.CANCELLED;
-            signal = 2;
-            error = "interrupted (SIGINT)";
-            reason[v] = error;
         } else {
             outcome = TaskStatus.FAILED;
             if (error == null) {
@@ -314,7 +325,7 @@ final class Scheduler {
         }
         Attempt a = new Attempt(number, startedAt[v], Instant.now(), outcome, end.exitCode(), signal, error);
         attempts.get(v).add(a);
-        dir.joblog(v + 1, a, describe(task), context[v].stdout());
+        dir.joblog(v + 1, a, RunDirectory.describe(task), context[v].stdout());
         switch (outcome) {
             case SUCCEEDED -> {
                 RunDirectory.Collected c = dir.collect(context[v]);
@@ -330,8 +341,8 @@ final class Scheduler {
             }
             case CANCELLED -> finish(v, TaskStatus.CANCELLED);
             default -> {
-                if (end.retryable() && retryable(v, a)) {
-                    double delay = backoff(number);
+                if (!halting && end.retryable() && retry.retries(task, a)) {
+                    double delay = retry.delaySeconds(number);
                     retriesPending++;
                     status[v] = TaskStatus.PENDING;
                     listener.attemptFailed(task.id(), a, delay);
@@ -349,25 +360,13 @@ final class Scheduler {
         }
     }
 
+    private double timeoutSeconds(Task task) {
+        return task.timeoutSeconds() != null ? task.timeoutSeconds() : config.taskTimeoutSeconds();
+    }
+
     private static int signalOf(RunningAttempt.AttemptEnd end) {
         Integer code = end.exitCode();
         return code != null && code > 128 && code <= 128 + 64 ? code - 128 : 15;
-    }
-
-    private boolean retryable(int v, Attempt a) {
-        Task task = graph.task(v);
-        int retries = task.retries() != null ? task.retries() : config.maxRetries();
-        if (halting || a.number() > retries) {
-            return false;
-        }
-        Integer code = a.exitCode();
-        return code == null || !(NEVER_RETRIED.contains(code) || task.noRetryExitCodes().contains(code));
-    }
-
-    /** {@code backoff_base_seconds ^ attempt}, plus up to 10 % jitter so retries of many tasks spread out. */
-    private double backoff(int attempt) {
-        double base = Math.pow(config.backoffBaseSeconds(), attempt);
-        return base + base * 0.1 * jitter.nextDouble();
     }
 
     private void failed(int v, TaskStatus outcome, String error) {
@@ -406,12 +405,14 @@ final class Scheduler {
         halting = true;
         for (int v = 0; v < n; v++) {
             if (status[v] == TaskStatus.PENDING) {
-                reason[v] = "not started: " + why;
+                reason[v] = (attempts.get(v).isEmpty() ? "not started: " : "not retried: ") + why;
                 finish(v, TaskStatus.CANCELLED);
             } else if (status[v] == TaskStatus.RUNNING && stopRunning && !stoppedByUs[v]) {
                 stoppedByUs[v] = true;
                 reason[v] = "stopped: " + why;
-                current[v].stop();
+                if (current[v] != null) {
+                    current[v].stop(); // else it is being launched, and is stopped once it has been
+                }
             }
         }
         ready.clear();
@@ -422,9 +423,8 @@ final class Scheduler {
         finished++;
         dirty = true;
         if (!reused[v]) {
-            Path[] logs = context[v] == null ? new Path[] {null, null}
-                    : new Path[] {context[v].stdout(), context[v].stderr()};
-            listener.taskEnded(resultOf(v), logs[0], logs[1]);
+            AttemptContext c = context[v];
+            listener.taskEnded(resultOf(v), c == null ? null : c.stdout(), c == null ? null : c.stderr());
         }
     }
 
@@ -438,14 +438,5 @@ final class Scheduler {
             map.put(graph.id(v), resultOf(v));
         }
         return map;
-    }
-
-    static String describe(Task task) {
-        return switch (task.kind()) {
-            case COMMAND -> task.command().display();
-            case AGENT -> "agent " + task.agent() + ": " + task.prompt();
-            case SCRIPT -> "script: " + task.script();
-            case NONE -> "(nothing to run)";
-        };
     }
 }

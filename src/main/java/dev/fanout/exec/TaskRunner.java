@@ -7,7 +7,7 @@ public interface TaskRunner {
 
     /**
      * Starts one attempt and returns at once; the attempt reports its end through
-     * {@link RunningAttempt#ended()}.
+     * {@link RunningAttempt#ended()}. Called from several launcher threads at once.
      *
      * @throws LaunchException when the attempt cannot start at all (no such program, bad cwd);
      *     such a failure is not retried

@@ -37,6 +37,10 @@ public record RunPlan(TaskSet tasks, Config config, TaskGraph graph, Analysis an
         Map<String, TaskResult> carried = Map.of();
         if (request.resume() != null) {
             RunRecord old = session.runStore().load(request.resume());
+            if (old.state() == dev.fanout.exec.RunState.RUNNING) {
+                throw FanoutException.badInput("run " + old.runId() + " is still running (fanout pid " + old.pid()
+                        + "); resume it once it has ended, or stop it with Ctrl-C");
+            }
             tasks = old.tasks();
             carried = old.results();
         }

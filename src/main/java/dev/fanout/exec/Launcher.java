@@ -1,0 +1,71 @@
+package dev.fanout.exec;
+
+import dev.fanout.config.Config;
+import dev.fanout.task.Task;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Starts attempts on a few threads of its own. Starting a process blocks until the child has
+ * exec'd (25-50 ms a task on a loaded machine), which the scheduler's one thread must not wait
+ * for, and several starts overlap well since each mostly waits.
+ */
+final class Launcher implements AutoCloseable {
+    private static final int THREADS = 4;
+
+    /** An attempt that was started, or could not be: {@code attempt} null and {@code error} says why. */
+    record Launch(AttemptContext context, RunningAttempt attempt, String error) {
+    }
+
+    private final Map<Task.Kind, TaskRunner> runners;
+    private final RunDirectory dir;
+    private final Config config;
+    private final ExecutorService threads;
+
+    Launcher(Map<Task.Kind, TaskRunner> runners, RunDirectory dir, Config config, int jobs) {
+        this.runners = runners;
+        this.dir = dir;
+        this.config = config;
+        this.threads = Executors.newFixedThreadPool(Math.min(jobs, THREADS), r -> {
+            Thread t = new Thread(r, "fanout-launch");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Prepares the attempt's folder and starts it, on a launcher thread; returns at once.
+     *
+     * @param lines where output lines go (stream mode), or null
+     * @param done told how it went, on the launcher thread
+     */
+    void launch(Task task, int number, Consumer<AttemptContext.OutputLine> lines, Consumer<Launch> done) {
+        threads.execute(() -> done.accept(start(task, number, lines)));
+    }
+
+    private Launch start(Task task, int number, Consumer<AttemptContext.OutputLine> lines) {
+        AttemptContext ctx = null;
+        try {
+            ctx = dir.prepare(task, number, config, lines);
+            TaskRunner runner = runners.get(task.kind());
+            if (runner == null) {
+                throw new TaskRunner.LaunchException("no runner for " + task.kind().name().toLowerCase() + " tasks");
+            }
+            return new Launch(ctx, runner.start(task, ctx), null);
+        } catch (TaskRunner.LaunchException e) {
+            return new Launch(ctx, null, e.getMessage());
+        } catch (IOException e) {
+            return new Launch(ctx, null, "cannot prepare the task's folder: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Launch(ctx, null, "the runner failed: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

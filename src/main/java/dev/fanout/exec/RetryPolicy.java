@@ -1,0 +1,39 @@
+package dev.fanout.exec;
+
+import dev.fanout.config.Config;
+import dev.fanout.task.Task;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Whether a failed or timed-out attempt is tried again, and after how long: up to the task's
+ * {@code retries} (else {@code max_retries}), not for exit codes retrying cannot help, after
+ * {@code backoff_base_seconds ^ attempt} plus up to 10 % jitter, so retries of many tasks spread out.
+ */
+final class RetryPolicy {
+    /** Exit codes the shell uses for "command not found" and "not executable". */
+    private static final Set<Integer> NEVER_RETRIED = Set.of(126, 127);
+
+    private final Config config;
+    private final Random jitter = new Random();
+
+    RetryPolicy(Config config) {
+        this.config = config;
+    }
+
+    /** Whether the task gets another attempt after {@code failed}. */
+    boolean retries(Task task, Attempt failed) {
+        int retries = task.retries() != null ? task.retries() : config.maxRetries();
+        if (failed.number() > retries) {
+            return false;
+        }
+        Integer code = failed.exitCode();
+        return code == null || !(NEVER_RETRIED.contains(code) || task.noRetryExitCodes().contains(code));
+    }
+
+    /** Seconds to wait before the attempt after attempt number {@code attempt}. */
+    double delaySeconds(int attempt) {
+        double base = Math.pow(config.backoffBaseSeconds(), attempt);
+        return base + base * 0.1 * jitter.nextDouble();
+    }
+}

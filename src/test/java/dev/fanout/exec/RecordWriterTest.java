@@ -1,0 +1,83 @@
+package dev.fanout.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RecordWriterTest {
+    private static RunRecord record(String marker) {
+        return new RunRecord(marker, RunState.RUNNING, 1, "t", java.time.Instant.now(), null, null, true, 1, "", 1,
+                dev.fanout.task.TaskSet.empty("t"), Map.of(), java.nio.file.Path.of("."));
+    }
+
+    private static Map<String, TaskResult> snapshot(String marker) {
+        return Map.of(marker, new TaskResult(marker, TaskStatus.PENDING, List.of(), null, null, null, false));
+    }
+
+    @Test
+    void snapshotsOfferedDuringAWriteAreCoalescedToTheNewest() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        RecordWriter writer = new RecordWriter(results -> record(results.keySet().iterator().next()), r -> {
+            written.add(r.runId());
+            if (written.size() == 1) {
+                firstStarted.countDown();
+                await(release);
+            } else {
+                secondDone.countDown();
+            }
+        });
+        try {
+            writer.offer(snapshot("first"));
+            assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
+            writer.offer(snapshot("second"));
+            writer.offer(snapshot("third"));
+            release.countDown();
+            assertTrue(secondDone.await(10, TimeUnit.SECONDS));
+        } finally {
+            writer.close();
+        }
+        assertEquals(List.of("first", "third"), written);
+    }
+
+    @Test
+    void aFailedWriteIsKeptAndWritingGoesOn() throws Exception {
+        CountDownLatch bad = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(1);
+        RecordWriter writer = new RecordWriter(results -> record(results.keySet().iterator().next()), r -> {
+            if (r.runId().equals("bad")) {
+                bad.countDown();
+                throw new IOException("disk full");
+            }
+            second.countDown();
+        });
+        try {
+            writer.offer(snapshot("bad"));
+            assertTrue(bad.await(10, TimeUnit.SECONDS));
+            writer.offer(snapshot("good"));
+            assertTrue(second.await(10, TimeUnit.SECONDS));
+        } finally {
+            writer.close();
+        }
+        assertNotNull(writer.failure());
+        assertEquals("disk full", writer.failure().getMessage());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
