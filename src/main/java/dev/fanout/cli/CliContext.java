@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class CliContext {
     private final Map<String, String> env;
+    private final java.io.InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
@@ -23,11 +24,19 @@ public final class CliContext {
     private Interrupts interrupts = Interrupts.signals();
     private String location = "";
     private boolean errorReported;
+    private boolean inShell;
     private java.util.function.IntSupplier width;
     private int ttyWidth;
 
+    /** A context with nothing on standard input (tests, embedding). */
     public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {
+        this(env, java.io.InputStream.nullInputStream(), out, err, terminal);
+    }
+
+    /** @param in standard input: where shell lines come from when no terminal and no -f FILE is given */
+    public CliContext(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err, boolean terminal) {
         this.env = Map.copyOf(env);
+        this.in = in;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -35,6 +44,10 @@ public final class CliContext {
 
     public Map<String, String> env() {
         return env;
+    }
+
+    public java.io.InputStream in() {
+        return in;
     }
 
     public PrintWriter out() {
@@ -97,6 +110,15 @@ public final class CliContext {
         this.location = location;
     }
 
+    /** Whether commands run at the shell's prompt (hints then name shell commands). */
+    boolean inShell() {
+        return inShell;
+    }
+
+    void inShell(boolean value) {
+        this.inShell = value;
+    }
+
     /** Whether an error line was printed since {@link #clearErrorReported()}. */
     boolean errorReported() {
         return errorReported;
@@ -112,7 +134,7 @@ public final class CliContext {
 
     /** A context for the same session and options writing elsewhere (the shell's terminal). */
     CliContext writingTo(PrintWriter newOut, PrintWriter newErr, boolean isTerminal) {
-        CliContext c = new CliContext(env, newOut, newErr, isTerminal);
+        CliContext c = new CliContext(env, in, newOut, newErr, isTerminal);
         c.homeOverride = homeOverride;
         c.verbose = verbose;
         c.session = session;

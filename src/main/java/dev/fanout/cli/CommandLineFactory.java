@@ -108,7 +108,8 @@ public final class CommandLineFactory {
             List<String> candidates = new ArrayList<>(cl.getSubcommands().keySet());
             if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null) {
                 message = "unknown command '" + ShellLine.printable(word, 60) + "'" + Names.closest(word, candidates)
-                        .map(c -> "; did you mean '" + c + "'?").orElse("; 'help' lists the commands");
+                        .map(c -> "; did you mean '" + c + "'?")
+                        .orElse(ctx.inShell() ? "; 'help' lists the commands" : "; 'fanout --help' lists the commands");
                 hinted = true;
             } else if (word.startsWith("-")) {
                 List<String> options = new ArrayList<>();
@@ -118,8 +119,9 @@ public final class CommandLineFactory {
             }
         }
         ctx.errorReported(true);
-        String help = cl.getParent() == null ? "'help' lists the commands" : "see 'help " + cl.getCommandSpec().qualifiedName(" ")
-                .replaceFirst("^fanout ", "") + "'";
+        String command = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^fanout ?", "");
+        String help = ctx.inShell() ? (command.isEmpty() ? "'help' lists the commands" : "see 'help " + command + "'")
+                : "see 'fanout " + (command.isEmpty() ? "" : command + " ") + "--help'";
         ctx.err().println(ctx.location() + ctx.style().red("error: ") + ShellLine.printable(message, 300)
                 + (hinted ? "" : " (" + help + ")"));
         ctx.err().flush();

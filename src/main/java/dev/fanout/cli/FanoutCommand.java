@@ -74,7 +74,7 @@ public final class FanoutCommand implements Callable<Integer> {
                 return new Shell(ctx, terminal).run();
             }
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8));
         return new Batch(ctx, "<stdin>", keepGoing).run(in);
     }
 }

@@ -13,7 +13,7 @@ public final class Main {
         preferVfork();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        CliContext ctx = new CliContext(System.getenv(), out, err, System.console() != null);
+        CliContext ctx = new CliContext(System.getenv(), System.in, out, err, System.console() != null);
         int code = CommandLineFactory.create(ctx).execute(scriptShorthand(args));
         out.flush();
         err.flush();

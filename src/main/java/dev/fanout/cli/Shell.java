@@ -25,6 +25,7 @@ final class Shell {
         this.terminal = terminal;
         this.ctx = outer.writingTo(terminal.writer(), terminal.writer(), !"dumb".equals(terminal.getType()));
         ctx.width(terminal::getWidth);
+        ctx.inShell(true);
         ctx.interrupts(action -> {
             onInterrupt.set(action);
             return () -> onInterrupt.set(null);

@@ -77,7 +77,20 @@ public final class RunStore {
         if (ids.isEmpty()) {
             throw FanoutException.badInput("no runs yet in " + runsDir + "; 'fanout run FILE' makes one");
         }
-        return ids.get(ids.size() - 1);
+        // ids sort by the second they started in; runs of the same second are told apart by their records
+        String newest = ids.get(ids.size() - 1);
+        String second = newest.substring(0, 15);
+        List<String> sameSecond = ids.stream().filter(id -> id.startsWith(second)).toList();
+        if (sameSecond.size() == 1) {
+            return newest;
+        }
+        return sameSecond.stream().max(java.util.Comparator.comparing((String id) -> {
+            try {
+                return load(id).startedAt();
+            } catch (FanoutException e) {
+                return java.time.Instant.MIN;
+            }
+        })).orElse(newest);
     }
 
     /**

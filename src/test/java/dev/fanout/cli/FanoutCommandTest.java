@@ -31,7 +31,9 @@ class FanoutCommandTest {
             assertTrue(r.out().contains(word), word + " in\n" + r.out());
         }
         assertTrue(r.out().endsWith("Run 'fanout COMMAND --help' for a command's options.\n"), r.out());
-        assertEquals(r.out(), Cli.run(home).out(), "no command prints the same help");
+        Cli.Result none = Cli.run(home);
+        assertEquals(0, none.exit(), "no command and no terminal: shell lines from standard input, here none");
+        assertEquals("", none.out() + none.err());
     }
 
     @Test
@@ -59,9 +61,9 @@ class FanoutCommandTest {
     void anUnknownCommandSuggestsTheClosest() {
         Cli.Result r = Cli.run(home, "analyse", "examples/ten-tasks.json");
         assertEquals(2, r.exit());
-        assertEquals(List.of("error: unknown command 'analyse'; did you mean 'analyze'? (see 'fanout --help')"), r.errLines());
+        assertEquals(List.of("error: unknown command 'analyse'; did you mean 'analyze'?"), r.errLines());
         Cli.Result far = Cli.run(home, "frobnicate");
-        assertEquals(List.of("error: unknown command 'frobnicate'; 'help' lists the commands (see 'fanout --help')"),
+        assertEquals(List.of("error: unknown command 'frobnicate'; 'fanout --help' lists the commands"),
                 far.errLines());
     }
 
