@@ -21,38 +21,53 @@ import java.util.Locale;
  * A full collection runs before each timed stage, so no stage pays for the garbage of another.
  * A benchmark, not a test: numbers depend on the machine.
  *
- * <p>Run: {@code scripts/bench [SIZES] [REPETITIONS]}, e.g. {@code scripts/bench 10000,100000,1000000 5}.
+ * <p>Run: {@code java -cp target/fanout.jar:target/test-classes dev.fanout.graph.AnalysisBenchmark
+ * [SIZES] [REPETITIONS] [WARM_UPS] [--samples] [--files=DIR]}, e.g. {@code 10000,100000,1000000 5 2}.
+ * With {@code --samples} it prints each measured run as {@code analysis-STAGE-SIZE<tab>SECONDS}
+ * lines (STAGE: parse, analyse — graph and analysis —, total) for {@code scripts/bench}, which
+ * runs it so; with {@code --files=DIR} it reads {@code DIR/dag-SIZE.json} where that exists (the
+ * same file, same seed) instead of writing it again.
  */
 public final class AnalysisBenchmark {
-    private static final int WARM_UP = 2;
-
     private AnalysisBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
-        int[] sizes = args.length > 0
-                ? Arrays.stream(args[0].split(",")).mapToInt(s -> Integer.parseInt(s.trim().replace("_", ""))).toArray()
+        List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        int[] sizes = !positional.isEmpty()
+                ? Arrays.stream(positional.get(0).split(",")).mapToInt(s -> Integer.parseInt(s.trim().replace("_", ""))).toArray()
                 : new int[] {10_000, 100_000, 1_000_000};
-        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean samples = Arrays.asList(args).contains("--samples");
+        Path given = Arrays.stream(args).filter(a -> a.startsWith("--files=")).map(a -> Path.of(a.substring(8)))
+                .findFirst().orElse(null);
+        int reps = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 5;
+        int warmUps = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 2;
         Path dir = Files.createTempDirectory("fanout-bench");
         Config config = Config.defaults();
-        System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB; median of %d runs after %d warm-up runs%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, reps, WARM_UP);
-        System.out.printf(Locale.ROOT, "%9s %9s %7s | %-21s | %-21s | %-21s | %s%n", "", "", "",
-                "parse ms", "graph ms", "analyse ms", "graph+analyse ms");
-        System.out.printf(Locale.ROOT, "%9s %9s %7s | %10s %10s | %10s %10s | %10s %10s | %10s %10s%n",
-                "tasks", "edges", "file MB", "wall", "cpu", "wall", "cpu", "wall", "cpu", "wall", "cpu");
+        if (!samples) {
+            System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB; median of %d runs after %d warm-up runs%n",
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, reps, warmUps);
+            System.out.printf(Locale.ROOT, "%9s %9s %7s | %-21s | %-21s | %-21s | %s%n", "", "", "",
+                    "parse ms", "graph ms", "analyse ms", "graph+analyse ms");
+            System.out.printf(Locale.ROOT, "%9s %9s %7s | %10s %10s | %10s %10s | %10s %10s | %10s %10s%n",
+                    "tasks", "edges", "file MB", "wall", "cpu", "wall", "cpu", "wall", "cpu", "wall", "cpu");
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try {
             for (int n : sizes) {
-                Path file = dir.resolve("dag-" + n + ".json");
-                long edges = new RandomDagFile(n, RandomDagFile.DEFAULT_SEED).writeTo(file);
+                Path existing = given == null ? null : given.resolve("dag-" + n + ".json");
+                boolean reuse = existing != null && Files.isRegularFile(existing);
+                Path file = reuse ? existing : dir.resolve("dag-" + n + ".json");
+                if (!reuse) {
+                    new RandomDagFile(n, RandomDagFile.DEFAULT_SEED).writeTo(file);
+                }
+                int edges = 0;
                 Timings parse = new Timings();
                 Timings graph = new Timings();
                 Timings analyse = new Timings();
                 String result = "";
-                for (int r = 0; r < WARM_UP + reps; r++) {
+                for (int r = 0; r < warmUps + reps; r++) {
                     System.gc();
                     long w0 = System.nanoTime();
                     long c0 = threads.getCurrentThreadCpuTime();
@@ -65,21 +80,31 @@ public final class AnalysisBenchmark {
                     TaskGraph g = TaskGraph.of(set);
                     long w2 = System.nanoTime();
                     long c2 = threads.getCurrentThreadCpuTime();
+                    edges = g.edgeCount();
                     Analysis a = Analysis.of(g, config.maxParallelTasks());
                     Decision d = Decision.of(a, config);
                     long w3 = System.nanoTime();
                     long c3 = threads.getCurrentThreadCpuTime();
                     result = Decision.fmt(a.speedup()) + "x, " + a.waves().size() + " waves, " + d.summary();
-                    if (r >= WARM_UP) {
+                    if (r >= warmUps) {
                         parse.add(parseWall, parseCpu);
                         graph.add(w2 - w1, c2 - c1);
                         analyse.add(w3 - w2, c3 - c2);
+                        if (samples) {
+                            System.out.printf(Locale.ROOT, "analysis-parse-%d\t%.4f%nanalysis-analyse-%d\t%.4f%n"
+                                    + "analysis-total-%d\t%.4f%n", n, parseWall / 1e9, n, (w3 - w1) / 1e9,
+                                    n, (parseWall + w3 - w1) / 1e9);
+                        }
                     }
                 }
                 Timings both = graph.plus(analyse);
-                System.out.printf(Locale.ROOT, "%9d %9d %7.1f | %s | %s | %s | %s   (%s)%n", n, edges,
-                        Files.size(file) / 1e6, parse, graph, analyse, both, result);
-                Files.delete(file);
+                if (!samples) {
+                    System.out.printf(Locale.ROOT, "%9d %9d %7.1f | %s | %s | %s | %s   (%s)%n", n, edges,
+                            Files.size(file) / 1e6, parse, graph, analyse, both, result);
+                }
+                if (!reuse) {
+                    Files.delete(file);
+                }
             }
         } finally {
             Files.deleteIfExists(dir);

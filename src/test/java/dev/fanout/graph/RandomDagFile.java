@@ -11,19 +11,21 @@ import java.util.Random;
 /**
  * Writes a random acyclic tasks file for the benchmark: {@code n} tasks, each depending on up to
  * three distinct tasks created before it (so about 3 edges a task), listed in a shuffled order so
- * the file order is not already a topological order. The same seed gives the same file.
+ * the file order is not already a topological order. The same seed gives the same file. It can
+ * also write the same dependencies as an edge list for {@code tsort}, the peer of
+ * {@code fanout analyze} in {@code scripts/bench}.
  *
  * <p>Run: {@code scripts/gen-graph N FILE [SEED]}.
  */
 public final class RandomDagFile {
-    static final long DEFAULT_SEED = 20240611L;
+    public static final long DEFAULT_SEED = 20240611L;
     private static final String[] TYPES = {"build", "testing", "search", "file_read"};
     private static final int EDGES_PER_TASK = 3;
 
     private final int tasks;
     private final long seed;
 
-    RandomDagFile(int tasks, long seed) {
+    public RandomDagFile(int tasks, long seed) {
         if (tasks < 1) {
             throw new IllegalArgumentException("tasks must be at least 1, not " + tasks);
         }
@@ -32,13 +34,29 @@ public final class RandomDagFile {
     }
 
     /** Writes the file; returns the number of dependencies written. */
-    long writeTo(Path file) throws IOException {
+    public long writeTo(Path file) throws IOException {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            return writeTo(out);
+            return writeTo(out, null);
+        }
+    }
+
+    /**
+     * Writes the tasks file and, to {@code edgeFile}, the same graph as {@code tsort} reads it:
+     * one "dependency task" pair a line, and "task task" for a task without dependencies (a pair
+     * of one item only says it exists). Returns the number of dependencies written.
+     */
+    public long writeTo(Path file, Path edgeFile) throws IOException {
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+                Writer edges = new BufferedWriter(Files.newBufferedWriter(edgeFile, StandardCharsets.UTF_8), 1 << 16)) {
+            return writeTo(out, edges);
         }
     }
 
     long writeTo(Writer out) throws IOException {
+        return writeTo(out, null);
+    }
+
+    private long writeTo(Writer out, Writer edgeList) throws IOException {
         Random random = new Random(seed);
         int[] order = new int[tasks];
         for (int i = 0; i < tasks; i++) {
@@ -71,6 +89,14 @@ public final class RandomDagFile {
                 out.write((d > 0 ? ",\"t" : "\"t") + deps[d] + "\"");
             }
             out.write("],\"command\":[\"echo\",\"t" + i + "\"]}" + (k + 1 < tasks ? ",\n" : "\n"));
+            if (edgeList != null) {
+                for (int d = 0; d < count; d++) {
+                    edgeList.write("t" + deps[d] + " t" + i + "\n");
+                }
+                if (count == 0) {
+                    edgeList.write("t" + i + " t" + i + "\n");
+                }
+            }
         }
         out.write("]}\n");
         return edges;

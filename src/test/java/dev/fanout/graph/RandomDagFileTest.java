@@ -32,4 +32,24 @@ class RandomDagFileTest {
         assertEquals(2_000, graph.size());
         assertEquals(edges, graph.edgeCount());
     }
+
+    @Test
+    void writesTheSameDependenciesAsAnEdgeListForTsort() throws IOException {
+        Path json = dir.resolve("g.json");
+        Path edgeFile = dir.resolve("g.edges");
+        new RandomDagFile(500, 3).writeTo(json, edgeFile);
+        TaskGraph graph = TaskGraph.of(new TaskFileReader().read(json));
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int v = 0; v < graph.size(); v++) {
+            for (int p : graph.predecessors(v)) {
+                expected.add(graph.id(p) + " " + graph.id(v));
+            }
+            if (graph.predecessorCount(v) == 0) {
+                expected.add(graph.id(v) + " " + graph.id(v)); // tsort's way to name a lone item
+            }
+        }
+        java.util.List<String> lines = Files.readAllLines(edgeFile);
+        assertEquals(expected, new java.util.HashSet<>(lines));
+        assertEquals(expected.size(), lines.size(), "no pair twice");
+    }
 }
