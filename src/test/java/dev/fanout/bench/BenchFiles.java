@@ -30,7 +30,9 @@ import java.util.stream.IntStream;
  *     {@code waves/NNN} command lines for GNU Parallel per wave;
  * <li>{@code analysis/dag-N.json} and {@code .edges}: random DAGs of N tasks for
  *     {@code fanout analyze} and the same edges for {@code tsort};
- * <li>{@code bounds.sh}: the figures each workload is judged against, as shell variables.
+ * <li>{@code bounds.sh}: the figures each workload is judged against, as shell variables: the
+ *     lower bound max(critical path, work / slots), a tighter one from earliest starts, and the
+ *     makespans of ideal list scheduling and of ideal waves.
  * </ul>
  * Run: {@code java -cp target/fanout.jar:target/test-classes dev.fanout.bench.BenchFiles DIR [ANALYSIS_SIZES]}.
  */
@@ -190,9 +192,10 @@ public final class BenchFiles {
 
     private static String figures(String prefix, SleepGraph g) {
         return String.format(Locale.ROOT, "%1$s_tasks=%2$d%n%1$s_waves=%3$d%n%1$s_work=%4$.3f%n%1$s_critical=%5$.3f%n"
-                        + "%1$s_lower_bound=%6$.3f%n%1$s_list_ideal=%7$.3f%n%1$s_waves_ideal=%8$.3f%n",
+                        + "%1$s_lower_bound=%6$.3f%n%1$s_earliest_start_bound=%7$.3f%n%1$s_list_ideal=%8$.3f%n"
+                        + "%1$s_waves_ideal=%9$.3f%n",
                 prefix, g.size(), g.waveCount(), g.totalWork(), g.criticalPath(), g.lowerBound(GRAPH_SLOTS),
-                g.listScheduleMakespan(GRAPH_SLOTS), g.waveBarrierMakespan(GRAPH_SLOTS));
+                g.earliestStartBound(GRAPH_SLOTS), g.listScheduleMakespan(GRAPH_SLOTS), g.waveBarrierMakespan(GRAPH_SLOTS));
     }
 
     private static void writeTasks(Path file, ArrayNode tasks, int retries) throws IOException {

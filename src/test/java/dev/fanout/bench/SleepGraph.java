@@ -86,6 +86,31 @@ public record SleepGraph(double[] seconds, int[][] deps) {
         return Math.max(criticalPath(), totalWork() / slots);
     }
 
+    /**
+     * A tighter lower bound than {@link #lowerBound}: a task cannot start before its longest chain
+     * of dependencies has run, so the tasks that cannot start before time t must all run after t,
+     * on the slots. The largest t + (their work) / slots over every t, or the plain bound if larger.
+     */
+    public double earliestStartBound(int slots) {
+        double[] head = new double[size()];
+        for (int i = 0; i < size(); i++) {
+            for (int d : deps[i]) {
+                head[i] = Math.max(head[i], head[d] + seconds[d]);
+            }
+        }
+        double bound = lowerBound(slots);
+        for (double t : head) {
+            double after = 0;
+            for (int i = 0; i < size(); i++) {
+                if (head[i] >= t) {
+                    after += seconds[i];
+                }
+            }
+            bound = Math.max(bound, t + after / slots);
+        }
+        return bound;
+    }
+
     /** Each task's wave: 0 for tasks without dependencies, else one more than its deepest dependency. */
     public int[] waves() {
         int[] depth = new int[size()];

@@ -23,6 +23,17 @@ class SleepGraphTest {
     }
 
     @Test
+    void tasksThatCannotStartEarlyTightenTheBound() {
+        // 0 (1 s), then four 1 s tasks after it, on 2 slots: the plain bound says 2.5, but the
+        // four cannot start before 1 s, so 1 + 4 / 2 = 3, which is what a schedule reaches
+        SleepGraph fan = new SleepGraph(new double[] {1, 1, 1, 1, 1}, new int[][] {{}, {0}, {0}, {0}, {0}});
+        assertEquals(2.5, fan.lowerBound(2), 1e-9);
+        assertEquals(3, fan.earliestStartBound(2), 1e-9);
+        assertEquals(3, fan.listScheduleMakespan(2), 1e-9);
+        assertEquals(4, diamond.earliestStartBound(2), 1e-9, "never below the critical path");
+    }
+
+    @Test
     void wavesAreLevelsOfDependencyDepth() {
         assertArrayEquals(new int[] {0, 1, 1, 2}, diamond.waves());
         assertEquals(List.of(List.of(0), List.of(1, 2), List.of(3)), diamond.waveMembers());
