@@ -52,9 +52,9 @@ public final class Session {
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<String> runs = new ArrayList<>();
-    private final StrategyRegistry strategies = StrategyRegistry.withBuiltIns();
+    private StrategyRegistry strategies;
     private final SessionScriptHost host = new SessionScriptHost(this);
-    private final SessionScripts scripts = new SessionScripts(host, strategies);
+    private final SessionScripts scripts = new SessionScripts(host, this::strategies);
     private Analysis lastAnalysis;
     private Decision lastDecision;
     private boolean unsaved;
@@ -266,7 +266,10 @@ public final class Session {
     }
 
     /** The merge strategies: the built-in ones and those scripts registered in this session. */
-    public StrategyRegistry strategies() {
+    public synchronized StrategyRegistry strategies() {
+        if (strategies == null) {
+            strategies = StrategyRegistry.withBuiltIns(); // made when first needed: commands that merge nothing skip it
+        }
         return strategies;
     }
 
@@ -368,7 +371,7 @@ public final class Session {
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
-        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies, true);
+        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
                 ? resources(plan.config()).cleanup(false) : List.of();
         return new AfterRun(record, merged, cleanup);
@@ -384,7 +387,7 @@ public final class Session {
     public Merged merge(String runId, List<String> taskIds, String strategy) {
         RunStore store = runStore();
         RunRecord record = store.load(runId == null ? store.latest() : runId);
-        return RunMerge.merge(record, taskIds, strategy, strategies, false);
+        return RunMerge.merge(record, taskIds, strategy, strategies(), false);
     }
 
     /** The configuration without any tasks file. */
