@@ -23,7 +23,7 @@ class PlainCommandLineTest {
     @ValueSource(strings = {"echo $HOME", "ls *.java", "a | b", "a; b", "a && b", "x > out", "cat < in",
         "echo 'quoted'", "echo \"q\"", "cd /tmp", "exit 3", "export A=1", "A=1 make", "echo hi", "sleep 1 &",
         "`date`", "a\\b", "ls ~", "if true", "wait", "source x", ". x"})
-    void aLineANeedsAShellForKeepsIt(String line) {
+    void aLineThatNeedsAShellKeepsIt(String line) {
         assertTrue(PlainCommandLine.words(line, Map.of()).isEmpty(), line);
     }
 
