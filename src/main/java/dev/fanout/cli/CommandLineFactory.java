@@ -78,7 +78,7 @@ public final class CommandLineFactory {
         if (t instanceof FanoutException fe) {
             ctx.err().println(ctx.location() + ctx.style().red("error: ") + fe.getMessage());
             if (ctx.verbose()) {
-                fe.printStackTrace(ctx.err());
+                trace(fe, ctx.err());
             }
             ctx.err().flush();
             return fe.exitCode();
@@ -86,10 +86,20 @@ public final class CommandLineFactory {
         ctx.err().println(ctx.location() + ctx.style().red("error: ") + "internal error: " + t
                 + (ctx.verbose() ? "" : " (rerun with --verbose for the trace, and please report it)"));
         if (ctx.verbose()) {
-            t.printStackTrace(ctx.err());
+            trace(t, ctx.err());
         }
         ctx.err().flush();
         return FanoutException.SOFTWARE;
+    }
+
+    /** The trace of an error and its causes, for --verbose. */
+    private static void trace(Throwable t, java.io.PrintWriter err) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            err.println((c == t ? "" : "Caused by: ") + c);
+            for (StackTraceElement e : c.getStackTrace()) {
+                err.println("\tat " + e);
+            }
+        }
     }
 
     private static int handleParameters(CliContext ctx, ParameterException e) {
