@@ -80,13 +80,8 @@ public final class Session {
      */
     public TaskSet load(Path file, boolean append) {
         TaskSet read = read(file);
-        TaskSet next;
-        if (append && !tasks.isEmpty()) {
-            next = tasks.plus(read.tasks());
-            TaskGraph.of(next);
-        } else {
-            next = read;
-        }
+        TaskSet next = append && !tasks.isEmpty() ? tasks.plus(read.tasks()) : read;
+        TaskGraph.of(next); // a cycle is refused before the session takes the tasks
         tasks = next;
         lastAnalysis = null;
         unsaved = true;
@@ -279,13 +274,14 @@ public final class Session {
     }
 
     /**
-     * Reads a tasks file and checks it whole, cycles included, without changing the session.
+     * Reads a tasks file and checks its fields, ids, dependencies and config, without changing
+     * the session. Cycles are found when its graph is built (every user of the tasks builds one;
+     * building it here too would cost a large file twice).
      *
      * @throws FanoutException (bad input) naming the file, line and column of the first problem
      */
     public TaskSet read(Path file) {
         TaskSet set = new TaskFileReader().read(file);
-        TaskGraph.of(set);
         // the config is checked now too, so a bad key is reported before anything runs
         configFor(set, Map.of());
         return set;

@@ -66,7 +66,9 @@ final class SessionScriptHost implements ScriptHost {
 
     @Override
     public JsonNode load(String file) {
-        return TaskJson.toJson(session.read(Path.of(file)));
+        TaskSet set = session.read(Path.of(file));
+        TaskGraph.of(set); // a script gets no tasks with a cycle in them
+        return TaskJson.toJson(set);
     }
 
     @Override
