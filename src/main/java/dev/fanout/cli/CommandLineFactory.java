@@ -57,7 +57,8 @@ public final class CommandLineFactory {
             } else if (a.equals("-h") || a.equals("--help")) {
                 return null;
             } else if (!a.startsWith("-")) {
-                return CommandTable.names().contains(a) ? Set.of(a) : null;
+                // 'help' lists every command; an unknown word wants the closest name
+                return CommandTable.names().contains(a) && !a.equals("help") ? Set.of(a) : null;
             }
         }
         return Set.of();
