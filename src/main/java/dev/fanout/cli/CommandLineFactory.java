@@ -4,6 +4,7 @@ import dev.fanout.FanoutException;
 import dev.fanout.Names;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -17,52 +18,23 @@ public final class CommandLineFactory {
     private CommandLineFactory() {
     }
 
+    /** The whole command tree (the shell, help, completion). */
     public static CommandLine create(CliContext ctx) {
-        CommandLine cl = new CommandLine(new FanoutCommand(ctx), new CliFactory(ctx));
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
-        cl.addSubcommand("analyze", new AnalyzeCommand(ctx));
-        cl.addSubcommand("detect", new DetectCommand(ctx));
-        cl.addSubcommand("graph", new GraphCommand(ctx));
-        cl.addSubcommand("merge", new MergeCommand(ctx));
-        cl.addSubcommand("js", new JsCommand(ctx));
-        cl.addSubcommand("pipeline", new CommandLine(new PipelineCommand(ctx), new CliFactory(ctx))
-                .addSubcommand("list", new PipelineCommand.ListPipelines(ctx))
-                .addSubcommand("run", new PipelineCommand.RunPipeline(ctx)));
-        cl.addSubcommand("strategies", new StrategiesCommand(ctx));
-        cl.addSubcommand("run", new RunCommand(ctx));
-        cl.addSubcommand("exec", new ExecCommand(ctx));
-        cl.addSubcommand("runs", new RunsCommand(ctx));
-        cl.addSubcommand("results", new ResultsCommand(ctx));
-        cl.addSubcommand("stats", new StatsCommand(ctx));
-        cl.addSubcommand("load", new LoadCommand(ctx));
-        cl.addSubcommand("tasks", new TasksCommand(ctx));
-        cl.addSubcommand("task", new CommandLine(new TaskEditCommand(ctx), new CliFactory(ctx))
-                .addSubcommand("add", new TaskEditCommand.Add(ctx))
-                .addSubcommand("remove", new TaskEditCommand.Remove(ctx)));
-        cl.addSubcommand("set", new SetCommand(ctx));
-        cl.addSubcommand("unset", new UnsetCommand(ctx));
-        cl.addSubcommand("var", new VarCommand(ctx));
-        cl.addSubcommand("status", new StatusCommand(ctx));
-        cl.addSubcommand("save", new SaveCommand(ctx));
-        cl.addSubcommand("restore", new RestoreCommand(ctx));
-        cl.addSubcommand("sessions", new SessionsCommand(ctx));
-        cl.addSubcommand("completion", new CompletionCommand(ctx));
-        cl.addSubcommand("config", new CommandLine(new ConfigCommand(ctx), new CliFactory(ctx))
-                .addSubcommand("show", new ConfigCommand.Show(ctx)));
-        cl.addSubcommand("skill", new CommandLine(new SkillCommand(ctx), new CliFactory(ctx))
-                .addSubcommand("create", new SkillCommand.Create(ctx))
-                .addSubcommand("list", new SkillCommand.ListSkills(ctx))
-                .addSubcommand("show", new SkillCommand.Show(ctx)));
-        cl.addSubcommand("agent", new CommandLine(new AgentCommand(ctx), new CliFactory(ctx))
-                .addSubcommand("create", new AgentCommand.Create(ctx))
-                .addSubcommand("list", new AgentCommand.ListAgents(ctx))
-                .addSubcommand("show", new AgentCommand.Show(ctx)));
-        cl.addSubcommand("resources", new CommandLine(new ResourcesCommand(ctx), new CliFactory(ctx))
-                .addSubcommand("list", new ResourcesCommand.ListResources(ctx))
-                .addSubcommand("mark-used", new ResourcesCommand.MarkUsed(ctx))
-                .addSubcommand("mark-useful", new ResourcesCommand.MarkUseful(ctx))
-                .addSubcommand("cleanup", new ResourcesCommand.Cleanup(ctx))
-                .addSubcommand("promote", new ResourcesCommand.Promote(ctx)));
+        return build(ctx, null);
+    }
+
+    /**
+     * The tree a one-shot command line needs: only the root and the command it names, when it
+     * names one; the whole tree otherwise (help, an unknown command's suggestion, the shell).
+     */
+    public static CommandLine forArgs(CliContext ctx, String[] args) {
+        return build(ctx, commandsNeeded(args));
+    }
+
+    private static CommandLine build(CliContext ctx, Set<String> only) {
+        CliFactory factory = new CliFactory(ctx);
+        CommandLine cl = new CommandLine(new FanoutCommand(ctx), factory);
+        CommandTable.addTo(cl, ctx, factory, only);
         // set after the subcommands are added, so that they do not inherit it
         cl.getCommandSpec().usageMessage().footer("", "Run 'fanout COMMAND --help' for a command's options.");
         cl.setOut(ctx.out());
@@ -71,6 +43,28 @@ public final class CommandLineFactory {
         cl.setParameterExceptionHandler((e, args) -> handleParameters(ctx, e));
         return cl;
     }
+
+    /**
+     * The commands a command line needs built: the one it names; none when it names none (the
+     * root's own work: --version, the shell, a batch); null, meaning all, when the root's help
+     * lists them or an unknown word wants the closest name.
+     */
+    static Set<String> commandsNeeded(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (ROOT_OPTIONS_WITH_VALUE.contains(a)) {
+                i++;
+            } else if (a.equals("-h") || a.equals("--help")) {
+                return null;
+            } else if (!a.startsWith("-")) {
+                // 'help' lists every command; an unknown word wants the closest name
+                return CommandTable.names().contains(a) && !a.equals("help") ? Set.of(a) : null;
+            }
+        }
+        return Set.of();
+    }
+
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--home", "--session", "-f", "--file");
 
     /** Prints a failure as one line and returns the exit code for it. */
     static int handle(CliContext ctx, Exception e) {
@@ -85,7 +79,7 @@ public final class CommandLineFactory {
         if (t instanceof FanoutException fe) {
             ctx.err().println(ctx.location() + ctx.style().red("error: ") + fe.getMessage());
             if (ctx.verbose()) {
-                fe.printStackTrace(ctx.err());
+                trace(fe, ctx.err());
             }
             ctx.err().flush();
             return fe.exitCode();
@@ -93,10 +87,20 @@ public final class CommandLineFactory {
         ctx.err().println(ctx.location() + ctx.style().red("error: ") + "internal error: " + t
                 + (ctx.verbose() ? "" : " (rerun with --verbose for the trace, and please report it)"));
         if (ctx.verbose()) {
-            t.printStackTrace(ctx.err());
+            trace(t, ctx.err());
         }
         ctx.err().flush();
         return FanoutException.SOFTWARE;
+    }
+
+    /** The trace of an error and its causes, for --verbose. */
+    private static void trace(Throwable t, java.io.PrintWriter err) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            err.println((c == t ? "" : "Caused by: ") + c);
+            for (StackTraceElement e : c.getStackTrace()) {
+                err.println("\tat " + e);
+            }
+        }
     }
 
     private static int handleParameters(CliContext ctx, ParameterException e) {

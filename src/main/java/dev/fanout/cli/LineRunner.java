@@ -52,7 +52,8 @@ final class LineRunner {
         if (ShellCompleter.SHELL_WORDS.contains(words.get(0)) && words.size() == 1) {
             return new Result(Outcome.EXIT, 0);
         }
-        int code = CommandLineFactory.create(ctx).execute(words.toArray(String[]::new));
+        String[] args = words.toArray(String[]::new);
+        int code = CommandLineFactory.forArgs(ctx, args).execute(args);
         ctx.out().flush();
         return new Result(Outcome.DONE, code);
     }

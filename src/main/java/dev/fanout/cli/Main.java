@@ -14,7 +14,8 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         CliContext ctx = new CliContext(System.getenv(), System.in, out, err, System.console() != null);
-        int code = CommandLineFactory.create(ctx).execute(scriptShorthand(args));
+        String[] line = scriptShorthand(args);
+        int code = CommandLineFactory.forArgs(ctx, line).execute(line);
         out.flush();
         err.flush();
         System.exit(code);

@@ -36,6 +36,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     private final LiveBlock block;
     private final ScheduledExecutorService ticker;
     private final Map<String, Long> running = new LinkedHashMap<>();
+    private final java.util.Set<String> retrying = new java.util.HashSet<>();
     private String runId = "";
     private int total;
     private int done;
@@ -90,6 +91,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     @Override
     public synchronized void taskStarted(String taskId, int attempt) {
         running.put(taskId, System.nanoTime());
+        retrying.remove(taskId);
         if (block == null && !quiet) {
             line("start   " + taskId + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
         }
@@ -99,6 +101,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     @Override
     public synchronized void attemptFailed(String taskId, Attempt attempt, double retryInSeconds) {
         running.remove(taskId);
+        retrying.add(taskId);
         if (!quiet) {
             line(style.yellow("retry   ") + taskId + " in " + TimeFormat.seconds(retryInSeconds) + ": attempt "
                     + attempt.number() + " " + (attempt.error() == null ? "failed" : attempt.error()));
@@ -109,6 +112,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     @Override
     public synchronized void taskEnded(TaskResult r, Path stdout, Path stderr) {
         running.remove(r.taskId());
+        retrying.remove(r.taskId());
         done++;
         if (r.status() != TaskStatus.SUCCEEDED) {
             failed += r.status() == TaskStatus.SKIPPED || r.status() == TaskStatus.CANCELLED ? 0 : 1;
@@ -205,7 +209,8 @@ final class RunProgress implements RunListener, AutoCloseable {
             eta = ", ETA " + TimeFormat.seconds(left);
         }
         lines.add(style.bold(String.format(Locale.ROOT, "%d/%d done", done, total)) + ", " + running.size()
-                + " running" + (failed > 0 ? ", " + style.red(failed + " failed") : "") + ", "
+                + " running" + (retrying.isEmpty() ? "" : ", " + retrying.size() + " waiting to retry")
+                + (failed > 0 ? ", " + style.red(failed + " failed") : "") + ", "
                 + TimeFormat.seconds(elapsed) + eta + style.dim("  (Ctrl-C stops)"));
         long now = System.nanoTime();
         int shown = 0;

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * environment. The process is stopped as a tree.
  */
 final class ProcessLauncher {
+    /** How a launch failure for a program not on PATH begins. */
+    static final String NOT_FOUND_PREFIX = "command not found: ";
     private static final File DEV_NULL = new File("/dev/null");
     private static final int LINE_PIECE = 64 * 1024;
     /** How long an ended process's output may keep coming: a background child can hold the pipe for ever. */
@@ -79,7 +81,7 @@ final class ProcessLauncher {
     private static String launchError(String program, IOException e) {
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("error=2,")) {
-            return "command not found: " + program;
+            return NOT_FOUND_PREFIX + program;
         }
         if (msg.contains("error=13,")) {
             return "permission denied: " + program + " is not executable";

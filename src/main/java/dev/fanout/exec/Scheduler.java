@@ -1,6 +1,5 @@
 package dev.fanout.exec;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
@@ -17,7 +16,6 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -33,49 +31,19 @@ final class Scheduler {
     private static final int DIED_OF_SIGINT = 128 + 2;
     private static final long SIGINT_GRACE_MILLIS = 300;
 
-    private sealed interface Event permits Launched, Ended, TimedOut, RetryDue, Cancel {
-    }
-
-    private record Launched(int task, int number, Launcher.Launch launch) implements Event {
-    }
-
-    private record Ended(int task, int attempt, RunningAttempt.AttemptEnd end) implements Event {
-    }
-
-    private record TimedOut(int task, int attempt) implements Event {
-    }
-
-    private record RetryDue(int task) implements Event {
-    }
-
-    private record Cancel(String reason) implements Event {
-    }
-
     private final TaskGraph graph;
     private final RunOptions options;
     private final Config config;
     private final RunDirectory dir;
     private final RunListener listener;
     private final Consumer<Map<String, TaskResult>> checkpoint;
-    private final BlockingDeque<Event> events = new LinkedBlockingDeque<>();
+    private final BlockingDeque<SchedulerEvent> events = new LinkedBlockingDeque<>();
     private final ScheduledExecutorService timers;
     private final Launcher launcher;
     private final RetryPolicy retry;
 
     private final int n;
-    private final TaskStatus[] status;
-    private final int[] waiting;
-    private final List<List<Attempt>> attempts;
-    private final String[] reason;
-    private final JsonNode[] result;
-    private final String[] resultError;
-    private final boolean[] reused;
-    private final RunningAttempt[] current;
-    private final AttemptContext[] context;
-    private final Instant[] startedAt;
-    private final boolean[] timedOut;
-    private final boolean[] stoppedByUs;
-    private final ScheduledFuture<?>[] timeout;
+    private final TaskState[] state;
     private final PriorityQueue<Integer> ready;
     private int running;
     private int finished;
@@ -96,24 +64,10 @@ final class Scheduler {
         this.checkpoint = checkpoint;
         this.retry = new RetryPolicy(config);
         this.n = graph.size();
-        status = new TaskStatus[n];
-        waiting = new int[n];
-        attempts = new ArrayList<>(n);
-        reason = new String[n];
-        result = new JsonNode[n];
-        resultError = new String[n];
-        reused = new boolean[n];
-        current = new RunningAttempt[n];
-        context = new AttemptContext[n];
-        startedAt = new Instant[n];
-        timedOut = new boolean[n];
-        stoppedByUs = new boolean[n];
-        timeout = new ScheduledFuture<?>[n];
+        state = new TaskState[n];
         ready = new PriorityQueue<>(Math.max(1, n), StartOrder.of(graph, options.parallel(), measured));
         for (int v = 0; v < n; v++) {
-            attempts.add(new ArrayList<>());
-            status[v] = TaskStatus.PENDING;
-            waiting[v] = graph.predecessorCount(v);
+            state[v] = new TaskState(graph.predecessorCount(v));
         }
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fanout-timers");
@@ -124,15 +78,15 @@ final class Scheduler {
         for (int v = 0; v < n; v++) {
             TaskResult before = carried.get(graph.id(v));
             if (before != null && before.status() == TaskStatus.SUCCEEDED) {
-                attempts.get(v).addAll(before.attempts());
-                result[v] = before.result();
-                reused[v] = true;
-                reason[v] = "succeeded in an earlier run";
+                state[v].attempts.addAll(before.attempts());
+                state[v].result = before.result();
+                state[v].reused = true;
+                state[v].reason = "succeeded in an earlier run";
                 finish(v, TaskStatus.SUCCEEDED);
             }
         }
         for (int v = 0; v < n; v++) {
-            if (status[v] == TaskStatus.PENDING && waiting[v] == 0) {
+            if (state[v].status == TaskStatus.PENDING && state[v].waiting == 0) {
                 ready.add(v);
             }
         }
@@ -140,7 +94,7 @@ final class Scheduler {
 
     /** Asks the run to stop (Ctrl-C): running trees are stopped, everything else is cancelled. Any thread. */
     void cancel(String why) {
-        events.add(new Cancel(why));
+        events.add(new SchedulerEvent.Cancel(why));
     }
 
     /**
@@ -152,7 +106,7 @@ final class Scheduler {
         try {
             fill();
             while (finished < n) {
-                Event e = next();
+                SchedulerEvent e = next();
                 if (e != null) {
                     handle(e);
                     while ((e = events.poll()) != null) {
@@ -174,12 +128,12 @@ final class Scheduler {
         }
     }
 
-    private Event next() {
+    private SchedulerEvent next() {
         try {
             return dirty ? events.poll(CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS) : events.take();
         } catch (InterruptedException e) {
             // the thread running the scheduler was interrupted: treat it as Ctrl-C
-            return new Cancel("interrupted");
+            return new SchedulerEvent.Cancel("interrupted");
         }
     }
 
@@ -202,69 +156,69 @@ final class Scheduler {
     /** Marks the task running and hands its launch to a launcher thread; {@link Launched} comes back. */
     private void start(int v) {
         Task task = graph.task(v);
-        int number = attempts.get(v).size() + 1;
-        startedAt[v] = Instant.now();
-        timedOut[v] = false;
-        status[v] = TaskStatus.RUNNING;
+        int number = state[v].attempts.size() + 1;
+        state[v].startedAt = Instant.now();
+        state[v].timedOut = false;
+        state[v].status = TaskStatus.RUNNING;
         running++;
         dirty = true; // so the record shows what runs
         listener.taskStarted(task.id(), number);
         Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
-        launcher.launch(task, number, lines, launch -> events.add(new Launched(v, number, launch)));
+        launcher.launch(task, number, lines, launch -> events.add(new SchedulerEvent.Launched(v, number, launch)));
     }
 
     private void launched(int v, int number, Launcher.Launch l) {
         Task task = graph.task(v);
-        context[v] = l.context();
+        state[v].context = l.context();
         if (l.attempt() == null) {
             // it never ran: not worth retrying (no such program, no such folder)
             running--;
-            Attempt a = new Attempt(number, startedAt[v], Instant.now(), TaskStatus.FAILED, null, 0, l.error());
-            attempts.get(v).add(a);
+            Attempt a = new Attempt(number, state[v].startedAt, Instant.now(), TaskStatus.FAILED, null, 0, l.error());
+            state[v].attempts.add(a);
             if (l.context() != null) {
                 dir.joblog(v + 1, a, RunDirectory.describe(task), l.context().stdout());
             }
-            if (stoppedByUs[v]) {
+            if (state[v].stoppedByUs) {
                 finish(v, TaskStatus.CANCELLED);
             } else {
                 failed(v, TaskStatus.FAILED, l.error());
             }
             return;
         }
-        current[v] = l.attempt();
-        l.attempt().ended().whenComplete((end, error) -> events.add(new Ended(v, number,
+        state[v].current = l.attempt();
+        l.attempt().ended().whenComplete((end, error) -> events.add(new SchedulerEvent.Ended(v, number,
                 error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
-        if (stoppedByUs[v]) {
+        if (state[v].stoppedByUs) {
             l.attempt().stop(); // halted while it was being launched
             return;
         }
         double limit = timeoutSeconds(task);
         if (limit > 0) {
-            timeout[v] = timers.schedule(() -> events.add(new TimedOut(v, number)),
+            state[v].timeout = timers.schedule(() -> events.add(new SchedulerEvent.TimedOut(v, number)),
                     Math.round(limit * 1000), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void handle(Event e) {
-        if (e instanceof Launched l) {
+    private void handle(SchedulerEvent e) {
+        if (e instanceof SchedulerEvent.Launched l) {
             launched(l.task(), l.number(), l.launch());
-        } else if (e instanceof Ended ended) {
+        } else if (e instanceof SchedulerEvent.Ended ended) {
             Integer code = ended.end().exitCode();
-            if (code != null && code == DIED_OF_SIGINT && !stoppedByUs[ended.task()] && !interrupted) {
+            if (code != null && code == DIED_OF_SIGINT && !state[ended.task()].stoppedByUs && !interrupted) {
                 awaitInterrupt();
             }
             ended(ended.task(), ended.attempt(), ended.end());
-        } else if (e instanceof TimedOut t) {
-            if (current[t.task()] != null && attempts.get(t.task()).size() + 1 == t.attempt()) {
-                timedOut[t.task()] = true;
-                current[t.task()].stop();
+        } else if (e instanceof SchedulerEvent.TimedOut t) {
+            if (state[t.task()].current != null && state[t.task()].attempts.size() + 1 == t.attempt()) {
+                state[t.task()].timedOut = true;
+                state[t.task()].current.stop();
             }
-        } else if (e instanceof RetryDue r) {
+        } else if (e instanceof SchedulerEvent.RetryDue r) {
             retriesPending--;
-            if (status[r.task()] == TaskStatus.PENDING) {
+            if (state[r.task()].status == TaskStatus.PENDING) {
                 ready.add(r.task());
             }
-        } else if (e instanceof Cancel c) {
+        } else if (e instanceof SchedulerEvent.Cancel c) {
             interrupted = true;
             halt("interrupted (" + c.reason() + ")", true);
         }
@@ -276,19 +230,19 @@ final class Scheduler {
      * than failed (and is not retried). Other events that come meanwhile keep their order.
      */
     private void awaitInterrupt() {
-        List<Event> deferred = new ArrayList<>();
+        List<SchedulerEvent> deferred = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SIGINT_GRACE_MILLIS);
         try {
-            Event e;
+            SchedulerEvent e;
             while ((e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
-                if (e instanceof Cancel) {
+                if (e instanceof SchedulerEvent.Cancel) {
                     handle(e);
                     break;
                 }
                 deferred.add(e);
             }
         } catch (InterruptedException ie) {
-            handle(new Cancel("interrupted"));
+            handle(new SchedulerEvent.Cancel("interrupted"));
         }
         for (int i = deferred.size() - 1; i >= 0; i--) {
             events.addFirst(deferred.get(i));
@@ -297,19 +251,19 @@ final class Scheduler {
 
     private void ended(int v, int number, RunningAttempt.AttemptEnd end) {
         running--;
-        current[v] = null;
-        if (timeout[v] != null) {
-            timeout[v].cancel(false);
-            timeout[v] = null;
+        state[v].current = null;
+        if (state[v].timeout != null) {
+            state[v].timeout.cancel(false);
+            state[v].timeout = null;
         }
         Task task = graph.task(v);
         TaskStatus outcome;
         String error = end.error();
         int signal = end.signal();
-        if (stoppedByUs[v]) {
+        if (state[v].stoppedByUs) {
             outcome = TaskStatus.CANCELLED;
             signal = signalOf(end);
-        } else if (timedOut[v]) {
+        } else if (state[v].timedOut) {
             outcome = TaskStatus.TIMED_OUT;
             signal = signalOf(end);
             error = "timed out after " + dev.fanout.graph.Decision.fmt(timeoutSeconds(task))
@@ -319,22 +273,20 @@ final class Scheduler {
         } else {
             outcome = TaskStatus.FAILED;
             if (error == null) {
-                String last = RunDirectory.lastLine(context[v].stderr());
+                String last = RunDirectory.lastLine(state[v].context.stderr());
                 error = "exit code " + end.exitCode() + (last == null ? "" : " (" + last + ")");
             }
         }
-        Attempt a = new Attempt(number, startedAt[v], Instant.now(), outcome, end.exitCode(), signal, error);
-        attempts.get(v).add(a);
-        dir.joblog(v + 1, a, RunDirectory.describe(task), context[v].stdout());
+        Attempt a = new Attempt(number, state[v].startedAt, Instant.now(), outcome, end.exitCode(), signal, error);
+        state[v].attempts.add(a);
+        dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
         switch (outcome) {
             case SUCCEEDED -> {
-                RunDirectory.Collected c = dir.collect(context[v]);
-                result[v] = c.result();
-                resultError[v] = c.error();
+                state[v].keep(dir.collect(state[v].context));
                 finish(v, TaskStatus.SUCCEEDED);
                 for (int i = 0, k = graph.successorCount(v); i < k; i++) {
                     int w = graph.successor(v, i);
-                    if (--waiting[w] == 0 && status[w] == TaskStatus.PENDING && !halting) {
+                    if (--state[w].waiting == 0 && state[w].status == TaskStatus.PENDING && !halting) {
                         ready.add(w);
                     }
                 }
@@ -344,15 +296,13 @@ final class Scheduler {
                 if (!halting && end.retryable() && retry.retries(task, a)) {
                     double delay = retry.delaySeconds(number);
                     retriesPending++;
-                    status[v] = TaskStatus.PENDING;
+                    state[v].status = TaskStatus.PENDING;
                     listener.attemptFailed(task.id(), a, delay);
-                    timers.schedule(() -> events.add(new RetryDue(v)), Math.round(delay * 1000), TimeUnit.MILLISECONDS);
+                    timers.schedule(() -> events.add(new SchedulerEvent.RetryDue(v)), Math.round(delay * 1000), TimeUnit.MILLISECONDS);
                 } else {
                     if (outcome == TaskStatus.FAILED) {
                         // a failed task may still report what went wrong (a test suite's failures)
-                        RunDirectory.Collected c = dir.collect(context[v]);
-                        result[v] = c.result();
-                        resultError[v] = c.error();
+                        state[v].keep(dir.collect(state[v].context));
                     }
                     failed(v, outcome, error);
                 }
@@ -370,7 +320,7 @@ final class Scheduler {
     }
 
     private void failed(int v, TaskStatus outcome, String error) {
-        reason[v] = error;
+        state[v].reason = error;
         finish(v, outcome);
         skipDependents(v);
         if (options.halt() != HaltPolicy.NEVER && !halting) {
@@ -387,11 +337,11 @@ final class Scheduler {
             int v = queue.poll();
             for (int i = 0, k = graph.successorCount(v); i < k; i++) {
                 int w = graph.successor(v, i);
-                if (seen.add(w) && status[w] == TaskStatus.PENDING) {
-                    reason[w] = v == failed
-                            ? "dependency " + graph.id(failed) + " " + status[failed].key().replace('_', ' ')
+                if (seen.add(w) && state[w].status == TaskStatus.PENDING) {
+                    state[w].reason = v == failed
+                            ? "dependency " + graph.id(failed) + " " + state[failed].status.key().replace('_', ' ')
                             : "dependency " + graph.id(v) + " was skipped (" + graph.id(failed) + " "
-                                    + status[failed].key().replace('_', ' ') + ")";
+                                    + state[failed].status.key().replace('_', ' ') + ")";
                     ready.remove(w);
                     finish(w, TaskStatus.SKIPPED);
                     queue.add(w);
@@ -404,14 +354,14 @@ final class Scheduler {
     private void halt(String why, boolean stopRunning) {
         halting = true;
         for (int v = 0; v < n; v++) {
-            if (status[v] == TaskStatus.PENDING) {
-                reason[v] = (attempts.get(v).isEmpty() ? "not started: " : "not retried: ") + why;
+            if (state[v].status == TaskStatus.PENDING) {
+                state[v].reason = (state[v].attempts.isEmpty() ? "not started: " : "not retried: ") + why;
                 finish(v, TaskStatus.CANCELLED);
-            } else if (status[v] == TaskStatus.RUNNING && stopRunning && !stoppedByUs[v]) {
-                stoppedByUs[v] = true;
-                reason[v] = "stopped: " + why;
-                if (current[v] != null) {
-                    current[v].stop(); // else it is being launched, and is stopped once it has been
+            } else if (state[v].status == TaskStatus.RUNNING && stopRunning && !state[v].stoppedByUs) {
+                state[v].stoppedByUs = true;
+                state[v].reason = "stopped: " + why;
+                if (state[v].current != null) {
+                    state[v].current.stop(); // else it is being launched, and is stopped once it has been
                 }
             }
         }
@@ -419,17 +369,17 @@ final class Scheduler {
     }
 
     private void finish(int v, TaskStatus s) {
-        status[v] = s;
+        state[v].status = s;
         finished++;
         dirty = true;
-        if (!reused[v]) {
-            AttemptContext c = context[v];
+        if (!state[v].reused) {
+            AttemptContext c = state[v].context;
             listener.taskEnded(resultOf(v), c == null ? null : c.stdout(), c == null ? null : c.stderr());
         }
     }
 
     private TaskResult resultOf(int v) {
-        return new TaskResult(graph.id(v), status[v], attempts.get(v), reason[v], result[v], resultError[v], reused[v]);
+        return state[v].toResult(graph.id(v));
     }
 
     private Map<String, TaskResult> results() {

@@ -42,6 +42,10 @@ public final class ScriptFacade {
         return ask(host::graph);
     }
 
+    public String vars() {
+        return ask(host::vars);
+    }
+
     public String load(String file) {
         return ask(() -> host.load(file));
     }

@@ -68,6 +68,11 @@ public interface ScriptHost {
     /** The known merge strategies: an array of {@code {"name", "description", "origin"}}. */
     JsonNode strategies();
 
+    /** The session's variables as an object of strings ({@code fanout.vars}). */
+    default JsonNode vars() {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
     /**
      * A line a script logged, as it is logged (the same lines come back with the result of the
      * evaluation, so a caller that prints results need not print these too).

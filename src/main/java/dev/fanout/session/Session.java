@@ -52,9 +52,9 @@ public final class Session {
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<String> runs = new ArrayList<>();
-    private final StrategyRegistry strategies = StrategyRegistry.withBuiltIns();
+    private StrategyRegistry strategies;
     private final SessionScriptHost host = new SessionScriptHost(this);
-    private final SessionScripts scripts = new SessionScripts(host, strategies);
+    private final SessionScripts scripts = new SessionScripts(host, this::strategies);
     private Analysis lastAnalysis;
     private Decision lastDecision;
     private boolean unsaved;
@@ -80,13 +80,8 @@ public final class Session {
      */
     public TaskSet load(Path file, boolean append) {
         TaskSet read = read(file);
-        TaskSet next;
-        if (append && !tasks.isEmpty()) {
-            next = tasks.plus(read.tasks());
-            TaskGraph.of(next);
-        } else {
-            next = read;
-        }
+        TaskSet next = append && !tasks.isEmpty() ? tasks.plus(read.tasks()) : read;
+        TaskGraph.of(next); // a cycle is refused before the session takes the tasks
         tasks = next;
         lastAnalysis = null;
         unsaved = true;
@@ -266,7 +261,10 @@ public final class Session {
     }
 
     /** The merge strategies: the built-in ones and those scripts registered in this session. */
-    public StrategyRegistry strategies() {
+    public synchronized StrategyRegistry strategies() {
+        if (strategies == null) {
+            strategies = StrategyRegistry.withBuiltIns(); // made when first needed: commands that merge nothing skip it
+        }
         return strategies;
     }
 
@@ -276,13 +274,14 @@ public final class Session {
     }
 
     /**
-     * Reads a tasks file and checks it whole, cycles included, without changing the session.
+     * Reads a tasks file and checks its fields, ids, dependencies and config, without changing
+     * the session. Cycles are found when its graph is built (every user of the tasks builds one;
+     * building it here too would cost a large file twice).
      *
      * @throws FanoutException (bad input) naming the file, line and column of the first problem
      */
     public TaskSet read(Path file) {
         TaskSet set = new TaskFileReader().read(file);
-        TaskGraph.of(set);
         // the config is checked now too, so a bad key is reported before anything runs
         configFor(set, Map.of());
         return set;
@@ -368,7 +367,7 @@ public final class Session {
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
-        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies, true);
+        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
                 ? resources(plan.config()).cleanup(false) : List.of();
         return new AfterRun(record, merged, cleanup);
@@ -384,7 +383,7 @@ public final class Session {
     public Merged merge(String runId, List<String> taskIds, String strategy) {
         RunStore store = runStore();
         RunRecord record = store.load(runId == null ? store.latest() : runId);
-        return RunMerge.merge(record, taskIds, strategy, strategies, false);
+        return RunMerge.merge(record, taskIds, strategy, strategies(), false);
     }
 
     /** The configuration without any tasks file. */

@@ -65,8 +65,17 @@ final class SessionScriptHost implements ScriptHost {
     }
 
     @Override
+    public JsonNode vars() {
+        ObjectNode vars = JSON.createObjectNode();
+        session.variables().forEach(vars::put);
+        return vars;
+    }
+
+    @Override
     public JsonNode load(String file) {
-        return TaskJson.toJson(session.read(Path.of(file)));
+        TaskSet set = session.read(Path.of(file));
+        TaskGraph.of(set); // a script gets no tasks with a cycle in them
+        return TaskJson.toJson(set);
     }
 
     @Override

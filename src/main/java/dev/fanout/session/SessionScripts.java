@@ -18,11 +18,11 @@ import java.util.List;
  */
 final class SessionScripts implements AutoCloseable {
     private final ScriptHost host;
-    private final StrategyRegistry strategies;
+    private final java.util.function.Supplier<StrategyRegistry> strategies;
     private ScriptBridge bridge;
     private ScriptOptions options;
 
-    SessionScripts(ScriptHost host, StrategyRegistry strategies) {
+    SessionScripts(ScriptHost host, java.util.function.Supplier<StrategyRegistry> strategies) {
         this.host = host;
         this.strategies = strategies;
     }
@@ -72,7 +72,7 @@ final class SessionScripts implements AutoCloseable {
             throw e;
         }
         if (bridge != null) {
-            bridge.registry().merges().forEach(m -> strategies.remove(m.name()));
+            bridge.registry().merges().forEach(m -> strategies.get().remove(m.name()));
             bridge.close();
         }
         bridge = connect(fresh);
@@ -90,12 +90,12 @@ final class SessionScripts implements AutoCloseable {
         b.registry().addListener(new ScriptRegistry.Listener() {
             @Override
             public void mergeRegistered(MergeStrategy strategy, String origin) {
-                strategies.register(strategy, "script: " + origin);
+                strategies.get().register(strategy, "script: " + origin);
             }
 
             @Override
             public void mergeRemoved(String name) {
-                strategies.remove(name);
+                strategies.get().remove(name);
             }
         });
         return b;

@@ -34,7 +34,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class TaskFileReader {
     private static final ObjectMapper JSON = new ObjectMapper(
             JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
-    private static final ObjectMapper YAML = new ObjectMapper(yamlFactory());
+    /** Made on first use: JSON files never load SnakeYAML. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(yamlFactory());
+    }
     /** Longest YAML line: SnakeYAML reads 1 MB in a quarter second, 4 MB in seconds (it is quadratic). */
     static final int YAML_LINE_LIMIT = 1_000_000;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
@@ -70,7 +73,7 @@ public final class TaskFileReader {
 
     /** Reads tasks from a stream; {@code name} is used in messages and positions. */
     public TaskSet read(String name, InputStream in, boolean yaml) {
-        JsonFactory factory = (yaml ? YAML : JSON).getFactory();
+        JsonFactory factory = (yaml ? Yaml.MAPPER : JSON).getFactory();
         JsonParser parser = null;
         try {
             parser = factory.createParser(yaml ? new LineLengthLimit(in, YAML_LINE_LIMIT) : in);

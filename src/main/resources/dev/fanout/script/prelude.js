@@ -118,6 +118,11 @@
             facade.log(map.call(arguments, describe).join(' '));
         }
     };
+    // fanout.vars: the session's variables ('var NAME VALUE' at the prompt), read when asked
+    define(fanout, 'vars', {
+        get: function () { return host('vars', function () { return fromHost(facade.vars()); }); },
+        enumerable: true
+    });
     freeze(fanout);
 
     function constant(key, value) {

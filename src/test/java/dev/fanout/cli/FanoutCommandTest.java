@@ -78,4 +78,14 @@ class FanoutCommandTest {
                 top.errLines());
         assertEquals("", r.out());
     }
+
+    /** Regression: one-shot lines build only their command, and 'help' then listed only itself. */
+    @Test
+    void helpListsEveryCommand() {
+        Cli.Result r = Cli.run(home, "help");
+        for (String word : List.of("analyze", "run", "merge", "js", "load", "save", "resources")) {
+            assertTrue(r.out().contains("  " + word + " "), word + " in\n" + r.out());
+        }
+        assertTrue(Cli.run(home, "help", "run").out().startsWith("Usage: fanout run"));
+    }
 }

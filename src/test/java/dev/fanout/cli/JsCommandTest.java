@@ -44,6 +44,13 @@ class JsCommandTest {
     }
 
     @Test
+    void scriptsReadTheSessionsVariables() throws Exception {
+        assertEquals(0, fanout("var", "target", "staging"));
+        assertEquals(0, fanout("js", "fanout.vars.target + '/' + Object.keys(fanout.vars).length"));
+        assertEquals("\"staging/1\"\n", out.toString());
+    }
+
+    @Test
     void aFileNamedAloneIsEvaluatedAsBy_jsDashF() throws Exception {
         Path script = Files.writeString(dir.resolve("hello.js"), "fanout.log('hello'); 6 * 7\n");
         assertEquals(0, fanout(script.toString(), "--home", dir.resolve("home").toString()));

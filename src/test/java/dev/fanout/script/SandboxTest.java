@@ -83,7 +83,7 @@ class SandboxTest {
         // no Java behind it: the object is plain JavaScript over a hidden facade
         assertEquals("undefined", js.eval("typeof fanout.getClass").asText());
         assertEquals("[\"addTask\",\"analyze\",\"graph\",\"load\",\"log\",\"merge\",\"pipelines\",\"registerMerge\","
-                + "\"registerPipeline\",\"results\",\"run\",\"strategies\",\"tasks\",\"write\"]",
+                + "\"registerPipeline\",\"results\",\"run\",\"strategies\",\"tasks\",\"vars\",\"write\"]",
                 js.eval("Object.keys(fanout).sort()").toString());
     }
 

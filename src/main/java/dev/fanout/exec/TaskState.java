@@ -1,0 +1,42 @@
+package dev.fanout.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
+/** Where one task stands in a running schedule; owned and changed by the scheduler's thread only. */
+final class TaskState {
+    TaskStatus status = TaskStatus.PENDING;
+    /** Dependencies that have not succeeded yet. */
+    int waiting;
+    final List<Attempt> attempts = new ArrayList<>();
+    String reason;
+    JsonNode result;
+    String resultError;
+    /** Carried over from the run being resumed. */
+    boolean reused;
+    /** The attempt under way, or null. */
+    RunningAttempt current;
+    AttemptContext context;
+    Instant startedAt;
+    boolean timedOut;
+    /** Stopped by a halt or Ctrl-C: its end reads as cancelled. */
+    boolean stoppedByUs;
+    ScheduledFuture<?> timeout;
+
+    TaskState(int waiting) {
+        this.waiting = waiting;
+    }
+
+    /** Keeps what the attempt returned. */
+    void keep(RunDirectory.Collected collected) {
+        result = collected.result();
+        resultError = collected.error();
+    }
+
+    TaskResult toResult(String taskId) {
+        return new TaskResult(taskId, status, attempts, reason, result, resultError, reused);
+    }
+}
