@@ -5,12 +5,17 @@ import java.io.PrintWriter;
 /** The entry point of {@code fanout}. */
 public final class Main {
     private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         preferVfork();
+        String parallelism = commonPoolParallelism(Runtime.getRuntime().availableProcessors());
+        if (parallelism != null && System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, parallelism);
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         CliContext ctx = new CliContext(System.getenv(), System.in, out, err, System.console() != null);
@@ -35,7 +40,7 @@ public final class Main {
 
     /**
      * Starts task processes with vfork on Linux: the default, posix_spawn through jspawnhelper,
-     * execs twice per task and measured about twice as slow to start one (scripts/bench-exec).
+     * execs twice per task and measured about twice as slow to start one (scripts/bench).
      * JDK 25 deprecates VFORK (with a warning) and later ones remove it, so only before 25, and
      * never over the user's own choice.
      */
@@ -44,5 +49,17 @@ public final class Main {
                 && System.getProperty("os.name", "").startsWith("Linux")) {
             System.setProperty(LAUNCH_MECHANISM, "VFORK");
         }
+    }
+
+    /**
+     * The common pool's parallelism to ask for on a machine with {@code cpus} processors, or
+     * null to keep the JDK's. With one or two processors the JDK gives the pool a parallelism
+     * of 1, and CompletableFuture then runs every async step, such as the one behind each
+     * task's {@code Process.onExit()}, on a new thread: 1,000 tasks, 1,000 threads. Two keeps
+     * those steps on pooled threads (about 7 % less wall time for 1,000 short tasks on 2 cores,
+     * BENCHMARKS.md).
+     */
+    static String commonPoolParallelism(int cpus) {
+        return cpus <= 2 ? "2" : null;
     }
 }
