@@ -54,7 +54,7 @@ public final class Run {
     }
 
     /**
-     * Prepares a run: checks every task can run, creates the run's folder and writes its first record.
+     * Prepares a run: checks every task can run, creates the run's folder and has its first record written.
      *
      * @param decision why it runs in parallel or not, for the record
      * @param carried results of an earlier run to reuse (resume), by task id; only successes are reused
@@ -78,7 +78,9 @@ public final class Run {
         Run run = new Run(store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried);
         try {
             run.copyCarriedResults(carried);
-            run.save(RunState.RUNNING, run.pendingResults(carried), null);
+            // the first record goes through the checkpoint writer: the folder is known to be
+            // writable, and the first tasks need not wait for the record's first serialization
+            run.checkpoints.offer(run.pendingResults(carried));
         } catch (RuntimeException e) {
             run.checkpoints.close();
             run.dir.close();
