@@ -201,14 +201,7 @@ final class EngineLoop {
         try {
             return reply.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw EngineSupervisor.rethrown(e.getCause());
         }
     }
 

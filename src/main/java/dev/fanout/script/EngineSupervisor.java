@@ -88,15 +88,19 @@ final class EngineSupervisor {
         } catch (CancellationException e) {
             throw stopped(job, Reason.CANCELLED);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw EngineSupervisor.rethrown(e.getCause());
         }
+    }
+
+    /** What a job failed with, thrown again on the waiting thread: unchecked ones as they are. */
+    static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(cause);
     }
 
     ScriptStoppedException stopped(Job<?> job, Reason reason) {
