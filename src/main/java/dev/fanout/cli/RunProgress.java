@@ -197,17 +197,26 @@ final class RunProgress implements RunListener, AutoCloseable {
         }
     }
 
+    /**
+     * The time left by the estimate, or, once the run has outlasted it, by how much: a run whose
+     * tasks are slower than estimated must not claim to be about to end.
+     */
+    static String eta(double estimatedSeconds, double elapsedSeconds) {
+        if (estimatedSeconds <= 0) {
+            return "";
+        }
+        double left = estimatedSeconds - elapsedSeconds;
+        return left > 0 ? ", ETA " + TimeFormat.seconds(left)
+                : ", " + TimeFormat.seconds(-left) + " past the estimate";
+    }
+
     private synchronized void redraw() {
         if (block == null) {
             return;
         }
         double elapsed = (System.nanoTime() - startedNanos) / 1e9;
         List<String> lines = new ArrayList<>();
-        String eta = "";
-        if (estimatedSeconds > 0 && done < total) {
-            double left = Math.max(0, estimatedSeconds - elapsed);
-            eta = ", ETA " + TimeFormat.seconds(left);
-        }
+        String eta = done < total ? eta(estimatedSeconds, elapsed) : "";
         lines.add(style.bold(String.format(Locale.ROOT, "%d/%d done", done, total)) + ", " + running.size()
                 + " running" + (retrying.isEmpty() ? "" : ", " + retrying.size() + " waiting to retry")
                 + (failed > 0 ? ", " + style.red(failed + " failed") : "") + ", "
