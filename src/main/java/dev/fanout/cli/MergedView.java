@@ -18,7 +18,7 @@ final class MergedView {
             out.println(indent + style.red("merge failed") + " (" + m.strategy() + "): " + m.error()
                     + "; the individual results are kept");
         } else {
-            out.println(indent + "merged (" + m.strategy() + "): " + headline(m.strategy(), m.json()));
+            out.println(indent + "merged (" + m.strategy() + "): " + headline(m));
         }
         List<String> notes = m.notes();
         for (int i = 0; i < Math.min(NOTES_SHOWN, notes.size()); i++) {
@@ -30,9 +30,20 @@ final class MergedView {
         out.flush();
     }
 
-    /** The figures a person looks for first, by strategy; by type: each type's. */
+    /** The figures a person looks for first; merged by type: each type's, by the strategy it got. */
+    static String headline(Merged m) {
+        if (m.typeStrategies().isEmpty()) {
+            return headline(m.strategy(), m.json());
+        }
+        List<String> parts = new ArrayList<>();
+        m.typeStrategies().forEach((type, strategy) ->
+                parts.add(type + " (" + strategy + "): " + headline(strategy, m.json().path(type))));
+        return String.join("; ", parts);
+    }
+
+    /** The figures a person looks for first, by strategy. */
     static String headline(String strategy, JsonNode j) {
-        if (j == null) {
+        if (j == null || j.isMissingNode()) {
             return "nothing";
         }
         switch (strategy) {
@@ -47,23 +58,23 @@ final class MergedView {
             case "search":
                 return j.path("unique_hits").asInt() + " unique hits of " + j.path("total_hits").asInt();
             case "build":
-                return (j.path("succeeded").asBoolean() ? "succeeded" : "failed") + ", " + j.path("artifacts").size()
-                        + " artifacts";
+                return (j.path("succeeded").asBoolean() ? "succeeded" : "failed") + ", "
+                        + plural(j.path("artifacts").size(), "artifact");
             case "deployment":
                 return (j.path("all_deployed").asBoolean() ? "all deployed" : "not all deployed") + ", "
                         + j.path("endpoints").size() + " services with endpoints";
             case "file_read":
                 return j.path("sources").size() + " sources, " + j.path("content").asText().length() + " characters";
             case "generic":
-                return j.path("tasks").size() + " tasks, " + count(j.path("succeeded")) + " succeeded";
-            case "by_type":
-                List<String> parts = new ArrayList<>();
-                j.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + headline(e.getKey(), e.getValue())));
-                return String.join("; ", parts);
+                return plural(j.path("tasks").size(), "task") + ", " + count(j.path("succeeded")) + " succeeded";
             default:
                 String text = j.toString();
                 return text.length() <= 160 ? text : text.substring(0, 159) + "… ('merge --json' shows it all)";
         }
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int count(JsonNode n) {

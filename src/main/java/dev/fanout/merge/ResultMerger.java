@@ -58,9 +58,11 @@ public final class ResultMerger {
         ObjectNode combined = JsonNodeFactory.instance.objectNode();
         List<String> errors = new ArrayList<>();
         List<String> chosen = new ArrayList<>();
+        Map<String, String> typeStrategies = new LinkedHashMap<>();
         for (Map.Entry<String, List<TaskOutput>> e : byType.entrySet()) {
             MergeStrategy s = registry.forType(e.getKey());
             chosen.add(e.getKey() + " → " + s.name());
+            typeStrategies.put(e.getKey(), s.name());
             Attempt a = attempt(s, e.getValue());
             combined.set(e.getKey(), a.json);
             liftNotes(a.json, e.getKey() + ": ", notes);
@@ -69,7 +71,8 @@ public final class ResultMerger {
             }
         }
         notes.add(0, "tasks of " + byType.size() + " types merged each with its own strategy (" + String.join(", ", chosen) + ")");
-        return new Merged("by_type", combined, errors.isEmpty() ? null : String.join("; ", errors), notes);
+        return new Merged("by_type", combined, errors.isEmpty() ? null : String.join("; ", errors), notes,
+                typeStrategies);
     }
 
     /** A strategy's answer, or the individual results and why the strategy failed. */

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Task outputs for tests, from JSON text. */
-final class Outputs {
+public final class Outputs {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Outputs() {
     }
 
-    static TaskOutput succeeded(String id, String type, String json) {
+    public static TaskOutput succeeded(String id, String type, String json) {
         return new TaskOutput(id, type, "succeeded", json == null ? null : parse(json), null);
     }
 

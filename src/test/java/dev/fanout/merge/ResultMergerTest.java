@@ -63,6 +63,8 @@ class ResultMergerTest {
                 TESTS.get(1)), "auto");
         assertEquals("by_type", m.strategy());
         assertEquals(List.of("build", "testing", "untyped"), List.copyOf(iterable(m.json())));
+        assertEquals(java.util.Map.of("build", "build", "testing", "testing", "untyped", "generic"), m.typeStrategies());
+        assertEquals("generic", m.toJson().get("strategies").get("untyped").asText());
         assertTrue(m.json().get("build").get("succeeded").asBoolean());
         assertEquals(5, m.json().get("testing").get("passed").asInt());
         assertTrue(m.json().get("untyped").get("tasks").get("x").get("result").get("any").asBoolean());
