@@ -6,9 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
+import dev.fanout.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import java.util.Map;
  */
 public record Home(Path root) {
     /** A repeated key in config.json is an error, as in tasks files: which one was meant is unknown. */
-    private static final ObjectMapper JSON = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public Home {
         root = root.toAbsolutePath().normalize();
@@ -92,7 +93,7 @@ public record Home(Path root) {
         if (!Files.isRegularFile(file)) {
             return config;
         }
-        ObjectNode settings = JSON.createObjectNode();
+        ObjectNode settings = JsonNodeFactory.instance.objectNode();
         Map<String, String> positions = new LinkedHashMap<>();
         try (JsonParser parser = JSON.createParser(file.toFile())) {
             JsonToken first = parser.nextToken();
@@ -102,13 +103,13 @@ public record Home(Path root) {
             }
             if (first != JsonToken.START_OBJECT) {
                 throw FanoutException.badInput(at(file, parser.currentTokenLocation())
-                        + ": config must be an object of settings, not " + ConfigKey.describe(parser.readValueAsTree()));
+                        + ": config must be an object of settings, not " + ConfigKey.describe(JsonTree.read(parser)));
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 positions.put(parser.currentName(), at(file, parser.currentTokenLocation()));
                 String key = parser.currentName();
                 parser.nextToken();
-                settings.set(key, parser.readValueAsTree());
+                settings.set(key, JsonTree.read(parser));
             }
             if (parser.nextToken() != null) {
                 throw FanoutException.badInput(at(file, parser.currentTokenLocation())

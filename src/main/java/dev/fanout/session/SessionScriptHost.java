@@ -3,6 +3,7 @@ package dev.fanout.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
 import dev.fanout.exec.HaltPolicy;
@@ -33,7 +34,12 @@ import java.util.function.Consumer;
 
 /** What the {@code fanout} object of scripts does, done by the session, in JSON. */
 final class SessionScriptHost implements ScriptHost {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Built on first use: a session that runs no script never pays for an ObjectMapper. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final Session session;
     private volatile Consumer<String> log = line -> { };
@@ -54,7 +60,7 @@ final class SessionScriptHost implements ScriptHost {
 
     @Override
     public JsonNode graph() {
-        ObjectNode g = JSON.createObjectNode();
+        ObjectNode g = NODES.objectNode();
         ArrayNode nodes = g.putArray("nodes");
         ArrayNode edges = g.putArray("edges");
         for (Task t : session.tasks().tasks()) {
@@ -66,7 +72,7 @@ final class SessionScriptHost implements ScriptHost {
 
     @Override
     public JsonNode vars() {
-        ObjectNode vars = JSON.createObjectNode();
+        ObjectNode vars = NODES.objectNode();
         session.variables().forEach(vars::put);
         return vars;
     }
@@ -80,7 +86,7 @@ final class SessionScriptHost implements ScriptHost {
 
     @Override
     public void addTask(JsonNode task) {
-        ArrayNode one = JSON.createArrayNode().add(task);
+        ArrayNode one = NODES.arrayNode().add(task);
         session.addTask(TaskJson.fromJson("fanout.addTask", one).tasks().get(0));
     }
 
@@ -94,7 +100,7 @@ final class SessionScriptHost implements ScriptHost {
         try {
             StringWriter w = new StringWriter();
             AnalysisJson.write(analysis, decision, w);
-            return JSON.readTree(w.toString());
+            return Mapper.JSON.readTree(w.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +108,7 @@ final class SessionScriptHost implements ScriptHost {
 
     @Override
     public JsonNode run(JsonNode options) {
-        JsonNode o = options == null ? JSON.createObjectNode() : options;
+        JsonNode o = options == null ? NODES.objectNode() : options;
         TaskSet set = o.hasNonNull("tasks") ? taskSet("fanout.run", o.get("tasks"))
                 : o.hasNonNull("file") ? session.read(Path.of(o.get("file").asText())) : session.tasksOrFile(null);
         Map<String, String> flags = new LinkedHashMap<>();
@@ -119,7 +125,7 @@ final class SessionScriptHost implements ScriptHost {
         RunPlan plan = session.plan(set, request);
         AfterRun after = session.afterRun(plan, session.start(plan, progress()).execute());
         RunRecord r = after.record();
-        ObjectNode summary = JSON.createObjectNode();
+        ObjectNode summary = NODES.objectNode();
         summary.put("run_id", r.runId());
         summary.put("status", r.state().key());
         ObjectNode counts = summary.putObject("counts");
@@ -148,7 +154,7 @@ final class SessionScriptHost implements ScriptHost {
 
     @Override
     public JsonNode results(String runId) {
-        ArrayNode out = JSON.createArrayNode();
+        ArrayNode out = NODES.arrayNode();
         for (TaskOutput o : RunMerge.outputs(session.runStore().load(runId == null ? lastRun() : runId), List.of())) {
             ObjectNode item = out.addObject();
             item.put("task_id", o.taskId());
@@ -182,7 +188,7 @@ final class SessionScriptHost implements ScriptHost {
 
     @Override
     public JsonNode strategies() {
-        ArrayNode out = JSON.createArrayNode();
+        ArrayNode out = NODES.arrayNode();
         session.strategies().all().forEach(s -> out.addObject().put("name", s.name())
                 .put("description", s.description()).put("origin", s.origin()));
         return out;

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.JsonTree;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,7 +59,7 @@ final class TaskFields {
             parser.nextToken();
             JsonNode value;
             try {
-                value = value(parser);
+                value = JsonTree.read(parser);
             } catch (StreamConstraintsException e) {
                 throw error(at, who() + field + ": " + TaskFileReader.limitProblem(e));
             }
@@ -94,50 +92,6 @@ final class TaskFields {
     }
 
     private record Entry(String name, JsonNode value, Task.Position at) {
-    }
-
-    /**
-     * The value at the parser's current token, as a tree. Built here rather than by
-     * {@code readValueAsTree}, whose per-call lookups through the ObjectMapper were a large part
-     * of reading a million tasks; the parser still enforces its limits and duplicate check.
-     */
-    private static JsonNode value(JsonParser parser) throws IOException {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        switch (parser.currentToken()) {
-            case VALUE_STRING:
-                return nodes.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
-                return switch (parser.getNumberType()) {
-                    case INT -> nodes.numberNode(parser.getIntValue());
-                    case LONG -> nodes.numberNode(parser.getLongValue());
-                    default -> nodes.numberNode(parser.getBigIntegerValue());
-                };
-            case VALUE_NUMBER_FLOAT:
-                return nodes.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return nodes.booleanNode(parser.getBooleanValue());
-            case VALUE_NULL:
-                return nodes.nullNode();
-            case START_ARRAY: {
-                ArrayNode array = nodes.arrayNode();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(parser));
-                }
-                return array;
-            }
-            case START_OBJECT: {
-                ObjectNode object = nodes.objectNode();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    object.set(name, value(parser));
-                }
-                return object;
-            }
-            default:
-                return parser.readValueAsTree(); // anything rarer (YAML's embedded binary)
-        }
     }
 
     private void field(String field, JsonNode v, Task.Position at) {

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.fanout.JsonTree;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,11 +33,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * large file costs the tasks it holds and not a tree of it, and every error names its line and column.
  */
 public final class TaskFileReader {
-    private static final ObjectMapper JSON = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     /** Made on first use: JSON files never load SnakeYAML. */
     private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(yamlFactory());
+        static final YAMLFactory FACTORY = yamlFactory();
     }
     /** Longest YAML line: SnakeYAML reads 1 MB in a quarter second, 4 MB in seconds (it is quadratic). */
     static final int YAML_LINE_LIMIT = 1_000_000;
@@ -73,7 +74,7 @@ public final class TaskFileReader {
 
     /** Reads tasks from a stream; {@code name} is used in messages and positions. */
     public TaskSet read(String name, InputStream in, boolean yaml) {
-        JsonFactory factory = (yaml ? Yaml.MAPPER : JSON).getFactory();
+        JsonFactory factory = yaml ? Yaml.FACTORY : JSON;
         JsonParser parser = null;
         try {
             parser = factory.createParser(yaml ? new LineLengthLimit(in, YAML_LINE_LIMIT) : in);
@@ -218,12 +219,12 @@ public final class TaskFileReader {
         }
 
         private JsonNode configObject(Map<String, Task.Position> positions) throws IOException {
-            var node = JSON.createObjectNode();
+            var node = JsonNodeFactory.instance.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 positions.put(key, position(parser.currentTokenLocation()));
                 parser.nextToken();
-                node.set(key, parser.readValueAsTree());
+                node.set(key, JsonTree.read(parser));
             }
             return node;
         }
