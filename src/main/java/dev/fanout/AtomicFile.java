@@ -3,15 +3,24 @@ package dev.fanout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file so that readers see either the old content or the new, never a half: the bytes
  * go to a temporary file beside the target, which is then moved over it.
  */
 public final class AtomicFile {
+    // temporary names from the pid and a counter, not Files.createTempFile: its SecureRandom costs
+    // about 30 ms to seed on first use, in the middle of a run's first tasks; and its 0600
+    // permissions would stay on the file moved into place
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
     private AtomicFile() {
     }
 
@@ -19,6 +28,11 @@ public final class AtomicFile {
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The counter the next temporary name starts from (for tests). */
+    static long nextSequence() {
+        return SEQUENCE.get() + 1;
     }
 
     /** Replaces {@code target} with {@code bytes}, creating its folder when needed. */
@@ -30,9 +44,21 @@ public final class AtomicFile {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = null;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            OutputStream opened = null;
+            for (int tries = 0; opened == null; tries++) {
+                tmp = dir.resolve("." + target.getFileName() + "." + PID + "." + SEQUENCE.incrementAndGet() + ".tmp");
+                try {
+                    opened = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    tmp = null; // left by a process that had this pid before: not ours to delete
+                    if (tries == 100) {
+                        throw e;
+                    }
+                }
+            }
+            try (OutputStream out = opened) {
                 content.writeTo(out);
             }
             try {
@@ -41,7 +67,9 @@ public final class AtomicFile {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 }

@@ -43,4 +43,33 @@ class AtomicFileTest {
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(target), files(dir));
     }
+
+    @Test
+    void aTemporaryFileLeftByAnotherProcessIsNeitherOverwrittenNorDeleted() throws IOException {
+        Path target = dir.resolve("out.json");
+        long pid = ProcessHandle.current().pid();
+        List<Path> strangers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // whatever the counter stands at, the next names this process would try
+            strangers.add(Files.writeString(dir.resolve(".out.json." + pid + "." + (i + counterNow()) + ".tmp"), "theirs"));
+        }
+        AtomicFile.write(target, "mine".getBytes(StandardCharsets.UTF_8));
+        assertEquals("mine", Files.readString(target));
+        for (Path p : strangers) {
+            assertEquals("theirs", Files.readString(p));
+        }
+    }
+
+    @Test
+    void theWrittenFileKeepsTheUsualPermissionsNotATemporaryFilesOwnerOnlyOnes() throws IOException {
+        Path target = dir.resolve("out.json");
+        Path plain = Files.writeString(dir.resolve("plain.json"), "x");
+        AtomicFile.write(target, "y".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+    }
+
+    /** The number the next write's first try will use. */
+    private static long counterNow() throws IOException {
+        return AtomicFile.nextSequence();
+    }
 }

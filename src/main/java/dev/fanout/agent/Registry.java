@@ -2,11 +2,11 @@ package dev.fanout.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.SharedMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -33,7 +33,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Registry {
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /*
      * A JVM holds a file lock for the whole process and refuses a second lock on the same file
      * (OverlappingFileLockException), so threads of this process queue here first. This map is
@@ -118,7 +117,7 @@ public final class Registry {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = SharedMapper.get().readTree(bytes);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String at = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
@@ -200,7 +199,7 @@ public final class Registry {
     }
 
     private static byte[] render(Iterable<RegistryEntry> entries) throws JsonProcessingException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = SharedMapper.get().createObjectNode();
         root.put("format", FORMAT);
         ArrayNode list = root.putArray("resources");
         for (RegistryEntry e : entries) {
@@ -224,7 +223,7 @@ public final class Registry {
             n.put("usage_count", e.usageCount());
             n.put("useful", e.useful());
         }
-        String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        String text = SharedMapper.get().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

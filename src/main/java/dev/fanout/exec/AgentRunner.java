@@ -1,9 +1,9 @@
 package dev.fanout.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
+import dev.fanout.SharedMapper;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.exec.RunningAttempt.AttemptEnd;
 import dev.fanout.agent.ResourceKind;
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  * rate-limited is retried, another is not.
  */
 public final class AgentRunner implements TaskRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TRANSIENT = Pattern.compile(
             "(?i)overloaded|rate.?limit|too many requests|\\b429\\b|\\b529\\b|try again later");
     /** Agent output is parsed as JSON only up to this size. */
@@ -112,7 +111,7 @@ public final class AgentRunner implements TaskRunner {
         if (out == null) {
             return end;
         }
-        ObjectNode result = JSON.createObjectNode();
+        ObjectNode result = SharedMapper.get().createObjectNode();
         result.set("result", out.get("result"));
         result.put("is_error", out.path("is_error").asBoolean(false));
         for (String field : new String[] {"num_turns", "total_cost_usd", "session_id", "duration_ms"}) {
@@ -122,7 +121,7 @@ public final class AgentRunner implements TaskRunner {
         }
         try {
             if (!Files.exists(ctx.resultFile()) || Files.size(ctx.resultFile()) == 0) {
-                AtomicFile.write(ctx.resultFile(), o -> JSON.writeValue(o, result));
+                AtomicFile.write(ctx.resultFile(), o -> SharedMapper.get().writeValue(o, result));
             }
         } catch (IOException e) {
             // the agent's stdout log still holds its output
@@ -146,7 +145,7 @@ public final class AgentRunner implements TaskRunner {
             if (!text.startsWith("{")) {
                 return null;
             }
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = SharedMapper.get().readTree(text);
             return node.isObject() && node.has("is_error") && node.has("result") ? node : null;
         } catch (IOException | RuntimeException e) {
             return null;

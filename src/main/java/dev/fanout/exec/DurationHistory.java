@@ -1,19 +1,22 @@
 package dev.fanout.exec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
+import dev.fanout.JsonTree;
+import dev.fanout.SharedMapper;
 import dev.fanout.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * How long tasks took in earlier runs ({@code runs/durations.json}), as Ninja keeps its log: a
@@ -21,7 +24,8 @@ import java.util.Map;
  * scheduler orders ready tasks by these measured lengths when it has them.
  */
 public final class DurationHistory {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     /** Weight of the newest measurement. */
     private static final double SMOOTHING = 0.5;
 
@@ -50,7 +54,7 @@ public final class DurationHistory {
     /** Folds this run's successful durations into the history. Best effort: a failure to write loses only hints. */
     void record(Iterable<Task> tasks, Map<String, TaskResult> results) {
         JsonNode before = read();
-        ObjectNode after = before.isObject() ? ((ObjectNode) before).deepCopy() : JSON.createObjectNode();
+        ObjectNode after = before.isObject() ? ((ObjectNode) before).deepCopy() : JsonNodeFactory.instance.objectNode();
         for (Task t : tasks) {
             TaskResult r = results.get(t.id());
             if (r == null || r.status() != TaskStatus.SUCCEEDED || r.reused() || r.lastAttempt() == null) {
@@ -63,7 +67,7 @@ public final class DurationHistory {
             after.put(key, Math.round(value * 1000) / 1000.0);
         }
         try {
-            AtomicFile.write(file, out -> JSON.writeValue(out, after));
+            AtomicFile.write(file, out -> SharedMapper.get().writeValue(out, after));
         } catch (IOException e) {
             // durations are hints for ordering; the run record itself is intact
         }
@@ -72,23 +76,26 @@ public final class DurationHistory {
     private JsonNode read() {
         try {
             if (Files.exists(file)) {
-                JsonNode node = JSON.readTree(file.toFile());
-                return node == null ? JSON.createObjectNode() : node;
+                try (JsonParser parser = FACTORY.createParser(file.toFile())) {
+                    if (parser.nextToken() != null) {
+                        return JsonTree.read(parser);
+                    }
+                }
             }
         } catch (IOException e) {
             // an unreadable history is as good as none; the next run rewrites it
         }
-        return JSON.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
-    /** The task's id and a short hash of what it runs: a changed command is a new task. */
+    /**
+     * The task's id and a short hash of what it runs: a changed command is a new task. CRC-32,
+     * not a cryptographic digest: the key only tells one command of a task id from another, and
+     * MessageDigest's first use (security providers) cost about 30 ms before a run's first task.
+     */
     static String key(Task t) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(RunDirectory.describe(t).getBytes(StandardCharsets.UTF_8));
-            return t.id() + " " + HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CRC32 crc = new CRC32();
+        crc.update(RunDirectory.describe(t).getBytes(StandardCharsets.UTF_8));
+        return t.id() + " " + String.format(Locale.ROOT, "%08x", crc.getValue());
     }
 }

@@ -2,9 +2,9 @@ package dev.fanout.exec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.SharedMapper;
 import dev.fanout.config.Config;
 import dev.fanout.task.Task;
 import java.io.IOException;
@@ -28,7 +28,6 @@ final class RunDirectory implements AutoCloseable {
     static final String JOBLOG_HEADER = "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n";
     /** stdout is read as the result only when it looks like JSON and is no bigger than this. */
     private static final long STDOUT_RESULT_LIMIT = 8L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String runId;
     private final Path dir;
@@ -157,7 +156,7 @@ final class RunDirectory implements AutoCloseable {
         Collected c = read(ctx);
         if (c.result() != null) {
             try {
-                AtomicFile.write(ctx.taskDir().resolve("result.json"), out -> JSON.writeValue(out, c.result()));
+                AtomicFile.write(ctx.taskDir().resolve("result.json"), out -> SharedMapper.get().writeValue(out, c.result()));
             } catch (IOException e) {
                 return new Collected(c.result(), "cannot keep result.json: " + e.getMessage());
             }
@@ -170,7 +169,7 @@ final class RunDirectory implements AutoCloseable {
         try {
             if (Files.exists(file) && Files.size(file) > 0) {
                 try {
-                    return new Collected(JSON.readTree(file.toFile()), null);
+                    return new Collected(SharedMapper.get().readTree(file.toFile()), null);
                 } catch (JsonProcessingException e) {
                     var loc = e.getLocation();
                     return new Collected(null, "FANOUT_RESULT is not JSON (" + (loc == null ? "" : "line " + loc.getLineNr()
@@ -180,7 +179,7 @@ final class RunDirectory implements AutoCloseable {
             Path stdout = ctx.stdout();
             if (Files.exists(stdout) && Files.size(stdout) <= STDOUT_RESULT_LIMIT && looksLikeJson(stdout)) {
                 try {
-                    return new Collected(JSON.readTree(stdout.toFile()), null);
+                    return new Collected(SharedMapper.get().readTree(stdout.toFile()), null);
                 } catch (JsonProcessingException e) {
                     return new Collected(null, null); // stdout is text that starts like JSON: not a result
                 }

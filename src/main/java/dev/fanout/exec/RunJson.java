@@ -1,9 +1,9 @@
 package dev.fanout.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.SharedMapper;
 import dev.fanout.graph.Decision;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class RunJson {
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final com.fasterxml.jackson.databind.ObjectWriter WRITER = JSON.writerWithDefaultPrettyPrinter();
+    static final com.fasterxml.jackson.databind.ObjectWriter WRITER = SharedMapper.get().writerWithDefaultPrettyPrinter();
 
     private RunJson() {
     }
@@ -35,7 +34,7 @@ public final class RunJson {
 
     /** As {@link #toJson(RunRecord)}, with the tasks already as JSON: they do not change during a run. */
     static ObjectNode toJson(RunRecord r, ArrayNode tasks) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = SharedMapper.get().createObjectNode();
         o.put("format", FORMAT);
         o.put("run_id", r.runId());
         o.put("status", r.state().key());
@@ -63,7 +62,7 @@ public final class RunJson {
     }
 
     private static ObjectNode toJson(TaskResult t) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = SharedMapper.get().createObjectNode();
         o.put("status", t.status().key());
         if (t.reason() != null) {
             o.put("reason", t.reason());
@@ -105,7 +104,7 @@ public final class RunJson {
      * @throws IOException when the file cannot be read or is not a run record
      */
     static RunRecord read(Path dir) throws IOException {
-        JsonNode o = JSON.readTree(dir.resolve("run.json").toFile());
+        JsonNode o = SharedMapper.get().readTree(dir.resolve("run.json").toFile());
         if (o == null || !o.isObject() || !o.has("run_id")) {
             throw new IOException("not a run record");
         }
@@ -140,7 +139,7 @@ public final class RunJson {
         if (o.path("result").isTextual()) {
             Path file = dir.resolve(o.get("result").asText());
             try {
-                value = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+                value = Files.exists(file) ? SharedMapper.get().readTree(file.toFile()) : null;
             } catch (IOException e) {
                 resultError = "cannot read " + file + ": " + e.getMessage();
             }

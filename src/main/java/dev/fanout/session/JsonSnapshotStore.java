@@ -2,12 +2,12 @@ package dev.fanout.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
 import dev.fanout.Names;
+import dev.fanout.SharedMapper;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
 import java.io.IOException;
@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 
 /** Sessions as {@code sessions/NAME.json}, written atomically so two shells saving at once never corrupt one. */
 public final class JsonSnapshotStore implements SnapshotStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Path dir;
@@ -53,7 +52,7 @@ public final class JsonSnapshotStore implements SnapshotStore {
 
     @Override
     public void save(Snapshot s) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = SharedMapper.get().createObjectNode();
         o.put("format", s.format());
         o.put("name", s.name());
         o.put("saved_at", s.savedAt().toString());
@@ -63,16 +62,16 @@ public final class JsonSnapshotStore implements SnapshotStore {
         if (s.tasks().config() != null) {
             tasks.set("config", s.tasks().config());
         }
-        o.set("overrides", JSON.valueToTree(s.overrides()));
-        o.set("variables", JSON.valueToTree(s.variables()));
+        o.set("overrides", SharedMapper.get().valueToTree(s.overrides()));
+        o.set("variables", SharedMapper.get().valueToTree(s.variables()));
         if (s.analysis() != null) {
             o.set("analysis", s.analysis());
         }
-        o.set("runs", JSON.valueToTree(s.runs()));
+        o.set("runs", SharedMapper.get().valueToTree(s.runs()));
         ArrayNode scripts = o.putArray("scripts");
         s.scripts().forEach(x -> scripts.addObject().put("origin", x.origin()).put("source", x.source()));
         try {
-            AtomicFile.write(file(s.name()), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, o));
+            AtomicFile.write(file(s.name()), out -> SharedMapper.get().writerWithDefaultPrettyPrinter().writeValue(out, o));
         } catch (IOException e) {
             throw FanoutException.badInput("cannot save session '" + s.name() + "' in " + dir + ": " + e.getMessage());
         }
@@ -87,7 +86,7 @@ public final class JsonSnapshotStore implements SnapshotStore {
         }
         JsonNode o;
         try {
-            o = JSON.readTree(file.toFile());
+            o = SharedMapper.get().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw FanoutException.badInput(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
@@ -136,7 +135,7 @@ public final class JsonSnapshotStore implements SnapshotStore {
         List<Info> infos = new ArrayList<>();
         for (String name : names()) {
             try {
-                JsonNode o = JSON.readTree(file(name).toFile());
+                JsonNode o = SharedMapper.get().readTree(file(name).toFile());
                 infos.add(new Info(name, Instant.parse(o.path("saved_at").asText()),
                         o.path("tasks").path("tasks").size(), o.path("runs").size()));
             } catch (IOException | RuntimeException e) {

@@ -1,8 +1,8 @@
 package dev.fanout.session;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.SharedMapper;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.merge.Merged;
@@ -17,7 +17,6 @@ import java.util.List;
 
 /** Merges the results of a run's tasks and keeps the answer as the run's {@code merged.json}. */
 final class RunMerge {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunMerge() {
     }
@@ -52,7 +51,7 @@ final class RunMerge {
         if (keep) {
             try {
                 AtomicFile.write(run.dir().resolve("merged.json"),
-                        out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
+                        out -> SharedMapper.get().writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
             } catch (IOException e) {
                 throw new FanoutException(FanoutException.FAILED, "cannot write " + run.dir().resolve("merged.json")
                         + ": " + e.getMessage());

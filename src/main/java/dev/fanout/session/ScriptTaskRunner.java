@@ -1,8 +1,8 @@
 package dev.fanout.session;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.SharedMapper;
 import dev.fanout.exec.AttemptContext;
 import dev.fanout.exec.RunningAttempt;
 import dev.fanout.exec.RunningAttempt.AttemptEnd;
@@ -26,7 +26,6 @@ import java.util.function.Supplier;
  * throws fails the task and is not retried (the same function would throw again).
  */
 final class ScriptTaskRunner implements TaskRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<dev.fanout.script.ScriptBridge> bridge;
     private final Path baseDir;
@@ -59,7 +58,7 @@ final class ScriptTaskRunner implements TaskRunner {
                 Files.write(ctx.stdout(), String.join("\n", result.log()).concat(result.log().isEmpty() ? "" : "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 if (result.hasValue()) {
-                    AtomicFile.write(ctx.resultFile(), out -> JSON.writeValue(out, result.value()));
+                    AtomicFile.write(ctx.resultFile(), out -> SharedMapper.get().writeValue(out, result.value()));
                 }
                 return new AttemptEnd(0, 0, null);
             }

@@ -1,11 +1,11 @@
 package dev.fanout.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
+import dev.fanout.SharedMapper;
 import dev.fanout.exec.HaltPolicy;
 import dev.fanout.exec.RunListener;
 import dev.fanout.exec.RunRecord;
@@ -36,10 +36,6 @@ import java.util.function.Consumer;
 final class SessionScriptHost implements ScriptHost {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** Built on first use: a session that runs no script never pays for an ObjectMapper. */
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
 
     private final Session session;
     private volatile Consumer<String> log = line -> { };
@@ -100,7 +96,7 @@ final class SessionScriptHost implements ScriptHost {
         try {
             StringWriter w = new StringWriter();
             AnalysisJson.write(analysis, decision, w);
-            return Mapper.JSON.readTree(w.toString());
+            return SharedMapper.get().readTree(w.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

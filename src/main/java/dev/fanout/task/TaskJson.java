@@ -1,22 +1,21 @@
 package dev.fanout.task;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** Tasks as the JSON of a tasks file, and back: for run records and session snapshots. */
 public final class TaskJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private TaskJson() {
     }
 
     /** The task as it would stand in a tasks file (only the fields it has). */
     public static ObjectNode toJson(Task t) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = NODES.objectNode();
         o.put("id", t.id());
         putIf(o, "type", t.type());
         putIf(o, "description", t.description());
@@ -61,7 +60,7 @@ public final class TaskJson {
     }
 
     public static ArrayNode toJson(TaskSet set) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = NODES.arrayNode();
         set.tasks().forEach(t -> array.add(toJson(t)));
         return array;
     }
@@ -73,12 +72,8 @@ public final class TaskJson {
      * @throws TaskFileException when the JSON is not a valid task list
      */
     public static TaskSet fromJson(String source, ArrayNode tasks) {
-        try {
-            byte[] bytes = JSON.writeValueAsBytes(tasks);
-            return new TaskFileReader().read(source, new ByteArrayInputStream(bytes), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = tasks.toString().getBytes(StandardCharsets.UTF_8);
+        return new TaskFileReader().read(source, new ByteArrayInputStream(bytes), false);
     }
 
     private static void putIf(ObjectNode o, String field, String value) {
