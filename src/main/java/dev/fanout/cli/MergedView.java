@@ -59,22 +59,18 @@ final class MergedView {
                 return j.path("unique_hits").asInt() + " unique hits of " + j.path("total_hits").asInt();
             case "build":
                 return (j.path("succeeded").asBoolean() ? "succeeded" : "failed") + ", "
-                        + plural(j.path("artifacts").size(), "artifact");
+                        + Plural.of(j.path("artifacts").size(), "artifact");
             case "deployment":
                 return (j.path("all_deployed").asBoolean() ? "all deployed" : "not all deployed") + ", "
                         + j.path("endpoints").size() + " services with endpoints";
             case "file_read":
                 return j.path("sources").size() + " sources, " + j.path("content").asText().length() + " characters";
             case "generic":
-                return plural(j.path("tasks").size(), "task") + ", " + count(j.path("succeeded")) + " succeeded";
+                return Plural.of(j.path("tasks").size(), "task") + ", " + count(j.path("succeeded")) + " succeeded";
             default:
                 String text = j.toString();
                 return text.length() <= 160 ? text : text.substring(0, 159) + "… ('merge --json' shows it all)";
         }
-    }
-
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int count(JsonNode n) {

@@ -30,14 +30,15 @@ public final class StatsCommand implements Callable<Integer> {
             return 0;
         }
         var out = ctx.out();
-        out.printf("%d runs, %d tasks run, %d attempts%n", s.runs(), s.tasksRun(), s.attempts());
+        out.println(Plural.of(s.runs(), "run") + ", " + Plural.of(s.tasksRun(), "task") + " run, "
+                + Plural.of(s.attempts(), "attempt"));
         out.printf("failure rate %s, retries per task %s%n", percent(s.failureRate()), Decision.fmt(s.retryRate()));
         out.printf("speedup: measured %sx on average against %sx estimated%n", Decision.fmt(s.meanMeasuredSpeedup()),
                 Decision.fmt(s.meanEstimatedSpeedup()));
         if (!s.slowest().isEmpty()) {
             out.println(ctx.style().bold("slowest tasks (mean of successful runs)"));
-            s.slowest().forEach(t -> out.printf("  %-28s %-9s over %d run%s%n", t.taskId(), TimeFormat.seconds(t.meanSeconds()),
-                    t.runs(), t.runs() == 1 ? "" : "s"));
+            s.slowest().forEach(t -> out.printf("  %-28s %-9s over %s%n", t.taskId(), TimeFormat.seconds(t.meanSeconds()),
+                    Plural.of(t.runs(), "run")));
         }
         if (!s.estimates().isEmpty()) {
             out.println(ctx.style().bold("estimates furthest off") + " (mean error " + percent(s.estimateError()) + ")");
