@@ -155,7 +155,11 @@ public final class CliContext {
     /** The terminal's width in columns (80 when it cannot be told). */
     public int width() {
         if (width != null) {
-            return width.getAsInt();
+            try {
+                return width.getAsInt();
+            } catch (java.io.IOError e) {
+                return 80; // the terminal went away (a closed window): nothing reads the output now
+            }
         }
         if (ttyWidth == 0) {
             ttyWidth = ttyWidth(); // asked once: a one-shot command's terminal rarely changes size

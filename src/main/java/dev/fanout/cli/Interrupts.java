@@ -1,5 +1,8 @@
 package dev.fanout.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where Ctrl-C goes while a command runs. One-shot commands catch SIGINT themselves; the shell
  * routes it through its terminal.
@@ -16,18 +19,23 @@ public interface Interrupts {
     }
 
     /**
-     * SIGINT, and SIGTERM (a CI job cancelled, a service stopped), caught with the JDK's signal
-     * API (one-shot and batch use): either stops a run cleanly instead of leaving its tasks running.
+     * SIGINT, SIGTERM (a CI job cancelled, a service stopped) and SIGHUP (the terminal or the ssh
+     * connection went away), caught with the JDK's signal API: each stops a run cleanly instead
+     * of leaving its tasks running. Only while a registration is open; outside one, the JVM's
+     * own handling (exit) applies.
      */
     static Interrupts signals() {
         return action -> {
-            sun.misc.Signal interrupt = new sun.misc.Signal("INT");
-            sun.misc.Signal terminate = new sun.misc.Signal("TERM");
-            sun.misc.SignalHandler previousInterrupt = sun.misc.Signal.handle(interrupt, s -> action.run());
-            sun.misc.SignalHandler previousTerminate = sun.misc.Signal.handle(terminate, s -> action.run());
+            List<sun.misc.Signal> signals = List.of(new sun.misc.Signal("INT"), new sun.misc.Signal("TERM"),
+                    new sun.misc.Signal("HUP"));
+            List<sun.misc.SignalHandler> previous = new ArrayList<>();
+            for (sun.misc.Signal signal : signals) {
+                previous.add(sun.misc.Signal.handle(signal, s -> action.run()));
+            }
             return () -> {
-                sun.misc.Signal.handle(interrupt, previousInterrupt);
-                sun.misc.Signal.handle(terminate, previousTerminate);
+                for (int i = 0; i < signals.size(); i++) {
+                    sun.misc.Signal.handle(signals.get(i), previous.get(i));
+                }
             };
         };
     }

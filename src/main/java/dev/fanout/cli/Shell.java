@@ -26,9 +26,15 @@ final class Shell {
         this.ctx = outer.writingTo(terminal.writer(), terminal.writer(), !"dumb".equals(terminal.getType()));
         ctx.width(terminal::getWidth);
         ctx.inShell(true);
+        // Ctrl-C comes through the terminal; SIGTERM and SIGHUP (the window closed) during a run
+        // stop it as cleanly, so its tasks do not outlive the shell
         ctx.interrupts(action -> {
             onInterrupt.set(action);
-            return () -> onInterrupt.set(null);
+            Interrupts.Registration signals = Interrupts.signals().onInterrupt(action);
+            return () -> {
+                signals.close();
+                onInterrupt.set(null);
+            };
         });
         terminal.handle(Terminal.Signal.INT, signal -> {
             Runnable action = onInterrupt.get();
@@ -71,6 +77,8 @@ final class Shell {
                 continue; // Ctrl-C at the prompt clears the line
             } catch (EndOfFileException e) {
                 break;
+            } catch (java.io.IOError e) {
+                break; // the terminal is gone (its window closed): leave as on Ctrl-D, saving the session
             }
             LineRunner.Result r = runner.run(line);
             if (r.outcome() == LineRunner.Outcome.EXIT) {

@@ -60,7 +60,7 @@ final class Scheduler {
         this.options = options;
         this.config = config;
         this.dir = dir;
-        this.listener = listener;
+        this.listener = new GuardedListener(listener);
         this.checkpoint = checkpoint;
         this.retry = new RetryPolicy(config);
         this.n = graph.size();

@@ -97,8 +97,8 @@ class RunProcessTest {
     }
 
     @ParameterizedTest(name = "SIG{0}")
-    @ValueSource(strings = {"INT", "TERM"})
-    void ctrlCOrTermStopsRunningTreesCancelsTheRestAndExits130(String signal) throws Exception {
+    @ValueSource(strings = {"INT", "TERM", "HUP"})
+    void ctrlCTermOrHangupStopsRunningTreesCancelsTheRestAndExits130(String signal) throws Exception {
         Path pid1 = tmp.resolve("slow1.pid");
         Path pid2 = tmp.resolve("slow2.pid");
         Path file = tasks(file(null, task("slow1", "echo $$ > " + q(pid1) + "; sleep 60"),

@@ -36,13 +36,23 @@ class ShellTest {
     private ByteArrayOutputStream screen;
     private Terminal terminal;
     private CompletableFuture<Integer> shell;
+    private volatile boolean windowClosed;
 
     @BeforeEach
     void start() throws IOException {
         keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 64 * 1024);
         screen = new ByteArrayOutputStream();
-        terminal = new ExternalTerminal("test", "xterm-256color", in, screen, StandardCharsets.UTF_8);
+        terminal = new ExternalTerminal("test", "xterm-256color", in, screen, StandardCharsets.UTF_8) {
+            @Override
+            public org.jline.terminal.Size getSize() {
+                if (windowClosed) {
+                    // what a POSIX terminal's size query does once its window is gone
+                    throw new java.io.IOError(new IOException("Error calling ioctl(TIOCGWINSZ): return code is -1"));
+                }
+                return super.getSize();
+            }
+        };
         terminal.setSize(new org.jline.terminal.Size(120, 40));
         CliContext ctx = new CliContext(Map.of("TERM", "xterm-256color", "NO_COLOR", "1"),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), true);
@@ -108,6 +118,19 @@ class ShellTest {
         awaitScreen("unknown command 'lod'; did you mean 'load'?");
         type("set max_parallel_tasks 3\r");
         awaitScreen("max_parallel_tasks = 3 for this session");
+    }
+
+    @Test
+    void aTerminalThatGoesAwayEndsTheShellAsCtrlDDoesSavingTheSession() throws Exception {
+        Path tasks = write("tasks.json", "[{\"id\": \"kept\", \"command\": \"true\"}]");
+        type("load " + tasks + "\r");
+        awaitScreen("the session has 1 task");
+
+        windowClosed = true;
+        type("\r"); // the next prompt asks the terminal its size
+
+        assertEquals(0, shell.get(20, TimeUnit.SECONDS));
+        assertTrue(Files.exists(dir.resolve("home/sessions/last.json")), "autosaved");
     }
 
     private Path write(String name, String content) throws IOException {

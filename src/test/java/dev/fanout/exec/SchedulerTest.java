@@ -254,4 +254,21 @@ class SchedulerTest {
         assertEquals(TaskStatus.FAILED, r.results().get("victim").status());
         assertEquals(130, r.results().get("victim").lastAttempt().exitCode());
     }
+
+    @Test
+    void aListenerThatThrowsIsDroppedAndTheRunStillEndsWithItsRecord() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        RunListener broken = new RunListener() {
+            @Override
+            public void taskStarted(String taskId, int attempt) {
+                calls.incrementAndGet();
+                throw new java.io.IOError(new IOException("the terminal went away"));
+            }
+        };
+        RunRecord r = new RunFixture(tmp.resolve("home")).prepare(file(null, task("a", "true"), task("b", "true", "a"),
+                task("c", "true", "b")), RunFixture.parallel(2), broken).execute();
+
+        assertEquals(RunState.SUCCEEDED, r.state());
+        assertEquals(1, calls.get(), "not called again after it threw");
+    }
 }
