@@ -2,8 +2,10 @@ package dev.fanout.cli;
 
 import dev.fanout.FanoutException;
 import dev.fanout.script.ScriptBridge;
+import dev.fanout.script.ScriptRegistry;
 import dev.fanout.script.ScriptResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +32,25 @@ public final class JsCommand implements Callable<Integer> {
         if ((expression == null) == (file == null)) {
             throw FanoutException.badInput("give an expression or -f FILE.js: js 'fanout.strategies()'");
         }
+        ScriptRegistry registry = ctx.session().scriptBridge().registry();
+        List<ScriptRegistry.Entry> mergesBefore = registry.merges();
+        List<ScriptRegistry.Entry> pipelinesBefore = registry.pipelines();
         ScriptResult result = evaluate(ctx, bridge -> file != null ? bridge.evaluateFile(file) : bridge.evaluate(expression));
+        // a definition returns nothing to print: say what it defined, and how to use it
+        registered(mergesBefore, registry.merges(), "merge strategy", "merge --strategy ");
+        registered(pipelinesBefore, registry.pipelines(), "pipeline", "pipeline run ");
         if (result.hasValue()) {
             ctx.out().println(Json.pretty(result.value()));
         }
         return 0;
+    }
+
+    private void registered(List<ScriptRegistry.Entry> before, List<ScriptRegistry.Entry> after, String what, String use) {
+        for (ScriptRegistry.Entry e : after) {
+            if (before.stream().noneMatch(b -> b == e)) {
+                ctx.out().println(ctx.style().dim("registered " + what + " '" + e.name() + "' (" + use + e.name() + ")"));
+            }
+        }
     }
 
     /** Runs script work with its log printed as it comes and Ctrl-C stopping it; shared with {@code pipeline run}. */

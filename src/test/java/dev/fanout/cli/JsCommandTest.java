@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,19 @@ class JsCommandTest {
         assertTrue(err.toString().contains("stopped after 0.5 s of JavaScript"), err.toString());
         assertEquals(0, fanout("js", "'still here'"));
         assertTrue(out.toString().contains("\"still here\""), out.toString());
+    }
+
+    @Test
+    void aDefinitionSaysWhatItRegisteredAndHowToUseItEachTimeItIsEvaluated() throws Exception {
+        assertEquals(0, fanout("js", "-f", "examples/js/top3.js"));
+        assertEquals(0, fanout("js", "-f", "examples/js/nightly.js"));
+        assertEquals(0, fanout("js", "-f", "examples/js/top3.js"));
+        assertEquals(0, fanout("js", "1 + 1"));
+
+        assertEquals(List.of("registered merge strategy 'top3' (merge --strategy top3)",
+                "registered pipeline 'nightly' (pipeline run nightly)",
+                "registered merge strategy 'top3' (merge --strategy top3)",
+                "2"), out.toString().lines().toList());
     }
 
     @Test
