@@ -44,7 +44,7 @@ final class AnalysisView {
         List<String> path = a.criticalPath().tasks();
         String shownPath = path.size() <= 10 ? String.join(" -> ", path)
                 : String.join(" -> ", path.subList(0, 5)) + " -> … -> " + path.get(path.size() - 1)
-                        + " (" + path.size() + " tasks)";
+                        + " (" + Plural.of(path.size(), "task") + ")";
         if (path.isEmpty()) {
             out.println("critical path: none (no tasks)");
         } else {

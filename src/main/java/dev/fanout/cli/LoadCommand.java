@@ -25,7 +25,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TaskSet tasks = ctx.session().load(file, append);
-        ctx.out().println("loaded " + file + ": the session has " + tasks.size() + " task" + (tasks.size() == 1 ? "" : "s"));
+        ctx.out().println("loaded " + file + ": the session has " + Plural.of(tasks.size(), "task"));
         return 0;
     }
 }

@@ -54,7 +54,7 @@ final class MergedView {
                         + (j.path("failures").size() > 0 ? "; failing: " + failing(j.path("failures")) : "");
             case "service_creation":
                 return (j.path("all_created").asBoolean() ? "all created" : "not all created") + ", "
-                        + j.path("services").size() + " services, " + j.path("files").size() + " files";
+                        + Plural.of(j.path("services").size(), "service") + ", " + Plural.of(j.path("files").size(), "file");
             case "search":
                 return j.path("unique_hits").asInt() + " unique hits of " + j.path("total_hits").asInt();
             case "build":

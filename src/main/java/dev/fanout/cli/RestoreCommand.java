@@ -26,8 +26,8 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session restored = restore(ctx, name, dropMissingRuns);
-        ctx.out().println("restored session '" + restored.name() + "': " + restored.tasks().size() + " tasks, "
-                + restored.runs().size() + " runs" + (restored.scriptDefinitions() == 0 ? ""
+        ctx.out().println("restored session '" + restored.name() + "': " + Plural.of(restored.tasks().size(), "task") + ", "
+                + Plural.of(restored.runs().size(), "run") + (restored.scriptDefinitions() == 0 ? ""
                         : ", " + restored.scriptDefinitions() + " script definitions"));
         return 0;
     }

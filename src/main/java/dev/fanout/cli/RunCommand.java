@@ -132,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void printPlan(RunPlan plan) {
         var out = ctx.out();
-        out.println("plan: " + plan.graph().size() + " tasks, " + plan.modeReason());
+        out.println("plan: " + Plural.of(plan.graph().size(), "task") + ", " + plan.modeReason());
         out.println("      " + (plan.options().parallel() ? plan.options().jobs() + " slots, longest remaining path first"
                 : "1 slot, dependency order") + "; times are " + (plan.measured().isEmpty() ? "estimates"
                 : "measured in earlier runs where known, else estimates"));

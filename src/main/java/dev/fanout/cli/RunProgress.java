@@ -72,7 +72,7 @@ final class RunProgress implements RunListener, AutoCloseable {
         this.runId = id;
         this.total = totalTasks;
         if (!quiet) {
-            line(style.dim("run " + id + ": " + totalTasks + " tasks, record in " + runDir));
+            line(style.dim("run " + id + ": " + Plural.of(totalTasks, "task") + ", record in " + runDir));
         }
     }
 

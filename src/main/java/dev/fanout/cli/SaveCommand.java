@@ -23,8 +23,8 @@ public final class SaveCommand implements Callable<Integer> {
     public Integer call() {
         String as = JsonSnapshotStore.checkName(name == null ? ctx.session().name() : name);
         save(ctx, as);
-        ctx.out().println("saved session '" + as + "' (" + ctx.session().tasks().size() + " tasks, "
-                + ctx.session().runs().size() + " runs)");
+        ctx.out().println("saved session '" + as + "' (" + Plural.of(ctx.session().tasks().size(), "task") + ", "
+                + Plural.of(ctx.session().runs().size(), "run") + ")");
         return 0;
     }
 

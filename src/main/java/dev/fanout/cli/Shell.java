@@ -64,7 +64,7 @@ final class Shell {
         ctx.out().println(ctx.style().bold(version) + ctx.style().dim(" — 'help' lists the commands, Tab completes,"
                 + " Ctrl-C stops a run, Ctrl-D leaves"));
         if (!ctx.session().tasks().isEmpty()) {
-            ctx.out().println("session '" + ctx.session().name() + "': " + ctx.session().tasks().size() + " tasks");
+            ctx.out().println("session '" + ctx.session().name() + "': " + Plural.of(ctx.session().tasks().size(), "task"));
         }
         ctx.out().flush();
         LineRunner runner = new LineRunner(ctx);

@@ -57,7 +57,7 @@ public final class TaskEditCommand implements Callable<Integer> {
             Task task = new Task(id, type, null, dependsOn, estimate, dev.fanout.task.TaskCommand.shell(command), null, null, null,
                     null, null, null, null, null, null, null);
             int size = ctx.session().addTask(task).size();
-            ctx.out().println("added " + id + "; the session has " + size + " tasks");
+            ctx.out().println("added " + id + "; the session has " + Plural.of(size, "task"));
             return 0;
         }
     }
@@ -77,7 +77,7 @@ public final class TaskEditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             int size = ctx.session().removeTask(id).size();
-            ctx.out().println("removed " + id + "; the session has " + size + " tasks");
+            ctx.out().println("removed " + id + "; the session has " + Plural.of(size, "task"));
             return 0;
         }
     }
