@@ -1,6 +1,7 @@
 package dev.fanout.agent;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Location;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +14,7 @@ public final class ResourceFileException extends FanoutException {
     private final String problem;
 
     public ResourceFileException(Path path, int line, String problem) {
-        super(BAD_INPUT, path + (line > 0 ? ":" + line : "") + ": " + problem);
+        super(BAD_INPUT, Location.of(path, line, 0) + ": " + problem);
         this.path = path;
         this.line = line;
         this.problem = problem;

@@ -1,5 +1,6 @@
 package dev.fanout.agent;
 
+import dev.fanout.Location;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +18,6 @@ public record ResourceProblem(Path path, int line, String problem) {
     /** {@code path:line: problem}. */
     @Override
     public String toString() {
-        return path + (line > 0 ? ":" + line : "") + ": " + problem;
+        return Location.of(path, line, 0) + ": " + problem;
     }
 }

@@ -27,11 +27,6 @@ final class GuardedListener implements RunListener {
         }
     }
 
-    /** Whether the wrapped listener failed and was dropped. */
-    boolean dropped() {
-        return inner == null;
-    }
-
     @Override
     public void runStarted(String runId, Path runDir, int totalTasks, double estimatedSeconds) {
         call(l -> l.runStarted(runId, runDir, totalTasks, estimatedSeconds));

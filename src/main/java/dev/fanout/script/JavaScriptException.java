@@ -1,6 +1,7 @@
 package dev.fanout.script;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Location;
 
 /**
  * A script failed: a syntax error or an uncaught JavaScript error. The message is one line:
@@ -19,18 +20,11 @@ public class JavaScriptException extends FanoutException {
      * @param jsMessage what JavaScript said, e.g. {@code TypeError: x is not a function}
      */
     public JavaScriptException(int exitCode, String file, int line, int column, String jsMessage, Throwable cause) {
-        super(exitCode, where(file, line, column) + ": " + jsMessage, cause);
+        super(exitCode, Location.of(file, line, column) + ": " + jsMessage, cause);
         this.file = file;
         this.line = line;
         this.column = column;
         this.jsMessage = jsMessage;
-    }
-
-    static String where(String file, int line, int column) {
-        if (line <= 0) {
-            return file;
-        }
-        return file + ":" + line + (column > 0 ? ":" + column : "");
     }
 
     public String file() {

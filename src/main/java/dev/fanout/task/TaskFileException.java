@@ -1,6 +1,7 @@
 package dev.fanout.task;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Location;
 
 /**
  * A tasks file that cannot be used: where (file, line, column; 0 when unknown) and what is wrong.
@@ -13,22 +14,11 @@ public class TaskFileException extends FanoutException {
     private final String problem;
 
     public TaskFileException(String file, int line, int column, String problem) {
-        super(BAD_INPUT, format(file, line, column, problem));
+        super(BAD_INPUT, Location.of(file, line, column) + ": " + problem);
         this.file = file;
         this.line = line;
         this.column = column;
         this.problem = problem;
-    }
-
-    private static String format(String file, int line, int column, String problem) {
-        StringBuilder sb = new StringBuilder(file);
-        if (line > 0) {
-            sb.append(':').append(line);
-            if (column > 0) {
-                sb.append(':').append(column);
-            }
-        }
-        return sb.append(": ").append(problem).toString();
     }
 
     public String file() {
