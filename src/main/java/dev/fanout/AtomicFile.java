@@ -21,8 +21,7 @@ public final class AtomicFile {
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** Something that writes a file's content to a stream. */
     @FunctionalInterface

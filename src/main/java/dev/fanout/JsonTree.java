@@ -16,8 +16,7 @@ import java.io.IOException;
  * million tasks. The parser still enforces its limits and its duplicate-key check.
  */
 public final class JsonTree {
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /** The value starting at the parser's current token; the parser is left on its last token. */
     public static JsonNode read(JsonParser parser) throws IOException {

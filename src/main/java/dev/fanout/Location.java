@@ -2,8 +2,7 @@ package dev.fanout;
 
 /** Where in a file a problem is, as messages write it: {@code file}, {@code file:line} or {@code file:line:column}. */
 public final class Location {
-    private Location() {
-    }
+    private Location() {}
 
     /**
      * @param line 1-based, or 0 when unknown (the file as a whole)

@@ -8,8 +8,7 @@ import java.util.Optional;
  * check for names that become file names.
  */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * The candidate closest to {@code name} by edit distance, if it is close enough to be a
@@ -65,8 +64,12 @@ public final class Names {
         // a loop, not a regex: this runs for every task of a million-task file
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-';
             if (!ok) {
                 return false;
             }

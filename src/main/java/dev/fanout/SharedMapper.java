@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * mappers are safe to share between threads once configured, and this one is never reconfigured.
  */
 public final class SharedMapper {
-    private SharedMapper() {
-    }
+    private SharedMapper() {}
 
     private static final class Holder {
         static final ObjectMapper MAPPER = new ObjectMapper();

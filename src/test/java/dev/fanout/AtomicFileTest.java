@@ -35,10 +35,12 @@ class AtomicFileTest {
     void aFailedWriteLeavesTheOldContentAndNoTemporaryFile() throws IOException {
         Path target = dir.resolve("out.json");
         Files.writeString(target, "old");
-        IOException e = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
-            out.write("half".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFile.write(target, out -> {
+                    out.write("half".getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("disk full");
+                }));
         assertEquals("disk full", e.getMessage());
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(target), files(dir));
@@ -51,7 +53,8 @@ class AtomicFileTest {
         List<Path> strangers = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             // whatever the counter stands at, the next names this process would try
-            strangers.add(Files.writeString(dir.resolve(".out.json." + pid + "." + (i + counterNow()) + ".tmp"), "theirs"));
+            strangers.add(
+                    Files.writeString(dir.resolve(".out.json." + pid + "." + (i + counterNow()) + ".tmp"), "theirs"));
         }
         AtomicFile.write(target, "mine".getBytes(StandardCharsets.UTF_8));
         assertEquals("mine", Files.readString(target));

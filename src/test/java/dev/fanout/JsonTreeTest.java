@@ -45,6 +45,7 @@ class JsonTreeTest {
         JsonNode node = read(new YAMLFactory(), "data: !!binary aGVsbG8=\n");
 
         assertTrue(node.get("data").isBinary());
-        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), node.get("data").binaryValue());
+        assertArrayEquals(
+                "hello".getBytes(StandardCharsets.US_ASCII), node.get("data").binaryValue());
     }
 }

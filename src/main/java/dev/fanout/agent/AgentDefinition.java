@@ -21,11 +21,21 @@ import java.util.regex.Pattern;
  *                {@code {prompt}}; empty means "use {@code agent_command} from the config"
  * @param path    the agent's file
  */
-public record AgentDefinition(String name, String description, List<String> tools, String model, List<String> command,
-                              String body, Map<String, String> metadata, Path path, Origin origin) implements Resource {
+public record AgentDefinition(
+        String name,
+        String description,
+        List<String> tools,
+        String model,
+        List<String> command,
+        String body,
+        Map<String, String> metadata,
+        Path path,
+        Origin origin)
+        implements Resource {
     /** The placeholders a command template may hold; each is replaced inside one argument. */
-    public static final Set<String> PLACEHOLDERS = Set.of(
-            "{prompt}", "{body}", "{task_id}", "{description}", "{model}", "{tools}", "{cwd}");
+    public static final Set<String> PLACEHOLDERS =
+            Set.of("{prompt}", "{body}", "{task_id}", "{description}", "{model}", "{tools}", "{cwd}");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+\\}");
 
     public AgentDefinition {
@@ -52,12 +62,17 @@ public record AgentDefinition(String name, String description, List<String> tool
         }
         String problem = ResourceKind.nameProblem(name);
         if (problem != null) {
-            throw fm.error("name", "agent name '" + ResourceKind.printable(name) + "' " + problem
-                    + " (lowercase letters, digits and hyphens, at most " + ResourceKind.MAX_NAME_LENGTH + " characters)");
+            throw fm.error(
+                    "name",
+                    "agent name '" + ResourceKind.printable(name) + "' " + problem
+                            + " (lowercase letters, digits and hyphens, at most " + ResourceKind.MAX_NAME_LENGTH
+                            + " characters)");
         }
         if (!name.equals(stem)) {
-            throw fm.error("name", "agent name '" + name + "' differs from its file name '" + stem
-                    + ".md'; fanout finds agents by file name, so rename one of them");
+            throw fm.error(
+                    "name",
+                    "agent name '" + name + "' differs from its file name '" + stem
+                            + ".md'; fanout finds agents by file name, so rename one of them");
         }
         String description = fm.text("description");
         if (description == null) {
@@ -65,9 +80,12 @@ public record AgentDefinition(String name, String description, List<String> tool
         }
         List<String> command = List.of();
         if (fm.fields().containsKey("command")) {
-            if (fm.fields().get("command").isValueNode() && !fm.fields().get("command").isNull()) {
-                throw fm.error("command", "'command' must be a list of arguments, like [\"claude\", \"-p\", \"{prompt}\"]: "
-                        + "fanout passes each one as it is and never runs a shell");
+            if (fm.fields().get("command").isValueNode()
+                    && !fm.fields().get("command").isNull()) {
+                throw fm.error(
+                        "command",
+                        "'command' must be a list of arguments, like [\"claude\", \"-p\", \"{prompt}\"]: "
+                                + "fanout passes each one as it is and never runs a shell");
             }
             command = fm.strings("command", false);
             String bad = commandProblem(command);
@@ -75,8 +93,16 @@ public record AgentDefinition(String name, String description, List<String> tool
                 throw fm.error("command", bad);
             }
         }
-        return new AgentDefinition(name, description, fm.strings("tools", true), fm.text("model"), command,
-                fm.body(), fm.stringMap("metadata"), file, origin);
+        return new AgentDefinition(
+                name,
+                description,
+                fm.strings("tools", true),
+                fm.text("model"),
+                command,
+                fm.body(),
+                fm.stringMap("metadata"),
+                file,
+                origin);
     }
 
     /** What is wrong with a command template, or null when nothing is. */
@@ -93,8 +119,14 @@ public record AgentDefinition(String name, String description, List<String> tool
             while (m.find()) {
                 if (!PLACEHOLDERS.contains(m.group())) {
                     return "unknown placeholder " + m.group() + " in the command template"
-                            + Names.closest(m.group(), PLACEHOLDERS).map(c -> " (did you mean " + c + "?)")
-                                    .orElse("; known: " + String.join(", ", PLACEHOLDERS.stream().sorted().toList()));
+                            + Names.closest(m.group(), PLACEHOLDERS)
+                                    .map(c -> " (did you mean " + c + "?)")
+                                    .orElse("; known: "
+                                            + String.join(
+                                                    ", ",
+                                                    PLACEHOLDERS.stream()
+                                                            .sorted()
+                                                            .toList()));
                 }
             }
         }
@@ -115,8 +147,10 @@ public record AgentDefinition(String name, String description, List<String> tool
 
     /** Whether the two do the same thing under any name: same description, tools, model, command and body. */
     public boolean sameContent(AgentDefinition other) {
-        return description.equals(other.description) && tools.equals(other.tools)
-                && java.util.Objects.equals(model, other.model) && command.equals(other.command)
+        return description.equals(other.description)
+                && tools.equals(other.tools)
+                && java.util.Objects.equals(model, other.model)
+                && command.equals(other.command)
                 && body.strip().equals(other.body.strip());
     }
 }

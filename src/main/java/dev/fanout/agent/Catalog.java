@@ -23,8 +23,7 @@ public final class Catalog {
     private final List<Path> extraAgentDirs;
 
     /** One folder searched, and what it holds. */
-    public record Place(Path dir, Origin origin) {
-    }
+    public record Place(Path dir, Origin origin) {}
 
     public Catalog(Home home, Config config) {
         this.home = home;
@@ -35,8 +34,7 @@ public final class Catalog {
     private static List<Path> expand(List<String> dirs) {
         List<Path> out = new ArrayList<>();
         for (String d : dirs) {
-            String path = d.equals("~") || d.startsWith("~/")
-                    ? System.getProperty("user.home") + d.substring(1) : d;
+            String path = d.equals("~") || d.startsWith("~/") ? System.getProperty("user.home") + d.substring(1) : d;
             out.add(Path.of(path).toAbsolutePath().normalize());
         }
         return out;
@@ -50,7 +48,8 @@ public final class Catalog {
     public List<Place> places(ResourceKind kind) {
         List<Place> places = new ArrayList<>();
         places.add(new Place(permanentDir(kind), Origin.PERMANENT));
-        (kind == ResourceKind.SKILL ? extraSkillDirs : extraAgentDirs).forEach(d -> places.add(new Place(d, Origin.EXTRA)));
+        (kind == ResourceKind.SKILL ? extraSkillDirs : extraAgentDirs)
+                .forEach(d -> places.add(new Place(d, Origin.EXTRA)));
         places.add(temporaryPlace(kind));
         return places;
     }
@@ -70,7 +69,9 @@ public final class Catalog {
 
     /** The file of a resource named {@code name} in {@code dir}: {@code NAME.md} or {@code NAME/SKILL.md}. */
     public static Path fileIn(Path dir, ResourceKind kind, String name) {
-        return kind == ResourceKind.SKILL ? dir.resolve(name).resolve(SkillDefinition.FILE_NAME) : dir.resolve(name + ".md");
+        return kind == ResourceKind.SKILL
+                ? dir.resolve(name).resolve(SkillDefinition.FILE_NAME)
+                : dir.resolve(name + ".md");
     }
 
     /** What is created, moved or deleted for a resource: the agent's file, or the skill's folder. */
@@ -121,8 +122,10 @@ public final class Catalog {
 
     /** The error for a name no place holds, with the places looked in and the closest name. */
     public FanoutException notFound(ResourceKind kind, String name) {
-        List<String> names = list(kind).found().stream().map(Resource::name).distinct().toList();
-        String hint = Names.closest(name, names).map(c -> "; did you mean '" + c + "'?")
+        List<String> names =
+                list(kind).found().stream().map(Resource::name).distinct().toList();
+        String hint = Names.closest(name, names)
+                .map(c -> "; did you mean '" + c + "'?")
                 .orElse("; 'fanout " + kind + " list' shows them");
         List<String> dirs = places(kind).stream().map(p -> p.dir().toString()).toList();
         return FanoutException.badInput("no " + kind + " named '" + name + "' in " + String.join(", ", dirs) + hint);
@@ -168,7 +171,9 @@ public final class Catalog {
         }
         List<Path> entries;
         try (Stream<Path> s = Files.list(place.dir())) {
-            entries = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            entries = s.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             problems.add(new ResourceProblem(place.dir(), 0, "cannot list the folder: " + e.getMessage()));
             return;
@@ -192,9 +197,12 @@ public final class Catalog {
             }
             String problem = ResourceKind.nameProblem(name);
             if (problem != null) {
-                problems.add(new ResourceProblem(file, 0, kind + " name '" + ResourceKind.printable(name) + "' (from the "
-                        + (kind == ResourceKind.SKILL ? "folder" : "file") + " name) " + problem
-                        + "; rename it to lowercase letters, digits and hyphens"));
+                problems.add(new ResourceProblem(
+                        file,
+                        0,
+                        kind + " name '" + ResourceKind.printable(name) + "' (from the "
+                                + (kind == ResourceKind.SKILL ? "folder" : "file") + " name) " + problem
+                                + "; rename it to lowercase letters, digits and hyphens"));
                 continue;
             }
             try {

@@ -30,10 +30,12 @@ import java.util.regex.Pattern;
  */
 public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, Integer> lines, String body) {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
     private static final String FENCE = "---";
     /** A string that YAML reads back as that same string when written without quotes. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_]([A-Za-z0-9 ,._()/+-]*[A-Za-z0-9._)/+-])?");
+
     private static final Set<String> YAML_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null");
 
     public Frontmatter {
@@ -57,8 +59,12 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ResourceFileException(path, 0, "is not UTF-8 text");
         }
@@ -76,8 +82,11 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
         }
         int firstEnd = lineEnd(text, 0);
         if (!isFence(text.substring(0, firstEnd))) {
-            throw new ResourceFileException(path, 1, "no frontmatter: the file must start with a '---' line, "
-                    + "then YAML fields (name, description, …), then '---'");
+            throw new ResourceFileException(
+                    path,
+                    1,
+                    "no frontmatter: the file must start with a '---' line, "
+                            + "then YAML fields (name, description, …), then '---'");
         }
         int yamlStart = next(text, firstEnd);
         int at = yamlStart;
@@ -97,7 +106,8 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
             at = next(text, end);
             line++;
         }
-        throw new ResourceFileException(path, line - 1, "the frontmatter is not closed: add a '---' line after its fields");
+        throw new ResourceFileException(
+                path, line - 1, "the frontmatter is not closed: add a '---' line after its fields");
     }
 
     private static Frontmatter fromYaml(Path path, String yaml, String body) {
@@ -109,7 +119,9 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
                 return new Frontmatter(path, fields, lines, body);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new ResourceFileException(path, fileLine(p.currentTokenLocation()),
+                throw new ResourceFileException(
+                        path,
+                        fileLine(p.currentTokenLocation()),
                         "the frontmatter must be YAML fields ('name: …'), not a single value or a list");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -120,8 +132,13 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
             }
             return new Frontmatter(path, fields, lines, body);
         } catch (JsonProcessingException e) {
-            String what = e.getOriginalMessage().lines().findFirst().orElse("syntax error").trim();
-            throw new ResourceFileException(path, fileLine(e.getLocation()), "the frontmatter is not valid YAML: " + what);
+            String what = e.getOriginalMessage()
+                    .lines()
+                    .findFirst()
+                    .orElse("syntax error")
+                    .trim();
+            throw new ResourceFileException(
+                    path, fileLine(e.getLocation()), "the frontmatter is not valid YAML: " + what);
         } catch (IOException e) {
             throw new ResourceFileException(path, 0, "cannot read: " + e.getMessage());
         }
@@ -187,7 +204,9 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
             return out;
         }
         if (!node.isArray()) {
-            throw error(key, "'" + key + "' must be a list of strings" + (commaString ? " or a comma-separated string" : ""));
+            throw error(
+                    key,
+                    "'" + key + "' must be a list of strings" + (commaString ? " or a comma-separated string" : ""));
         }
         for (JsonNode item : node) {
             if (!item.isValueNode() || item.isNull()) {
@@ -235,8 +254,11 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
                 out.append("]\n");
             } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
                 out.append(key).append(":\n");
-                map.forEach((k, v) -> out.append("  ").append(scalar(String.valueOf(k))).append(": ")
-                        .append(scalar(String.valueOf(v))).append('\n'));
+                map.forEach((k, v) -> out.append("  ")
+                        .append(scalar(String.valueOf(k)))
+                        .append(": ")
+                        .append(scalar(String.valueOf(v)))
+                        .append('\n'));
             }
         });
         return out.append(FENCE).append("\n\n").append(body).toString();
@@ -262,12 +284,19 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    boolean pair = Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1));
                     if (pair) {
                         out.append(c).append(s.charAt(++i));
-                    } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029'
-                            || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c)) {
+                    } else if (c < 0x20
+                            || (c >= 0x7F && c <= 0x9F)
+                            || c == '\u2028'
+                            || c == '\u2029'
+                            || c == '\uFEFF'
+                            || c == '\uFFFE'
+                            || c == '\uFFFF'
+                            || Character.isSurrogate(c)) {
                         out.append(String.format("\\u%04X", (int) c));
                     } else {
                         out.append(c);

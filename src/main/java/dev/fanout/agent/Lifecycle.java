@@ -82,8 +82,9 @@ public final class Lifecycle {
             reason = "used once, created " + sinceCreated + " ago (more than " + RECENT.toDays() + " days)";
         } else {
             rule = Rule.WITHIN_RETENTION;
-            reason = (e.usageCount() == 0 ? "not used yet, created " + sinceCreated + " ago"
-                    : "used " + times(e.usageCount()) + ", last " + sinceUse + " ago")
+            reason = (e.usageCount() == 0
+                            ? "not used yet, created " + sinceCreated + " ago"
+                            : "used " + times(e.usageCount()) + ", last " + sinceUse + " ago")
                     + "; deleted once unused for " + retentionDays + " days";
         }
         return new LifecycleDecision(e.kind(), e.name(), rule, reason);

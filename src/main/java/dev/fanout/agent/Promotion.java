@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param to       where it is now
  * @param replaced whether a permanent one of that name was replaced ({@code --force})
  */
-public record Promotion(ResourceKind kind, String name, Path from, Path to, boolean replaced) {
-}
+public record Promotion(ResourceKind kind, String name, Path from, Path to, boolean replaced) {}

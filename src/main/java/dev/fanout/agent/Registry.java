@@ -89,7 +89,7 @@ public final class Registry {
         try {
             Files.createDirectories(lockFile.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                    FileLock ignored = channel.lock()) {
                 TreeMap<String, RegistryEntry> before = load();
                 TreeMap<String, RegistryEntry> entries = new TreeMap<>(before);
                 T result = change.apply(entries);
@@ -99,8 +99,8 @@ public final class Registry {
                 return result;
             }
         } catch (IOException e) {
-            throw new FanoutException(FanoutException.FAILED, "cannot update temporary resources ("
-                    + file.getParent() + "): " + e, e);
+            throw new FanoutException(
+                    FanoutException.FAILED, "cannot update temporary resources (" + file.getParent() + "): " + e, e);
         } finally {
             local.unlock();
         }
@@ -121,7 +121,10 @@ public final class Registry {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String at = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw corrupt(at, "not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            throw corrupt(
+                    at,
+                    "not valid JSON ("
+                            + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         } catch (IOException e) {
             throw FanoutException.badInput(file + ": cannot read the registry: " + e.getMessage());
         }
@@ -144,7 +147,8 @@ public final class Registry {
             throw corrupt("", where + " is not an object");
         }
         String kindText = n.path("kind").asText("");
-        ResourceKind kind = "skill".equals(kindText) ? ResourceKind.SKILL : "agent".equals(kindText) ? ResourceKind.AGENT : null;
+        ResourceKind kind =
+                "skill".equals(kindText) ? ResourceKind.SKILL : "agent".equals(kindText) ? ResourceKind.AGENT : null;
         if (kind == null) {
             throw corrupt("", where + ": 'kind' must be \"skill\" or \"agent\"");
         }
@@ -164,10 +168,18 @@ public final class Registry {
         if (!n.path("useful").isBoolean()) {
             throw corrupt("", where + ": 'useful' must be true or false");
         }
-        return new RegistryEntry(kind, name, Path.of(n.path("path").asText("")), n.path("description").asText(""),
-                strings(n.path("capabilities"), where), strings(n.path("tools"), where), createdBy,
+        return new RegistryEntry(
+                kind,
+                name,
+                Path.of(n.path("path").asText("")),
+                n.path("description").asText(""),
+                strings(n.path("capabilities"), where),
+                strings(n.path("tools"), where),
+                createdBy,
                 instant(n.path("created_at"), where, "created_at", false),
-                instant(n.path("last_used"), where, "last_used", true), count.intValue(), n.get("useful").booleanValue());
+                instant(n.path("last_used"), where, "last_used", true),
+                count.intValue(),
+                n.get("useful").booleanValue());
     }
 
     private List<String> strings(JsonNode n, String where) {

@@ -12,9 +12,18 @@ import java.util.List;
  * @param tools        an agent's tools (empty for skills)
  * @param lastUsed     when it was last used, or null when never
  */
-public record RegistryEntry(ResourceKind kind, String name, Path path, String description, List<String> capabilities,
-                            List<String> tools, CreatedBy createdBy, Instant createdAt, Instant lastUsed,
-                            int usageCount, boolean useful) {
+public record RegistryEntry(
+        ResourceKind kind,
+        String name,
+        Path path,
+        String description,
+        List<String> capabilities,
+        List<String> tools,
+        CreatedBy createdBy,
+        Instant createdAt,
+        Instant lastUsed,
+        int usageCount,
+        boolean useful) {
 
     public RegistryEntry {
         capabilities = List.copyOf(capabilities);
@@ -25,8 +34,8 @@ public record RegistryEntry(ResourceKind kind, String name, Path path, String de
     public static RegistryEntry of(Resource r, CreatedBy createdBy, Instant at) {
         List<String> capabilities = r instanceof SkillDefinition s ? s.capabilities() : List.of();
         List<String> tools = r instanceof AgentDefinition a ? a.tools() : List.of();
-        return new RegistryEntry(r.kind(), r.name(), r.path(), r.description(), capabilities, tools, createdBy, at,
-                null, 0, false);
+        return new RegistryEntry(
+                r.kind(), r.name(), r.path(), r.description(), capabilities, tools, createdBy, at, null, 0, false);
     }
 
     /** The key entries are stored under: {@code kind/name}. */
@@ -40,13 +49,23 @@ public record RegistryEntry(ResourceKind kind, String name, Path path, String de
 
     /** This entry after one more use at {@code at}. */
     public RegistryEntry used(Instant at) {
-        return new RegistryEntry(kind, name, path, description, capabilities, tools, createdBy, createdAt, at,
-                usageCount + 1, useful);
+        return new RegistryEntry(
+                kind, name, path, description, capabilities, tools, createdBy, createdAt, at, usageCount + 1, useful);
     }
 
     /** This entry marked (or unmarked) useful. */
     public RegistryEntry useful(boolean isUseful) {
-        return new RegistryEntry(kind, name, path, description, capabilities, tools, createdBy, createdAt, lastUsed,
-                usageCount, isUseful);
+        return new RegistryEntry(
+                kind,
+                name,
+                path,
+                description,
+                capabilities,
+                tools,
+                createdBy,
+                createdAt,
+                lastUsed,
+                usageCount,
+                isUseful);
     }
 }

@@ -91,7 +91,10 @@ final class ResourceFiles {
             Path staging = to.resolveSibling("." + to.getFileName() + ".incoming-" + System.nanoTime());
             try (var files = Files.walk(from)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
-                    Files.copy(p, staging.resolve(from.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                    Files.copy(
+                            p,
+                            staging.resolve(from.relativize(p).toString()),
+                            StandardCopyOption.COPY_ATTRIBUTES,
                             LinkOption.NOFOLLOW_LINKS);
                 }
             }

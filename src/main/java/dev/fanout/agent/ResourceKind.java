@@ -80,7 +80,8 @@ public enum ResourceKind {
      */
     public String checkDescription(String description) {
         if (description == null || description.isBlank()) {
-            throw FanoutException.badInput(label + " needs a description: say in a sentence what it does and when to use it");
+            throw FanoutException.badInput(
+                    label + " needs a description: say in a sentence what it does and when to use it");
         }
         String d = description.strip();
         if (d.length() > SkillDefinition.MAX_DESCRIPTION) {

@@ -29,7 +29,8 @@ final class ResourceReview {
         Map<ResourceKind, List<Resource>> lasting = new EnumMap<>(ResourceKind.class);
         for (ResourceKind k : ResourceKind.values()) {
             List<Resource> found = new ArrayList<>();
-            catalog.places(k).stream().filter(p -> p.origin() != Origin.TEMPORARY)
+            catalog.places(k).stream()
+                    .filter(p -> p.origin() != Origin.TEMPORARY)
                     .forEach(p -> found.addAll(catalog.list(k, p).found()));
             lasting.put(k, found);
         }
@@ -48,12 +49,20 @@ final class ResourceReview {
                     continue;
                 }
                 RegistryEntry made = RegistryEntry.of(r, CreatedBy.HAND, modified(r.path()));
-                out.add(new ResourceStatus(made, false, true, new LifecycleDecision(k, r.name(),
-                        LifecycleDecision.Rule.UNTRACKED, "not in the registry, so never deleted; "
-                        + "'fanout resources mark-used --name " + r.name() + "' starts tracking it")));
+                out.add(new ResourceStatus(
+                        made,
+                        false,
+                        true,
+                        new LifecycleDecision(
+                                k,
+                                r.name(),
+                                LifecycleDecision.Rule.UNTRACKED,
+                                "not in the registry, so never deleted; " + "'fanout resources mark-used --name "
+                                        + r.name() + "' starts tracking it")));
             }
         }
-        out.sort(Comparator.comparing((ResourceStatus s) -> s.entry().kind()).thenComparing(s -> s.entry().name()));
+        out.sort(Comparator.comparing((ResourceStatus s) -> s.entry().kind())
+                .thenComparing(s -> s.entry().name()));
         return out;
     }
 

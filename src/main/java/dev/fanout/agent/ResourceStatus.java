@@ -8,5 +8,4 @@ package dev.fanout.agent;
  *                created when the file was last changed)
  * @param tracked whether the registry lists it
  */
-public record ResourceStatus(RegistryEntry entry, boolean tracked, boolean fileExists, LifecycleDecision decision) {
-}
+public record ResourceStatus(RegistryEntry entry, boolean tracked, boolean fileExists, LifecycleDecision decision) {}

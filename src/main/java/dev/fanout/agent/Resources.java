@@ -26,6 +26,7 @@ import java.util.function.Function;
 public final class Resources {
     /** Metadata keys fanout writes into the files it creates. */
     public static final String CREATED_BY = "fanout-created-by";
+
     public static final String CREATED_AT = "fanout-created-at";
 
     private final Catalog catalog;
@@ -35,11 +36,9 @@ public final class Resources {
     private final ResourceReview review;
 
     /** An agent looked up, or created because it was missing. */
-    public record Ensured(AgentDefinition agent, boolean created) {
-    }
+    public record Ensured(AgentDefinition agent, boolean created) {}
 
-    private record Made(Resource resource, boolean created) {
-    }
+    private record Made(Resource resource, boolean created) {}
 
     public Resources(Home home, Config config, Clock clock) {
         this.catalog = new Catalog(home, config);
@@ -68,9 +67,20 @@ public final class Resources {
      * @throws FanoutException (bad input) when a skill of that name exists, permanent or temporary
      */
     public SkillDefinition createTemporarySkill(SkillSpec spec, CreatedBy by) {
-        return (SkillDefinition) create(ResourceKind.SKILL, spec.name(), by, false, file -> new SkillDefinition(
-                spec.name(), spec.description(), spec.capabilities(), spec.body(), metadata(by), file,
-                Origin.TEMPORARY)).resource();
+        return (SkillDefinition) create(
+                        ResourceKind.SKILL,
+                        spec.name(),
+                        by,
+                        false,
+                        file -> new SkillDefinition(
+                                spec.name(),
+                                spec.description(),
+                                spec.capabilities(),
+                                spec.body(),
+                                metadata(by),
+                                file,
+                                Origin.TEMPORARY))
+                .resource();
     }
 
     /**
@@ -80,7 +90,8 @@ public final class Resources {
      * @throws FanoutException (bad input) when an agent of that name exists, permanent or temporary
      */
     public AgentDefinition createTemporaryAgent(AgentSpec spec, CreatedBy by) {
-        return (AgentDefinition) create(ResourceKind.AGENT, spec.name(), by, false, agentMaker(spec, by)).resource();
+        return (AgentDefinition) create(ResourceKind.AGENT, spec.name(), by, false, agentMaker(spec, by))
+                .resource();
     }
 
     /**
@@ -99,8 +110,16 @@ public final class Resources {
     }
 
     private Function<Path, Resource> agentMaker(AgentSpec spec, CreatedBy by) {
-        return file -> new AgentDefinition(spec.name(), spec.description(), spec.tools(), spec.model(), spec.command(),
-                spec.body(), metadata(by), file, Origin.TEMPORARY);
+        return file -> new AgentDefinition(
+                spec.name(),
+                spec.description(),
+                spec.tools(),
+                spec.model(),
+                spec.command(),
+                spec.body(),
+                metadata(by),
+                file,
+                Origin.TEMPORARY);
     }
 
     private Map<String, String> metadata(CreatedBy by) {
@@ -110,8 +129,8 @@ public final class Resources {
         return m;
     }
 
-    private Made create(ResourceKind kind, String name, CreatedBy by, boolean existingIsFine,
-                        Function<Path, Resource> make) {
+    private Made create(
+            ResourceKind kind, String name, CreatedBy by, boolean existingIsFine, Function<Path, Resource> make) {
         for (Catalog.Place place : catalog.places(kind)) {
             Path there = Catalog.fileIn(place.dir(), kind, name);
             if (place.origin() != Origin.TEMPORARY && Files.exists(there)) {
@@ -172,14 +191,17 @@ public final class Resources {
         });
     }
 
-    private RegistryEntry tracked(Map<String, RegistryEntry> entries, ResourceKind kind, String name) throws IOException {
+    private RegistryEntry tracked(Map<String, RegistryEntry> entries, ResourceKind kind, String name)
+            throws IOException {
         RegistryEntry e = entries.get(RegistryEntry.key(kind, name));
         if (e != null) {
             return e;
         }
         Path file = Catalog.fileIn(catalog.temporaryDir(kind), kind, name);
         if (Files.isRegularFile(file)) {
-            return RegistryEntry.of(Catalog.read(kind, file, Origin.TEMPORARY), CreatedBy.HAND,
+            return RegistryEntry.of(
+                    Catalog.read(kind, file, Origin.TEMPORARY),
+                    CreatedBy.HAND,
                     Files.getLastModifiedTime(file).toInstant());
         }
         throw notTemporary(kind, name);
@@ -215,8 +237,11 @@ public final class Resources {
 
     private FanoutException notTemporary(ResourceKind kind, String name) {
         for (ResourceKind k : kind == null ? ResourceKind.values() : new ResourceKind[] {kind}) {
-            Optional<Path> elsewhere = catalog.places(k).stream().filter(p -> p.origin() != Origin.TEMPORARY)
-                    .map(p -> Catalog.fileIn(p.dir(), k, name)).filter(Files::isRegularFile).findFirst();
+            Optional<Path> elsewhere = catalog.places(k).stream()
+                    .filter(p -> p.origin() != Origin.TEMPORARY)
+                    .map(p -> Catalog.fileIn(p.dir(), k, name))
+                    .filter(Files::isRegularFile)
+                    .findFirst();
             if (elsewhere.isPresent()) {
                 return FanoutException.badInput(k + " '" + name + "' is not temporary (it is " + elsewhere.get()
                         + "); only temporary resources are tracked");
@@ -229,7 +254,8 @@ public final class Resources {
         }
         String what = kind == null ? "skill or agent" : kind.label();
         return FanoutException.badInput("no temporary " + what + " named '" + name + "'"
-                + Names.closest(name, names).map(c -> "; did you mean '" + c + "'?")
+                + Names.closest(name, names)
+                        .map(c -> "; did you mean '" + c + "'?")
                         .orElse("; 'fanout resources list' shows them"));
     }
 
@@ -258,7 +284,10 @@ public final class Resources {
                         files.delete(Catalog.entryIn(catalog.temporaryDir(d.kind()), d.kind(), d.name()));
                         entries.remove(RegistryEntry.key(d.kind(), d.name()));
                     } catch (IOException e) {
-                        d = new LifecycleDecision(d.kind(), d.name(), LifecycleDecision.Rule.DELETE_FAILED,
+                        d = new LifecycleDecision(
+                                d.kind(),
+                                d.name(),
+                                LifecycleDecision.Rule.DELETE_FAILED,
                                 d.reason() + "; deleting it failed: " + e);
                     }
                 }
@@ -283,16 +312,18 @@ public final class Resources {
             Path from = Catalog.entryIn(catalog.temporaryDir(k), k, name);
             Path file = Catalog.fileIn(catalog.temporaryDir(k), k, name);
             if (!Files.isRegularFile(file)) {
-                throw FanoutException.badInput("no temporary " + k + " named '" + name + "' (" + file + " does not exist"
-                        + (entries.containsKey(RegistryEntry.key(k, name))
-                                ? "; 'fanout resources cleanup' removes its registry entry)" : ")"));
+                throw FanoutException.badInput(
+                        "no temporary " + k + " named '" + name + "' (" + file + " does not exist"
+                                + (entries.containsKey(RegistryEntry.key(k, name))
+                                        ? "; 'fanout resources cleanup' removes its registry entry)"
+                                        : ")"));
             }
             Catalog.read(k, file, Origin.TEMPORARY);
             Path to = Catalog.entryIn(catalog.permanentDir(k), k, name);
             boolean replaced = Files.exists(to);
             if (replaced && !force) {
-                throw FanoutException.badInput("a permanent " + k + " named '" + name + "' exists at " + to
-                        + "; add --force to replace it");
+                throw FanoutException.badInput(
+                        "a permanent " + k + " named '" + name + "' exists at " + to + "; add --force to replace it");
             }
             files.move(from, to, replaced);
             entries.remove(RegistryEntry.key(k, name));

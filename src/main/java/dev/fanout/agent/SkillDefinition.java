@@ -15,11 +15,19 @@ import java.util.regex.Pattern;
  *
  * @param path the SKILL.md file
  */
-public record SkillDefinition(String name, String description, List<String> capabilities, String body,
-                              Map<String, String> metadata, Path path, Origin origin) implements Resource {
+public record SkillDefinition(
+        String name,
+        String description,
+        List<String> capabilities,
+        String body,
+        Map<String, String> metadata,
+        Path path,
+        Origin origin)
+        implements Resource {
     public static final String FILE_NAME = "SKILL.md";
     /** The Agent Skills limit on a description. */
     public static final int MAX_DESCRIPTION = 1024;
+
     private static final Pattern CAPABILITIES = Pattern.compile("(?i)#{1,6}\\s+capabilities\\s*");
     private static final Pattern LIST_ITEM = Pattern.compile("\\s{0,3}[-*+]\\s+(.*)");
 
@@ -40,30 +48,41 @@ public record SkillDefinition(String name, String description, List<String> capa
     public static SkillDefinition read(Path file, Origin origin) {
         Frontmatter fm = Frontmatter.read(file);
         Path dir = file.toAbsolutePath().getParent();
-        String folder = dir == null || dir.getFileName() == null ? "" : dir.getFileName().toString();
+        String folder = dir == null || dir.getFileName() == null
+                ? ""
+                : dir.getFileName().toString();
         String name = fm.text("name");
         if (name == null) {
             throw fm.error("name", "the skill has no 'name'; add 'name: " + folder + "' to the frontmatter");
         }
         String problem = ResourceKind.nameProblem(name);
         if (problem != null) {
-            throw fm.error("name", "skill name '" + ResourceKind.printable(name) + "' " + problem
-                    + " (lowercase letters, digits and hyphens, at most " + ResourceKind.MAX_NAME_LENGTH + " characters)");
+            throw fm.error(
+                    "name",
+                    "skill name '" + ResourceKind.printable(name) + "' " + problem
+                            + " (lowercase letters, digits and hyphens, at most " + ResourceKind.MAX_NAME_LENGTH
+                            + " characters)");
         }
         if (!name.equals(folder)) {
-            throw fm.error("name", "skill name '" + name + "' differs from its folder '" + folder
-                    + "'; a skill's folder must carry its name");
+            throw fm.error(
+                    "name",
+                    "skill name '" + name + "' differs from its folder '" + folder
+                            + "'; a skill's folder must carry its name");
         }
         String description = fm.text("description");
         if (description == null) {
-            throw fm.error("description", "the skill has no 'description'; add one line saying what it does and when to use it");
+            throw fm.error(
+                    "description",
+                    "the skill has no 'description'; add one line saying what it does and when to use it");
         }
         if (description.length() > MAX_DESCRIPTION) {
-            throw fm.error("description", "the description is " + description.length() + " characters long; at most "
-                    + MAX_DESCRIPTION + " are allowed");
+            throw fm.error(
+                    "description",
+                    "the description is " + description.length() + " characters long; at most " + MAX_DESCRIPTION
+                            + " are allowed");
         }
-        return new SkillDefinition(name, description, capabilitiesIn(fm.body()), fm.body(),
-                fm.stringMap("metadata"), file, origin);
+        return new SkillDefinition(
+                name, description, capabilitiesIn(fm.body()), fm.body(), fm.stringMap("metadata"), file, origin);
     }
 
     /** The items of the first "Capabilities" section of a Markdown body. */

@@ -18,7 +18,8 @@ public record SkillSpec(String name, String description, List<String> capabiliti
         List<String> clean = new ArrayList<>();
         for (String c : capabilities == null ? List.<String>of() : capabilities) {
             if (c == null || c.isBlank()) {
-                throw FanoutException.badInput("skill '" + name + "': a capability is empty; give each one as a short phrase");
+                throw FanoutException.badInput(
+                        "skill '" + name + "': a capability is empty; give each one as a short phrase");
             }
             if (c.contains("\n") || c.contains("\r")) {
                 throw FanoutException.badInput("skill '" + name + "': capability '" + ResourceKind.printable(c)
@@ -31,7 +32,11 @@ public record SkillSpec(String name, String description, List<String> capabiliti
 
     /** The Markdown body: what the skill is, its capabilities, when to use it. */
     public String body() {
-        StringBuilder b = new StringBuilder("# ").append(name).append("\n\n").append(description).append("\n\n");
+        StringBuilder b = new StringBuilder("# ")
+                .append(name)
+                .append("\n\n")
+                .append(description)
+                .append("\n\n");
         if (!capabilities.isEmpty()) {
             b.append("## Capabilities\n\n");
             capabilities.forEach(c -> b.append("- ").append(c).append('\n'));

@@ -37,22 +37,33 @@ public final class AgentCommand implements Callable<Integer> {
     }
 
     /** {@code agent create --name N --description D --tools T… [--model M] [--command ARG…]}. */
-    @Command(name = "create", description = {"Create a temporary agent in temp/agents/ and register it.",
-            "--command takes the argv the agent runs with, each argument as is, with placeholders "
-                    + "{prompt} {body} {task_id} {description} {model} {tools} {cwd}; "
-                    + "give it last, or as one JSON list: --command '[\"claude\", \"-p\", \"{prompt}\"]'.",
-            "Without --command the agent runs with agent_command from the config."})
+    @Command(
+            name = "create",
+            description = {
+                "Create a temporary agent in temp/agents/ and register it.",
+                "--command takes the argv the agent runs with, each argument as is, with placeholders "
+                        + "{prompt} {body} {task_id} {description} {model} {tools} {cwd}; "
+                        + "give it last, or as one JSON list: --command '[\"claude\", \"-p\", \"{prompt}\"]'.",
+                "Without --command the agent runs with agent_command from the config."
+            })
     public static final class Create implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME",
+        @Option(
+                names = "--name",
+                required = true,
+                paramLabel = "NAME",
                 description = "lowercase letters, digits and hyphens, at most 64 characters")
         String name;
 
         @Option(names = "--description", required = true, paramLabel = "TEXT", description = "what it does")
         String description;
 
-        @Option(names = "--tools", arity = "1..*", paramLabel = "TOOL", description = "tools it may use, e.g. Bash Read Write")
+        @Option(
+                names = "--tools",
+                arity = "1..*",
+                paramLabel = "TOOL",
+                description = "tools it may use, e.g. Bash Read Write")
         List<String> tools;
 
         @Option(names = "--model", paramLabel = "MODEL", description = "the model it asks for")
@@ -81,7 +92,7 @@ public final class AgentCommand implements Callable<Integer> {
                 return given;
             }
             try {
-                return Json.MAPPER.readValue(given.get(0), new TypeReference<List<String>>() { });
+                return Json.MAPPER.readValue(given.get(0), new TypeReference<List<String>>() {});
             } catch (JsonProcessingException e) {
                 throw FanoutException.badInput("--command: not a JSON list of strings: " + e.getOriginalMessage());
             }
@@ -102,7 +113,8 @@ public final class AgentCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Listing<AgentDefinition> listing = ResourcesCommand.open(ctx, null).catalog().agents();
+            Listing<AgentDefinition> listing =
+                    ResourcesCommand.open(ctx, null).catalog().agents();
             if (json) {
                 ObjectNode root = Json.MAPPER.createObjectNode();
                 var list = root.putArray("agents");
@@ -113,12 +125,19 @@ public final class AgentCommand implements Callable<Integer> {
             }
             TextTable table = new TextTable("name", "origin", "model", "command", "description");
             for (AgentDefinition a : listing.found()) {
-                table.row(a.name(), ResourcesCommand.origin(a.origin(), listing.shadowed(a)), a.model() == null ? "-" : a.model(),
-                        a.command().isEmpty() ? "(agent_command)" : TextTable.oneLine(a.command().get(0), 30),
+                table.row(
+                        a.name(),
+                        ResourcesCommand.origin(a.origin(), listing.shadowed(a)),
+                        a.model() == null ? "-" : a.model(),
+                        a.command().isEmpty()
+                                ? "(agent_command)"
+                                : TextTable.oneLine(a.command().get(0), 30),
                         TextTable.oneLine(a.description(), 60));
             }
             if (table.isEmpty()) {
-                ctx.out().println("no agents; 'fanout agent create' makes one, or point agent_dirs at a folder of agents");
+                ctx.out()
+                        .println(
+                                "no agents; 'fanout agent create' makes one, or point agent_dirs at a folder of agents");
             } else {
                 table.print(ctx.out(), ctx.style());
             }
@@ -132,7 +151,10 @@ public final class AgentCommand implements Callable<Integer> {
     public static final class Show implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.AgentNames.class, description = "the agent's name")
+        @Parameters(
+                paramLabel = "NAME",
+                completionCandidates = Candidates.AgentNames.class,
+                description = "the agent's name")
         String name;
 
         @Option(names = "--json", description = "print JSON")
@@ -155,9 +177,14 @@ public final class AgentCommand implements Callable<Integer> {
             ResourcesCommand.field(ctx, "origin", a.origin() + " (" + a.path() + ")");
             ResourcesCommand.field(ctx, "tools", a.tools().isEmpty() ? "-" : String.join(", ", a.tools()));
             ResourcesCommand.field(ctx, "model", a.model() == null ? "-" : a.model());
-            ResourcesCommand.field(ctx, "command", a.command().isEmpty()
-                    ? "agent_command from the config: " + Json.MAPPER.valueToTree(ctx.session().config().agentCommand())
-                    : Json.MAPPER.valueToTree(a.command()).toString());
+            ResourcesCommand.field(
+                    ctx,
+                    "command",
+                    a.command().isEmpty()
+                            ? "agent_command from the config: "
+                                    + Json.MAPPER.valueToTree(
+                                            ctx.session().config().agentCommand())
+                            : Json.MAPPER.valueToTree(a.command()).toString());
             ResourcesCommand.uses(ctx, resources, a);
             ctx.out().println();
             ctx.out().print(a.body().endsWith("\n") || a.body().isEmpty() ? a.body() : a.body() + "\n");

@@ -28,7 +28,10 @@ import picocli.CommandLine.Parameters;
 public final class AnalyzeCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "tasks file (.json, .yaml); default: the session's tasks")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "tasks file (.json, .yaml); default: the session's tasks")
     Path file;
 
     @Option(names = "--output", paramLabel = "FILE", description = "also write the analysis as JSON to FILE")
@@ -37,7 +40,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of the table")
     boolean json;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "slots to plan for (default: max_parallel_tasks)")
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
+            description = "slots to plan for (default: max_parallel_tasks)")
     Integer jobs;
 
     @Mixin

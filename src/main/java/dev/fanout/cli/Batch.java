@@ -35,8 +35,10 @@ final class Batch {
                 }
                 if (r.exitCode() != 0) {
                     if (!ctx.errorReported()) {
-                        ctx.err().println(ctx.location() + ctx.style().red("error: ") + "'"
-                                + ShellLine.printable(line.strip(), 80) + "' ended with exit code " + r.exitCode());
+                        ctx.err()
+                                .println(ctx.location() + ctx.style().red("error: ") + "'"
+                                        + ShellLine.printable(line.strip(), 80) + "' ended with exit code "
+                                        + r.exitCode());
                         ctx.err().flush();
                     }
                     if (!keepGoing) {

@@ -10,8 +10,7 @@ import java.util.function.Function;
  * pressed, and {@link CliFactory} builds them with the context.
  */
 final class Candidates {
-    private Candidates() {
-    }
+    private Candidates() {}
 
     /** Candidates computed from the context at the moment of completion. */
     abstract static class Live implements Iterable<String> {
@@ -42,7 +41,8 @@ final class Candidates {
     static final class RunIds extends Live {
         RunIds(CliContext ctx) {
             super(ctx, c -> {
-                List<String> ids = new java.util.ArrayList<>(c.session().runStore().ids());
+                List<String> ids =
+                        new java.util.ArrayList<>(c.session().runStore().ids());
                 java.util.Collections.reverse(ids);
                 return ids;
             });
@@ -57,23 +57,33 @@ final class Candidates {
 
     static final class AgentNames extends Live {
         AgentNames(CliContext ctx) {
-            super(ctx, c -> c.session().resources(c.session().config()).catalog().agents().effective().stream()
-                    .map(a -> a.name()).toList());
+            super(
+                    ctx,
+                    c -> c.session().resources(c.session().config()).catalog().agents().effective().stream()
+                            .map(a -> a.name())
+                            .toList());
         }
     }
 
     static final class SkillNames extends Live {
         SkillNames(CliContext ctx) {
-            super(ctx, c -> c.session().resources(c.session().config()).catalog().skills().effective().stream()
-                    .map(a -> a.name()).toList());
+            super(
+                    ctx,
+                    c -> c.session().resources(c.session().config()).catalog().skills().effective().stream()
+                            .map(a -> a.name())
+                            .toList());
         }
     }
 
     /** Temporary resources: what mark-used, mark-useful and promote act on. */
     static final class TemporaryNames extends Live {
         TemporaryNames(CliContext ctx) {
-            super(ctx, c -> c.session().resources(c.session().config()).status().stream()
-                    .map(s -> s.decision().name()).distinct().toList());
+            super(
+                    ctx,
+                    c -> c.session().resources(c.session().config()).status().stream()
+                            .map(s -> s.decision().name())
+                            .distinct()
+                            .toList());
         }
     }
 
@@ -85,13 +95,21 @@ final class Candidates {
 
     static final class PipelineNames extends Live {
         PipelineNames(CliContext ctx) {
-            super(ctx, c -> c.session().scriptBridge().registry().pipelines().stream().map(p -> p.name()).toList());
+            super(
+                    ctx,
+                    c -> c.session().scriptBridge().registry().pipelines().stream()
+                            .map(p -> p.name())
+                            .toList());
         }
     }
 
     static final class ConfigKeyNames extends Live {
         ConfigKeyNames(CliContext ctx) {
-            super(ctx, c -> dev.fanout.config.ConfigKeys.all().stream().map(dev.fanout.config.ConfigKey::name).toList());
+            super(
+                    ctx,
+                    c -> dev.fanout.config.ConfigKeys.all().stream()
+                            .map(dev.fanout.config.ConfigKey::name)
+                            .toList());
         }
     }
 }

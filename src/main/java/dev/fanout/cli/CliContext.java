@@ -34,7 +34,8 @@ public final class CliContext {
     }
 
     /** @param in standard input: where shell lines come from when no terminal and no -f FILE is given */
-    public CliContext(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err, boolean terminal) {
+    public CliContext(
+            Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err, boolean terminal) {
         this.env = Map.copyOf(env);
         this.in = in;
         this.out = out;
@@ -173,8 +174,11 @@ public final class CliContext {
 
     private static int ttyWidth() {
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty")).start();
-            String[] parts = new String(p.getInputStream().readAllBytes()).trim().split("\\s+");
+            Process p = new ProcessBuilder("stty", "size")
+                    .redirectInput(new java.io.File("/dev/tty"))
+                    .start();
+            String[] parts =
+                    new String(p.getInputStream().readAllBytes()).trim().split("\\s+");
             p.waitFor();
             return parts.length == 2 ? Integer.parseInt(parts[1]) : 80;
         } catch (Exception e) {

@@ -15,8 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * code; anything else is a bug (exit 70). Traces only with {@code --verbose}.
  */
 public final class CommandLineFactory {
-    private CommandLineFactory() {
-    }
+    private CommandLineFactory() {}
 
     /** The whole command tree (the shell, help, completion). */
     public static CommandLine create(CliContext ctx) {
@@ -69,7 +68,8 @@ public final class CommandLineFactory {
     /** Prints a failure as one line and returns the exit code for it. */
     static int handle(CliContext ctx, Exception e) {
         Throwable t = e;
-        while (t.getCause() != null && !(t instanceof FanoutException)
+        while (t.getCause() != null
+                && !(t instanceof FanoutException)
                 && (t instanceof java.util.concurrent.CompletionException
                         || t instanceof java.util.concurrent.ExecutionException
                         || t instanceof java.lang.reflect.InvocationTargetException)) {
@@ -84,8 +84,9 @@ public final class CommandLineFactory {
             ctx.err().flush();
             return fe.exitCode();
         }
-        ctx.err().println(ctx.location() + ctx.style().red("error: ") + "internal error: " + t
-                + (ctx.verbose() ? "" : " (rerun with --verbose for the trace, and please report it)"));
+        ctx.err()
+                .println(ctx.location() + ctx.style().red("error: ") + "internal error: " + t
+                        + (ctx.verbose() ? "" : " (rerun with --verbose for the trace, and please report it)"));
         if (ctx.verbose()) {
             trace(t, ctx.err());
         }
@@ -111,23 +112,33 @@ public final class CommandLineFactory {
             String word = u.getUnmatched().get(0);
             List<String> candidates = new ArrayList<>(cl.getSubcommands().keySet());
             if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null) {
-                message = "unknown command '" + ShellLine.printable(word, 60) + "'" + Names.closest(word, candidates)
-                        .map(c -> "; did you mean '" + c + "'?")
-                        .orElse(ctx.inShell() ? "; 'help' lists the commands" : "; 'fanout --help' lists the commands");
+                message = "unknown command '" + ShellLine.printable(word, 60) + "'"
+                        + Names.closest(word, candidates)
+                                .map(c -> "; did you mean '" + c + "'?")
+                                .orElse(
+                                        ctx.inShell()
+                                                ? "; 'help' lists the commands"
+                                                : "; 'fanout --help' lists the commands");
                 hinted = true;
             } else if (word.startsWith("-")) {
                 List<String> options = new ArrayList<>();
                 cl.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
-                message = "unknown option '" + word + "'" + Names.closest(word.split("=", 2)[0], options)
-                        .map(c -> "; did you mean '" + c + "'?").orElse("");
+                message = "unknown option '" + word + "'"
+                        + Names.closest(word.split("=", 2)[0], options)
+                                .map(c -> "; did you mean '" + c + "'?")
+                                .orElse("");
             }
         }
         ctx.errorReported(true);
         String command = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^fanout ?", "");
-        String help = ctx.inShell() ? (command.isEmpty() ? "'help' lists the commands" : "see 'help " + command + "'")
+        String help = ctx.inShell()
+                ? (command.isEmpty() ? "'help' lists the commands" : "see 'help " + command + "'")
                 : "see 'fanout " + (command.isEmpty() ? "" : command + " ") + "--help'";
-        ctx.err().println(ctx.location() + ctx.style().red("error: ") + ShellLine.printable(message, 300)
-                + (hinted ? "" : " (" + help + ")"));
+        ctx.err()
+                .println(ctx.location()
+                        + ctx.style().red("error: ")
+                        + ShellLine.printable(message, 300)
+                        + (hinted ? "" : " (" + help + ")"));
         ctx.err().flush();
         return FanoutException.BAD_INPUT;
     }

@@ -12,8 +12,7 @@ import picocli.CommandLine;
  */
 final class CommandTable {
     /** Builds a command (with its subcommands) for a context. */
-    private interface Builder extends BiFunction<CliContext, CliFactory, Object> {
-    }
+    private interface Builder extends BiFunction<CliContext, CliFactory, Object> {}
 
     private static final Map<String, Builder> COMMANDS = new LinkedHashMap<>();
 
@@ -30,14 +29,18 @@ final class CommandTable {
         add("merge", (ctx, f) -> new MergeCommand(ctx));
         add("strategies", (ctx, f) -> new StrategiesCommand(ctx));
         add("js", (ctx, f) -> new JsCommand(ctx));
-        add("pipeline", (ctx, f) -> new CommandLine(new PipelineCommand(ctx), f)
-                .addSubcommand("list", new PipelineCommand.ListPipelines(ctx))
-                .addSubcommand("run", new PipelineCommand.RunPipeline(ctx)));
+        add(
+                "pipeline",
+                (ctx, f) -> new CommandLine(new PipelineCommand(ctx), f)
+                        .addSubcommand("list", new PipelineCommand.ListPipelines(ctx))
+                        .addSubcommand("run", new PipelineCommand.RunPipeline(ctx)));
         add("load", (ctx, f) -> new LoadCommand(ctx));
         add("tasks", (ctx, f) -> new TasksCommand(ctx));
-        add("task", (ctx, f) -> new CommandLine(new TaskEditCommand(ctx), f)
-                .addSubcommand("add", new TaskEditCommand.Add(ctx))
-                .addSubcommand("remove", new TaskEditCommand.Remove(ctx)));
+        add(
+                "task",
+                (ctx, f) -> new CommandLine(new TaskEditCommand(ctx), f)
+                        .addSubcommand("add", new TaskEditCommand.Add(ctx))
+                        .addSubcommand("remove", new TaskEditCommand.Remove(ctx)));
         add("set", (ctx, f) -> new SetCommand(ctx));
         add("unset", (ctx, f) -> new UnsetCommand(ctx));
         add("var", (ctx, f) -> new VarCommand(ctx));
@@ -45,27 +48,34 @@ final class CommandTable {
         add("save", (ctx, f) -> new SaveCommand(ctx));
         add("restore", (ctx, f) -> new RestoreCommand(ctx));
         add("sessions", (ctx, f) -> new SessionsCommand(ctx));
-        add("skill", (ctx, f) -> new CommandLine(new SkillCommand(ctx), f)
-                .addSubcommand("create", new SkillCommand.Create(ctx))
-                .addSubcommand("list", new SkillCommand.ListSkills(ctx))
-                .addSubcommand("show", new SkillCommand.Show(ctx)));
-        add("agent", (ctx, f) -> new CommandLine(new AgentCommand(ctx), f)
-                .addSubcommand("create", new AgentCommand.Create(ctx))
-                .addSubcommand("list", new AgentCommand.ListAgents(ctx))
-                .addSubcommand("show", new AgentCommand.Show(ctx)));
-        add("resources", (ctx, f) -> new CommandLine(new ResourcesCommand(ctx), f)
-                .addSubcommand("list", new ResourcesCommand.ListResources(ctx))
-                .addSubcommand("mark-used", new ResourcesCommand.MarkUsed(ctx))
-                .addSubcommand("mark-useful", new ResourcesCommand.MarkUseful(ctx))
-                .addSubcommand("cleanup", new ResourcesCommand.Cleanup(ctx))
-                .addSubcommand("promote", new ResourcesCommand.Promote(ctx)));
-        add("config", (ctx, f) -> new CommandLine(new ConfigCommand(ctx), f)
-                .addSubcommand("show", new ConfigCommand.Show(ctx)));
+        add(
+                "skill",
+                (ctx, f) -> new CommandLine(new SkillCommand(ctx), f)
+                        .addSubcommand("create", new SkillCommand.Create(ctx))
+                        .addSubcommand("list", new SkillCommand.ListSkills(ctx))
+                        .addSubcommand("show", new SkillCommand.Show(ctx)));
+        add(
+                "agent",
+                (ctx, f) -> new CommandLine(new AgentCommand(ctx), f)
+                        .addSubcommand("create", new AgentCommand.Create(ctx))
+                        .addSubcommand("list", new AgentCommand.ListAgents(ctx))
+                        .addSubcommand("show", new AgentCommand.Show(ctx)));
+        add(
+                "resources",
+                (ctx, f) -> new CommandLine(new ResourcesCommand(ctx), f)
+                        .addSubcommand("list", new ResourcesCommand.ListResources(ctx))
+                        .addSubcommand("mark-used", new ResourcesCommand.MarkUsed(ctx))
+                        .addSubcommand("mark-useful", new ResourcesCommand.MarkUseful(ctx))
+                        .addSubcommand("cleanup", new ResourcesCommand.Cleanup(ctx))
+                        .addSubcommand("promote", new ResourcesCommand.Promote(ctx)));
+        add(
+                "config",
+                (ctx, f) ->
+                        new CommandLine(new ConfigCommand(ctx), f).addSubcommand("show", new ConfigCommand.Show(ctx)));
         add("completion", (ctx, f) -> new CompletionCommand(ctx));
     }
 
-    private CommandTable() {
-    }
+    private CommandTable() {}
 
     private static void add(String name, Builder builder) {
         COMMANDS.put(name, builder);

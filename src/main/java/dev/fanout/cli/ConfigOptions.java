@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 
 /** Mixin: {@code -c KEY=VALUE} settings that win over every config file. */
 public final class ConfigOptions {
-    @Option(names = {"-c", "--set"}, paramLabel = "KEY=VALUE",
+    @Option(
+            names = {"-c", "--set"},
+            paramLabel = "KEY=VALUE",
             description = "a config setting for this command, e.g. -c max_parallel_tasks=4 (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
 

@@ -9,8 +9,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fanout detect FILE}: the decision alone, as an exit code (0 parallel, 1 sequential, 2 error). */
-@Command(name = "detect", description = {"Say whether the tasks should run in parallel.",
-        "Exit code: 0 parallel recommended, 1 sequential, 2 error."})
+@Command(
+        name = "detect",
+        description = {
+            "Say whether the tasks should run in parallel.",
+            "Exit code: 0 parallel recommended, 1 sequential, 2 error."
+        })
 public final class DetectCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -37,11 +41,14 @@ public final class DetectCommand implements Callable<Integer> {
             node.put("recommendation", d.level().label());
             node.put("rule", d.rule());
             node.put("reason", d.reason());
-            node.put("estimated_speedup", Double.parseDouble(Decision.fmt(p.analysis().speedup())));
+            node.put(
+                    "estimated_speedup",
+                    Double.parseDouble(Decision.fmt(p.analysis().speedup())));
             node.put("total_tasks", p.analysis().totalTasks());
             ctx.out().println(Json.pretty(node));
         } else {
-            String mode = d.parallel() ? ctx.style().green(d.summary()) : ctx.style().cyan(d.summary());
+            String mode =
+                    d.parallel() ? ctx.style().green(d.summary()) : ctx.style().cyan(d.summary());
             ctx.out().println(mode + ": " + d.reason());
         }
         ctx.out().flush();

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fanout exec --task-id ID -- CMD ARGS…}: one task, recorded as a run (the original executor's job). */
-@Command(name = "exec", description = {"Run one task and record it as a run.",
-        "  fanout exec --task-id build -- make -j4"})
+@Command(
+        name = "exec",
+        description = {"Run one task and record it as a run.", "  fanout exec --task-id build -- make -j4"})
 public final class ExecCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -28,7 +29,10 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(names = "--retries", paramLabel = "N", description = "retries when it fails (default: max_retries)")
     Integer retries;
 
-    @Option(names = {"--agent", "--subagent"}, paramLabel = "NAME", description = "run a prompt through this agent")
+    @Option(
+            names = {"--agent", "--subagent"},
+            paramLabel = "NAME",
+            description = "run a prompt through this agent")
     String agent;
 
     @Option(names = "--prompt", paramLabel = "TEXT", description = "the prompt for --agent")
@@ -37,7 +41,9 @@ public final class ExecCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "the command and its arguments, after --")
     List<String> command;
 
-    @Option(names = {"-q", "--quiet"}, description = "print only the summary")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "print only the summary")
     boolean quiet;
 
     public ExecCommand(CliContext ctx) {
@@ -57,8 +63,23 @@ public final class ExecCommand implements Callable<Integer> {
         if (agent != null && prompt == null) {
             throw FanoutException.badInput("--agent " + agent + " needs --prompt TEXT");
         }
-        Task task = new Task(taskId, null, null, List.of(), null, hasCommand ? TaskCommand.argv(command) : null, agent,
-                prompt, null, null, null, timeout, retries, null, null, null);
+        Task task = new Task(
+                taskId,
+                null,
+                null,
+                List.of(),
+                null,
+                hasCommand ? TaskCommand.argv(command) : null,
+                agent,
+                prompt,
+                null,
+                null,
+                null,
+                timeout,
+                retries,
+                null,
+                null,
+                null);
         TaskSet set = TaskSet.of("exec", List.of(task));
         RunPlan plan = ctx.session().plan(set, new RunRequest(1, false, null, null, null, Map.of()));
         var after = RunCommand.execute(ctx, plan, quiet, true);

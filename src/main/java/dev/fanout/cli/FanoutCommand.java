@@ -18,11 +18,18 @@ import picocli.CommandLine.ScopeType;
  * The top command: global options. With no subcommand it opens the shell on a terminal, or
  * runs shell lines from {@code -f FILE} or from standard input.
  */
-@Command(name = "fanout", mixinStandardHelpOptions = true, versionProvider = Version.class, scope = ScopeType.INHERIT,
-        description = {"Runs many tasks at once and combines what they return.", "",
-                "  fanout                 the interactive shell (on a terminal)",
-                "  fanout COMMAND …       one command, e.g. fanout run tasks.json",
-                "  fanout -f FILE         shell lines from a file (or: fanout < FILE)"})
+@Command(
+        name = "fanout",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        scope = ScopeType.INHERIT,
+        description = {
+            "Runs many tasks at once and combines what they return.",
+            "",
+            "  fanout                 the interactive shell (on a terminal)",
+            "  fanout COMMAND …       one command, e.g. fanout run tasks.json",
+            "  fanout -f FILE         shell lines from a file (or: fanout < FILE)"
+        })
 public final class FanoutCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -30,7 +37,10 @@ public final class FanoutCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "fanout's home folder (default: $FANOUT_HOME or ~/.fanout)")
     void home(Path dir) {
         ctx.homeOverride(dir);
@@ -41,14 +51,25 @@ public final class FanoutCommand implements Callable<Integer> {
         ctx.verbose(v);
     }
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", scope = ScopeType.LOCAL, description = "run the shell lines of FILE ('#' starts a comment)")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            scope = ScopeType.LOCAL,
+            description = "run the shell lines of FILE ('#' starts a comment)")
     Path batchFile;
 
-    @Option(names = "--keep-going", scope = ScopeType.LOCAL, description = "in a batch, go on after a failing line (exit 1 at the end)")
+    @Option(
+            names = "--keep-going",
+            scope = ScopeType.LOCAL,
+            description = "in a batch, go on after a failing line (exit 1 at the end)")
     boolean keepGoing;
 
-    @Option(names = "--session", paramLabel = "NAME", completionCandidates = Candidates.SessionNames.class,
-            scope = ScopeType.INHERIT, description = "work in a saved session (the shell starts on it)")
+    @Option(
+            names = "--session",
+            paramLabel = "NAME",
+            completionCandidates = Candidates.SessionNames.class,
+            scope = ScopeType.INHERIT,
+            description = "work in a saved session (the shell starts on it)")
     void session(String name) {
         ctx.restoreOnFirstUse(name);
     }
@@ -58,19 +79,23 @@ public final class FanoutCommand implements Callable<Integer> {
         ctx.session(); // a --session NAME is restored now, so a bad one is reported before anything else
         if (batchFile != null) {
             if (!Files.isRegularFile(batchFile)) {
-                throw FanoutException.badInput("batch file " + batchFile + (Files.isDirectory(batchFile) ? " is a folder"
-                        : " does not exist") + "; give a file of shell lines");
+                throw FanoutException.badInput(
+                        "batch file " + batchFile + (Files.isDirectory(batchFile) ? " is a folder" : " does not exist")
+                                + "; give a file of shell lines");
             }
             try (BufferedReader in = Files.newBufferedReader(batchFile, StandardCharsets.UTF_8)) {
                 return new Batch(ctx, batchFile.toString(), keepGoing).run(in);
             } catch (java.io.UncheckedIOException e) {
-                throw FanoutException.badInput(batchFile + ": cannot read: " + e.getCause().getMessage()
-                        + " (is it a text file?)");
+                throw FanoutException.badInput(
+                        batchFile + ": cannot read: " + e.getCause().getMessage() + " (is it a text file?)");
             }
         }
         if (ctx.terminal()) {
-            try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
-                    .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+            try (Terminal terminal = TerminalBuilder.builder()
+                    .system(true)
+                    .nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_IGN)
+                    .build()) {
                 return new Shell(ctx, terminal).run();
             }
         }

@@ -9,15 +9,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fanout graph FILE --format text|dot|mermaid}. */
-@Command(name = "graph", description = {"Print the dependency graph.",
-        "dot: pipe to 'dot -Tsvg > graph.svg'; mermaid: paste into a ```mermaid block."})
+@Command(
+        name = "graph",
+        description = {
+            "Print the dependency graph.",
+            "dot: pipe to 'dot -Tsvg > graph.svg'; mermaid: paste into a ```mermaid block."
+        })
 public final class GraphCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "tasks file; default: the session's tasks")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, dot or mermaid (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -31,8 +38,9 @@ public final class GraphCommand implements Callable<Integer> {
             case "text" -> GraphExport.TEXT;
             case "dot" -> GraphExport.DOT;
             case "mermaid" -> GraphExport.MERMAID;
-            default -> throw dev.fanout.FanoutException.badInput(
-                    "unknown graph format '" + format + "'; use text, dot or mermaid");
+            default ->
+                throw dev.fanout.FanoutException.badInput(
+                        "unknown graph format '" + format + "'; use text, dot or mermaid");
         };
         AnalyzeCommand.Planned p = AnalyzeCommand.Planned.of(ctx, file, null, null);
         export.export(p.graph(), p.analysis(), ctx.out());

@@ -26,8 +26,8 @@ public interface Interrupts {
      */
     static Interrupts signals() {
         return action -> {
-            List<sun.misc.Signal> signals = List.of(new sun.misc.Signal("INT"), new sun.misc.Signal("TERM"),
-                    new sun.misc.Signal("HUP"));
+            List<sun.misc.Signal> signals =
+                    List.of(new sun.misc.Signal("INT"), new sun.misc.Signal("TERM"), new sun.misc.Signal("HUP"));
             List<sun.misc.SignalHandler> previous = new ArrayList<>();
             for (sun.misc.Signal signal : signals) {
                 previous.add(sun.misc.Signal.handle(signal, s -> action.run()));

@@ -12,15 +12,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fanout js 'EXPRESSION'} and {@code fanout js -f FILE.js}: JavaScript with the fanout object. */
-@Command(name = "js", description = {"Evaluate JavaScript with the 'fanout' object and print its value as JSON.",
-        "  js 'fanout.tasks().length'      js -f examples/js/top3.js      (also: fanout FILE.js)"})
+@Command(
+        name = "js",
+        description = {
+            "Evaluate JavaScript with the 'fanout' object and print its value as JSON.",
+            "  js 'fanout.tasks().length'      js -f examples/js/top3.js      (also: fanout FILE.js)"
+        })
 public final class JsCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Parameters(arity = "0..1", paramLabel = "EXPRESSION", description = "the code to evaluate")
     String expression;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "evaluate a .js file")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            description = "evaluate a .js file")
     Path file;
 
     public JsCommand(CliContext ctx) {
@@ -35,7 +42,8 @@ public final class JsCommand implements Callable<Integer> {
         ScriptRegistry registry = ctx.session().scriptBridge().registry();
         List<ScriptRegistry.Entry> mergesBefore = registry.merges();
         List<ScriptRegistry.Entry> pipelinesBefore = registry.pipelines();
-        ScriptResult result = evaluate(ctx, bridge -> file != null ? bridge.evaluateFile(file) : bridge.evaluate(expression));
+        ScriptResult result =
+                evaluate(ctx, bridge -> file != null ? bridge.evaluateFile(file) : bridge.evaluate(expression));
         // a definition returns nothing to print: say what it defined, and how to use it
         registered(mergesBefore, registry.merges(), "merge strategy", "merge --strategy ");
         registered(pipelinesBefore, registry.pipelines(), "pipeline", "pipeline run ");
@@ -45,10 +53,13 @@ public final class JsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void registered(List<ScriptRegistry.Entry> before, List<ScriptRegistry.Entry> after, String what, String use) {
+    private void registered(
+            List<ScriptRegistry.Entry> before, List<ScriptRegistry.Entry> after, String what, String use) {
         for (ScriptRegistry.Entry e : after) {
             if (before.stream().noneMatch(b -> b == e)) {
-                ctx.out().println(ctx.style().dim("registered " + what + " '" + e.name() + "' (" + use + e.name() + ")"));
+                ctx.out()
+                        .println(
+                                ctx.style().dim("registered " + what + " '" + e.name() + "' (" + use + e.name() + ")"));
             }
         }
     }

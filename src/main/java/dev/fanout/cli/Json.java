@@ -9,8 +9,7 @@ import dev.fanout.SharedMapper;
 final class Json {
     static final ObjectMapper MAPPER = SharedMapper.get();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String pretty(JsonNode node) {
         try {

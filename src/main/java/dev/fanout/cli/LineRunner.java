@@ -10,12 +10,13 @@ import java.util.List;
 final class LineRunner {
     /** What became of a line. */
     enum Outcome {
-        EMPTY, EXIT, DONE
+        EMPTY,
+        EXIT,
+        DONE
     }
 
     /** A line's outcome and its exit code. */
-    record Result(Outcome outcome, int exitCode) {
-    }
+    record Result(Outcome outcome, int exitCode) {}
 
     private final CliContext ctx;
 
@@ -25,7 +26,9 @@ final class LineRunner {
 
     /** Text has no NUL, no undecodable bytes and few control characters. */
     private static boolean isText(String line) {
-        long control = line.chars().filter(c -> c == 0 || c == '\ufffd' || (c < 0x20 && c != '\t')).count();
+        long control = line.chars()
+                .filter(c -> c == 0 || c == '\ufffd' || (c < 0x20 && c != '\t'))
+                .count();
         return control == 0;
     }
 
@@ -37,8 +40,12 @@ final class LineRunner {
         }
         ctx.clearErrorReported();
         if (!isText(trimmed)) {
-            return new Result(Outcome.DONE, CommandLineFactory.handle(ctx, FanoutException.badInput(
-                    "not a line of text (" + ShellLine.printable(trimmed, 24) + "); is the input binary?")));
+            return new Result(
+                    Outcome.DONE,
+                    CommandLineFactory.handle(
+                            ctx,
+                            FanoutException.badInput("not a line of text (" + ShellLine.printable(trimmed, 24)
+                                    + "); is the input binary?")));
         }
         List<String> words;
         try {

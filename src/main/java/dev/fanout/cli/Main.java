@@ -7,8 +7,7 @@ public final class Main {
     private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         preferVfork();
@@ -45,7 +44,8 @@ public final class Main {
      * never over the user's own choice.
      */
     private static void preferVfork() {
-        if (System.getProperty(LAUNCH_MECHANISM) == null && Runtime.version().feature() < 25
+        if (System.getProperty(LAUNCH_MECHANISM) == null
+                && Runtime.version().feature() < 25
                 && System.getProperty("os.name", "").startsWith("Linux")) {
             System.setProperty(LAUNCH_MECHANISM, "VFORK");
         }

@@ -10,20 +10,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fanout merge}: combine a run's results with a strategy (the original merger's flags). */
-@Command(name = "merge", description = {"Merge the results of a run's tasks (default: the latest run, all tasks).",
-        "Exit code: 0 merged, 1 the strategy failed (the individual results are kept), 2 bad input."})
+@Command(
+        name = "merge",
+        description = {
+            "Merge the results of a run's tasks (default: the latest run, all tasks).",
+            "Exit code: 0 merged, 1 the strategy failed (the individual results are kept), 2 bad input."
+        })
 public final class MergeCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--run", paramLabel = "RUN_ID", completionCandidates = Candidates.RunIds.class,
+    @Option(
+            names = "--run",
+            paramLabel = "RUN_ID",
+            completionCandidates = Candidates.RunIds.class,
             description = "the run (default: the latest)")
     String run;
 
-    @Option(names = "--task-ids", paramLabel = "ID", arity = "1..*", split = ",",
-            description = "only these tasks")
+    @Option(names = "--task-ids", paramLabel = "ID", arity = "1..*", split = ",", description = "only these tasks")
     List<String> taskIds;
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "auto",
+    @Option(
+            names = "--strategy",
+            paramLabel = "NAME",
+            defaultValue = "auto",
             completionCandidates = Candidates.StrategyNames.class,
             description = "a strategy from 'fanout strategies', or auto (by task type; the default)")
     String strategy;
@@ -42,7 +51,8 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Merged merged = ctx.session().merge(run, taskIds == null ? List.of() : taskIds, strategy);
         if (output != null) {
-            AtomicFile.write(output, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
+            AtomicFile.write(
+                    output, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
         }
         if (json) {
             ctx.out().println(Json.pretty(merged.toJson()));

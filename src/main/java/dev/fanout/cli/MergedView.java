@@ -10,8 +10,7 @@ import java.util.List;
 final class MergedView {
     private static final int NOTES_SHOWN = 5;
 
-    private MergedView() {
-    }
+    private MergedView() {}
 
     static void print(Merged m, Style style, PrintWriter out, String indent) {
         if (m.failed()) {
@@ -36,8 +35,9 @@ final class MergedView {
             return headline(m.strategy(), m.json());
         }
         List<String> parts = new ArrayList<>();
-        m.typeStrategies().forEach((type, strategy) ->
-                parts.add(type + " (" + strategy + "): " + headline(strategy, m.json().path(type))));
+        m.typeStrategies()
+                .forEach((type, strategy) -> parts.add(type + " (" + strategy + "): "
+                        + headline(strategy, m.json().path(type))));
         return String.join("; ", parts);
     }
 
@@ -49,14 +49,17 @@ final class MergedView {
         switch (strategy) {
             case "testing":
                 return j.path("tests").asInt() + " tests, " + j.path("passed").asInt() + " passed, "
-                        + j.path("failed").asInt() + " failed, " + j.path("errors").asInt() + " errors, "
+                        + j.path("failed").asInt() + " failed, "
+                        + j.path("errors").asInt() + " errors, "
                         + j.path("skipped").asInt() + " skipped" + coverage(j.path("coverage"))
                         + (j.path("failures").size() > 0 ? "; failing: " + failing(j.path("failures")) : "");
             case "service_creation":
                 return (j.path("all_created").asBoolean() ? "all created" : "not all created") + ", "
-                        + Plural.of(j.path("services").size(), "service") + ", " + Plural.of(j.path("files").size(), "file");
+                        + Plural.of(j.path("services").size(), "service") + ", "
+                        + Plural.of(j.path("files").size(), "file");
             case "search":
-                return j.path("unique_hits").asInt() + " unique hits of " + j.path("total_hits").asInt();
+                return j.path("unique_hits").asInt() + " unique hits of "
+                        + j.path("total_hits").asInt();
             case "build":
                 return (j.path("succeeded").asBoolean() ? "succeeded" : "failed") + ", "
                         + Plural.of(j.path("artifacts").size(), "artifact");
@@ -64,7 +67,8 @@ final class MergedView {
                 return (j.path("all_deployed").asBoolean() ? "all deployed" : "not all deployed") + ", "
                         + j.path("endpoints").size() + " services with endpoints";
             case "file_read":
-                return j.path("sources").size() + " sources, " + j.path("content").asText().length() + " characters";
+                return j.path("sources").size() + " sources, "
+                        + j.path("content").asText().length() + " characters";
             case "generic":
                 return Plural.of(j.path("tasks").size(), "task") + ", " + count(j.path("succeeded")) + " succeeded";
             default:

@@ -45,14 +45,15 @@ public final class PipelineCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ScriptRegistry.Entry> pipelines = ctx.session().scriptBridge().registry().pipelines();
+            List<ScriptRegistry.Entry> pipelines =
+                    ctx.session().scriptBridge().registry().pipelines();
             if (pipelines.isEmpty()) {
                 ctx.out().println("no pipelines; a script registers one with fanout.registerPipeline(name, fn)");
                 return 0;
             }
             ctx.out().println(ctx.style().bold(String.format("%-20s %-28s %s", "name", "from", "description")));
-            pipelines.forEach(p -> ctx.out().printf("%-20s %-28s %s%n", p.name(), p.origin(),
-                    p.description() == null ? "" : p.description()));
+            pipelines.forEach(p -> ctx.out()
+                    .printf("%-20s %-28s %s%n", p.name(), p.origin(), p.description() == null ? "" : p.description()));
             return 0;
         }
     }
@@ -62,13 +63,19 @@ public final class PipelineCommand implements Callable<Integer> {
     public static final class RunPipeline implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.PipelineNames.class, description = "the pipeline")
+        @Parameters(
+                paramLabel = "NAME",
+                completionCandidates = Candidates.PipelineNames.class,
+                description = "the pipeline")
         String name;
 
         @Option(names = "--options", paramLabel = "JSON", description = "the options object, as JSON")
         String options;
 
-        @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "one option (repeatable)")
+        @Option(
+                names = {"-o", "--option"},
+                paramLabel = "KEY=VALUE",
+                description = "one option (repeatable)")
         Map<String, String> option = new LinkedHashMap<>();
 
         public RunPipeline(CliContext ctx) {
@@ -81,7 +88,8 @@ public final class PipelineCommand implements Callable<Integer> {
             try {
                 JsonNode parsed = options == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(options);
                 if (!parsed.isObject()) {
-                    throw FanoutException.badInput("--options must be a JSON object, like '{\"file\": \"tasks.json\"}'");
+                    throw FanoutException.badInput(
+                            "--options must be a JSON object, like '{\"file\": \"tasks.json\"}'");
                 }
                 opts = (ObjectNode) parsed;
             } catch (JsonProcessingException e) {

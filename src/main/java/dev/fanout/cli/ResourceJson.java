@@ -13,8 +13,7 @@ import java.util.List;
 
 /** Skills, agents and their lifecycle as JSON, for {@code --json}: stable snake_case fields. */
 final class ResourceJson {
-    private ResourceJson() {
-    }
+    private ResourceJson() {}
 
     static ObjectNode resource(Resource r, boolean shadowed, boolean withBody) {
         ObjectNode n = Json.MAPPER.createObjectNode();

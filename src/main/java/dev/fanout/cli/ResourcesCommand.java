@@ -25,9 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fanout resources list|mark-used|mark-useful|cleanup|promote}: the life of temporary skills and agents. */
-@Command(name = "resources", description = {"Temporary skills and agents: their use, and whether they are kept.",
-        "Kept: marked useful, used 3+ times, or used in the last 7 days. Deleted: redundant with a permanent one,",
-        "unused for temp_resource_retention_days, or used once and older than 7 days. (In this order; the first that applies wins.)"})
+@Command(
+        name = "resources",
+        description = {
+            "Temporary skills and agents: their use, and whether they are kept.",
+            "Kept: marked useful, used 3+ times, or used in the last 7 days. Deleted: redundant with a permanent one,",
+            "unused for temp_resource_retention_days, or used once and older than 7 days. (In this order; the first that applies wins.)"
+        })
 public final class ResourcesCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -73,11 +77,18 @@ public final class ResourcesCommand implements Callable<Integer> {
         if (!r.temporary()) {
             return;
         }
-        resources.registry().entry(r.kind(), r.name()).ifPresentOrElse(e -> {
-            String last = e.lastUsed() == null ? ", never used" : ", last " + lastUsed(e, Instant.now());
-            String how = e.createdBy() == CreatedBy.AUTO ? "; created automatically" : "; created by hand";
-            field(ctx, "uses", e.usageCount() + last + (e.useful() ? "; marked useful" : "") + how);
-        }, () -> field(ctx, "uses", "not in the registry"));
+        resources
+                .registry()
+                .entry(r.kind(), r.name())
+                .ifPresentOrElse(
+                        e -> {
+                            String last =
+                                    e.lastUsed() == null ? ", never used" : ", last " + lastUsed(e, Instant.now());
+                            String how =
+                                    e.createdBy() == CreatedBy.AUTO ? "; created automatically" : "; created by hand";
+                            field(ctx, "uses", e.usageCount() + last + (e.useful() ? "; marked useful" : "") + how);
+                        },
+                        () -> field(ctx, "uses", "not in the registry"));
     }
 
     static String lastUsed(RegistryEntry e, Instant now) {
@@ -86,11 +97,18 @@ public final class ResourcesCommand implements Callable<Integer> {
 
     /** Options naming one temporary resource. */
     static final class Target {
-        @Option(names = "--name", required = true, paramLabel = "NAME", completionCandidates = Candidates.TemporaryNames.class,
+        @Option(
+                names = "--name",
+                required = true,
+                paramLabel = "NAME",
+                completionCandidates = Candidates.TemporaryNames.class,
                 description = "the resource's name")
         String name;
 
-        @Option(names = "--type", paramLabel = "TYPE", description = "skill or agent (needed only when both have the name)")
+        @Option(
+                names = "--type",
+                paramLabel = "TYPE",
+                description = "skill or agent (needed only when both have the name)")
         String type;
 
         ResourceKind kind() {
@@ -99,7 +117,9 @@ public final class ResourcesCommand implements Callable<Integer> {
     }
 
     /** {@code resources list [--json]}. */
-    @Command(name = "list", description = "List temporary skills and agents: age, uses, and what the cleanup would decide.")
+    @Command(
+            name = "list",
+            description = "List temporary skills and agents: age, uses, and what the cleanup would decide.")
     public static final class ListResources implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -130,8 +150,13 @@ public final class ResourcesCommand implements Callable<Integer> {
             TextTable table = new TextTable("kind", "name", "age", "uses", "last used", "decision", "why");
             for (ResourceStatus s : statuses) {
                 RegistryEntry e = s.entry();
-                table.row(e.kind().label(), e.name(), Age.between(e.createdAt(), now).toString(),
-                        Integer.toString(e.usageCount()), lastUsed(e, now), s.decision().verdict(),
+                table.row(
+                        e.kind().label(),
+                        e.name(),
+                        Age.between(e.createdAt(), now).toString(),
+                        Integer.toString(e.usageCount()),
+                        lastUsed(e, now),
+                        s.decision().verdict(),
                         s.decision().reason());
             }
             if (table.isEmpty()) {
@@ -161,7 +186,9 @@ public final class ResourcesCommand implements Callable<Integer> {
             Resources resources = open(ctx, null);
             ResourceKind kind = resources.temporaryKind(target.name, target.kind());
             RegistryEntry e = resources.markUsed(kind, target.name);
-            ctx.out().println(kind + " '" + e.name() + "' used " + (e.usageCount() == 1 ? "once" : e.usageCount() + " times"));
+            ctx.out()
+                    .println(kind + " '" + e.name() + "' used "
+                            + (e.usageCount() == 1 ? "once" : e.usageCount() + " times"));
             return 0;
         }
     }
@@ -230,14 +257,17 @@ public final class ResourcesCommand implements Callable<Integer> {
             if (!table.isEmpty()) {
                 table.print(ctx.out(), ctx.style());
             }
-            ctx.out().println((dryRun ? "dry run: " + deleted + " would be deleted, " : deleted + " deleted, ")
-                    + (decisions.size() - deleted) + " kept");
+            ctx.out()
+                    .println((dryRun ? "dry run: " + deleted + " would be deleted, " : deleted + " deleted, ")
+                            + (decisions.size() - deleted) + " kept");
             return failed ? 1 : 0;
         }
     }
 
     /** {@code resources promote --name N [--type T] [--force]}. */
-    @Command(name = "promote", description = "Move a temporary skill or agent to the permanent place (skills/, agents/).")
+    @Command(
+            name = "promote",
+            description = "Move a temporary skill or agent to the permanent place (skills/, agents/).")
     public static final class Promote implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -254,8 +284,9 @@ public final class ResourcesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Promotion p = open(ctx, null).promote(target.kind(), target.name, force);
-            ctx.out().println("promoted " + p.kind() + " '" + p.name() + "' to " + p.to()
-                    + (p.replaced() ? " (replaced the permanent one)" : ""));
+            ctx.out()
+                    .println("promoted " + p.kind() + " '" + p.name() + "' to " + p.to()
+                            + (p.replaced() ? " (replaced the permanent one)" : ""));
             return 0;
         }
     }

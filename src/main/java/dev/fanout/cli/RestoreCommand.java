@@ -13,10 +13,15 @@ import picocli.CommandLine.Parameters;
 public final class RestoreCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(paramLabel = "NAME", completionCandidates = Candidates.SessionNames.class, description = "a saved session")
+    @Parameters(
+            paramLabel = "NAME",
+            completionCandidates = Candidates.SessionNames.class,
+            description = "a saved session")
     String name;
 
-    @Option(names = "--drop-missing-runs", description = "restore even if some of its runs were deleted, forgetting them")
+    @Option(
+            names = "--drop-missing-runs",
+            description = "restore even if some of its runs were deleted, forgetting them")
     boolean dropMissingRuns;
 
     public RestoreCommand(CliContext ctx) {
@@ -26,16 +31,20 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session restored = restore(ctx, name, dropMissingRuns);
-        ctx.out().println("restored session '" + restored.name() + "': " + Plural.of(restored.tasks().size(), "task") + ", "
-                + Plural.of(restored.runs().size(), "run") + (restored.scriptDefinitions() == 0 ? ""
-                        : ", " + restored.scriptDefinitions() + " script definitions"));
+        ctx.out()
+                .println("restored session '" + restored.name() + "': "
+                        + Plural.of(restored.tasks().size(), "task") + ", "
+                        + Plural.of(restored.runs().size(), "run")
+                        + (restored.scriptDefinitions() == 0
+                                ? ""
+                                : ", " + restored.scriptDefinitions() + " script definitions"));
         return 0;
     }
 
     /** Reads, checks and installs a session; shared with {@code fanout --session NAME}. */
     static Session restore(CliContext ctx, String name, boolean dropMissingRuns) {
-        Snapshot snapshot = new JsonSnapshotStore(ctx.session().home().sessionsDir())
-                .load(JsonSnapshotStore.checkName(name));
+        Snapshot snapshot =
+                new JsonSnapshotStore(ctx.session().home().sessionsDir()).load(JsonSnapshotStore.checkName(name));
         Session restored = Session.restore(ctx.session().home(), snapshot, dropMissingRuns);
         ctx.session(restored);
         return restored;

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 public final class ResultsCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(arity = "0..1", paramLabel = "RUN_ID", description = "a run id from 'fanout runs' (default: the latest)")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "RUN_ID",
+            description = "a run id from 'fanout runs' (default: the latest)")
     String runId;
 
     @Option(names = "--task", paramLabel = "ID", description = "one task's attempts, result and logs")
@@ -49,12 +52,21 @@ public final class ResultsCommand implements Callable<Integer> {
             return 0;
         }
         RunSummaryView.print(r, ctx.style(), ctx.out());
-        ctx.out().println(ctx.style().bold(String.format("%-24s %-10s %-8s %-4s %s", "task", "status", "time", "try", "result")));
+        ctx.out()
+                .println(ctx.style()
+                        .bold(String.format("%-24s %-10s %-8s %-4s %s", "task", "status", "time", "try", "result")));
         for (TaskResult t : r.results().values()) {
-            String result = t.result() == null ? (t.reason() == null ? "" : ctx.style().dim(t.reason()))
+            String result = t.result() == null
+                    ? (t.reason() == null ? "" : ctx.style().dim(t.reason()))
                     : abbreviate(t.result().toString(), 70);
-            ctx.out().printf("%-24s %-10s %-8s %-4d %s%n", t.taskId(), t.status().key(), TimeFormat.seconds(t.seconds()),
-                    t.attempts().size(), result);
+            ctx.out()
+                    .printf(
+                            "%-24s %-10s %-8s %-4d %s%n",
+                            t.taskId(),
+                            t.status().key(),
+                            TimeFormat.seconds(t.seconds()),
+                            t.attempts().size(),
+                            result);
         }
         return 0;
     }
@@ -73,13 +85,20 @@ public final class ResultsCommand implements Callable<Integer> {
             ctx.out().println(Json.pretty(o));
             return 0;
         }
-        ctx.out().println(ctx.style().bold(id) + " in run " + r.runId() + ": " + t.status().key()
-                + (t.reason() == null ? "" : " (" + t.reason() + ")"));
+        ctx.out()
+                .println(ctx.style().bold(id) + " in run " + r.runId() + ": "
+                        + t.status().key() + (t.reason() == null ? "" : " (" + t.reason() + ")"));
         for (Attempt a : t.attempts()) {
-            String how = a.error() != null ? a.error()
+            String how = a.error() != null
+                    ? a.error()
                     : a.exitCode() == null || a.exitCode() == 0 ? "" : "exit code " + a.exitCode();
-            ctx.out().printf("  attempt %d: %s in %s%s%n", a.number(), a.status().key(), TimeFormat.seconds(a.seconds()),
-                    how.isEmpty() ? "" : ": " + how);
+            ctx.out()
+                    .printf(
+                            "  attempt %d: %s in %s%s%n",
+                            a.number(),
+                            a.status().key(),
+                            TimeFormat.seconds(a.seconds()),
+                            how.isEmpty() ? "" : ": " + how);
         }
         if (t.result() != null) {
             ctx.out().println("result:");

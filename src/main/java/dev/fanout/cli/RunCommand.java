@@ -22,29 +22,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fanout run FILE}: analyse, decide, run the graph, summarise. */
-@Command(name = "run", description = {"Run a tasks file: analyse, decide parallel or sequential, run, summarise.",
-        "Exit code: 0 all tasks succeeded, 1 some did not, 2 bad input, 130 interrupted."})
+@Command(
+        name = "run",
+        description = {
+            "Run a tasks file: analyse, decide parallel or sequential, run, summarise.",
+            "Exit code: 0 all tasks succeeded, 1 some did not, 2 bad input, 130 interrupted."
+        })
 public final class RunCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "tasks file; default: the session's tasks")
     Path file;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "tasks at once (default: max_parallel_tasks)")
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
+            description = "tasks at once (default: max_parallel_tasks)")
     Integer jobs;
 
     @ArgGroup(exclusive = true)
     Mode mode;
 
     static final class Mode {
-        @Option(names = "--parallel", defaultValue = Option.NULL_VALUE, description = "run in parallel whatever the decision")
+        @Option(
+                names = "--parallel",
+                defaultValue = Option.NULL_VALUE,
+                description = "run in parallel whatever the decision")
         Boolean parallel;
 
-        @Option(names = "--sequential", defaultValue = Option.NULL_VALUE, description = "run one task at a time, in dependency order")
+        @Option(
+                names = "--sequential",
+                defaultValue = Option.NULL_VALUE,
+                description = "run one task at a time, in dependency order")
         Boolean sequential;
     }
 
-    @Option(names = "--halt", paramLabel = "WHEN", defaultValue = "never",
+    @Option(
+            names = "--halt",
+            paramLabel = "WHEN",
+            defaultValue = "never",
             description = "after a failure: never (keep going), soon (start nothing new), now (stop running tasks too)")
     String halt;
 
@@ -57,11 +73,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "rerun only what did not succeed in that run")
     String resume;
 
-    @Option(names = "--output", paramLabel = "MODE", defaultValue = "group",
+    @Option(
+            names = "--output",
+            paramLabel = "MODE",
+            defaultValue = "group",
             description = "group: each task's output when it ends; stream: lines as they come, prefixed [id]")
     String output;
 
-    @Option(names = {"-q", "--quiet"}, description = "print only the summary")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "print only the summary")
     boolean quiet;
 
     @Option(names = "--json", description = "print the run record as JSON")
@@ -80,10 +101,16 @@ public final class RunCommand implements Callable<Integer> {
             throw FanoutException.badInput("give a tasks file or --resume RUN_ID, not both");
         }
         TaskSet tasks = resume != null ? null : ctx.session().tasksOrFile(file);
-        Boolean parallel = mode == null ? null : mode.parallel != null ? Boolean.TRUE
-                : mode.sequential != null ? Boolean.FALSE : null;
-        RunRequest request = new RunRequest(jobs, parallel, failFast ? HaltPolicy.NOW : halt(halt), output(output),
-                resume, config.flags(java.util.Map.of()));
+        Boolean parallel = mode == null
+                ? null
+                : mode.parallel != null ? Boolean.TRUE : mode.sequential != null ? Boolean.FALSE : null;
+        RunRequest request = new RunRequest(
+                jobs,
+                parallel,
+                failFast ? HaltPolicy.NOW : halt(halt),
+                output(output),
+                resume,
+                config.flags(java.util.Map.of()));
         RunPlan plan = ctx.session().plan(tasks, request);
         if (dryRun) {
             printPlan(plan);
@@ -133,16 +160,24 @@ public final class RunCommand implements Callable<Integer> {
     private void printPlan(RunPlan plan) {
         var out = ctx.out();
         out.println("plan: " + Plural.of(plan.graph().size(), "task") + ", " + plan.modeReason());
-        out.println("      " + (plan.options().parallel() ? plan.options().jobs() + " slots, longest remaining path first"
-                : "1 slot, dependency order") + "; times are " + (plan.measured().isEmpty() ? "estimates"
-                : "measured in earlier runs where known, else estimates"));
+        out.println("      "
+                + (plan.options().parallel()
+                        ? plan.options().jobs() + " slots, longest remaining path first"
+                        : "1 slot, dependency order")
+                + "; times are "
+                + (plan.measured().isEmpty() ? "estimates" : "measured in earlier runs where known, else estimates"));
         out.println(ctx.style().bold(String.format("%-5s %-9s %-9s %s", "slot", "start", "end", "task")));
         ListSchedule schedule = plan.schedule();
         for (ListSchedule.Slot s : schedule.slots()) {
             boolean reused = plan.carried().containsKey(s.taskId())
                     && plan.carried().get(s.taskId()).status() == dev.fanout.exec.TaskStatus.SUCCEEDED;
-            out.printf("%-5d %-9s %-9s %s%s%n", s.slot(), TimeFormat.seconds(s.start()), TimeFormat.seconds(s.end()),
-                    s.taskId(), reused ? ctx.style().dim(" (succeeded in " + plan.options().resumedFrom() + ", not rerun)") : "");
+            out.printf(
+                    "%-5d %-9s %-9s %s%s%n",
+                    s.slot(),
+                    TimeFormat.seconds(s.start()),
+                    TimeFormat.seconds(s.end()),
+                    s.taskId(),
+                    reused ? ctx.style().dim(" (succeeded in " + plan.options().resumedFrom() + ", not rerun)") : "");
         }
         for (String agent : ctx.session().missingAgents(plan)) {
             out.println("would create temporary agent " + agent);

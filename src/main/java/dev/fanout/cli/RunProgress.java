@@ -149,8 +149,9 @@ final class RunProgress implements RunListener, AutoCloseable {
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         return switch (r.status()) {
             case SUCCEEDED -> style.green("ok      ") + r.taskId() + " " + style.dim(secs + tries);
-            case FAILED, TIMED_OUT -> style.red(String.format("%-8s", r.status() == TaskStatus.FAILED ? "FAILED" : "TIMEOUT"))
-                    + r.taskId() + " " + secs + ": " + r.reason() + tries;
+            case FAILED, TIMED_OUT ->
+                style.red(String.format("%-8s", r.status() == TaskStatus.FAILED ? "FAILED" : "TIMEOUT")) + r.taskId()
+                        + " " + secs + ": " + r.reason() + tries;
             case SKIPPED -> style.yellow("skipped ") + r.taskId() + ": " + r.reason();
             case CANCELLED -> style.yellow("cancel  ") + r.taskId() + (r.reason() == null ? "" : ": " + r.reason());
             default -> r.status().key() + " " + r.taskId();
@@ -206,8 +207,7 @@ final class RunProgress implements RunListener, AutoCloseable {
             return "";
         }
         double left = estimatedSeconds - elapsedSeconds;
-        return left > 0 ? ", ETA " + TimeFormat.seconds(left)
-                : ", " + TimeFormat.seconds(-left) + " past the estimate";
+        return left > 0 ? ", ETA " + TimeFormat.seconds(left) : ", " + TimeFormat.seconds(-left) + " past the estimate";
     }
 
     private synchronized void redraw() {
@@ -228,7 +228,8 @@ final class RunProgress implements RunListener, AutoCloseable {
                 lines.add(style.dim("  … and " + (running.size() - RUNNING_SHOWN) + " more"));
                 break;
             }
-            lines.add("  " + style.cyan("▸ ") + e.getKey() + " " + style.dim(TimeFormat.seconds((now - e.getValue()) / 1e9)));
+            lines.add("  " + style.cyan("▸ ") + e.getKey() + " "
+                    + style.dim(TimeFormat.seconds((now - e.getValue()) / 1e9)));
         }
         block.show(lines);
     }

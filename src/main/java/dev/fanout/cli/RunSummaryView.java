@@ -2,10 +2,10 @@ package dev.fanout.cli;
 
 import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.exec.RunRecord;
-import dev.fanout.session.AfterRun;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Decision;
+import dev.fanout.session.AfterRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -20,8 +20,7 @@ import java.util.StringJoiner;
 final class RunSummaryView {
     private static final int STDERR_LINES = 5;
 
-    private RunSummaryView() {
-    }
+    private RunSummaryView() {}
 
     static void print(AfterRun after, Style style, PrintWriter out) {
         print(after.record(), style, out);
@@ -43,16 +42,17 @@ final class RunSummaryView {
             case INTERRUPTED -> style.yellow("interrupted");
             default -> style.red(r.state().key());
         };
-        out.println(style.bold("run " + r.runId()) + " " + state + " in " + TimeFormat.seconds(r.wallSeconds())
-                + ": " + counts);
-        out.println("  " + TimeFormat.seconds(r.taskSeconds()) + " of task time in " + TimeFormat.seconds(r.wallSeconds())
+        out.println(style.bold("run " + r.runId()) + " " + state + " in " + TimeFormat.seconds(r.wallSeconds()) + ": "
+                + counts);
+        out.println("  " + TimeFormat.seconds(r.taskSeconds()) + " of task time in "
+                + TimeFormat.seconds(r.wallSeconds())
                 + ": measured speedup " + Decision.fmt(r.measuredSpeedup()) + "x (estimated "
                 + Decision.fmt(r.estimatedSpeedup()) + "x), " + (r.parallel() ? r.jobs() + " slots" : "sequential"));
         for (TaskResult t : r.results().values()) {
             if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.TIMED_OUT) {
                 out.println("  " + style.red(t.status() == TaskStatus.FAILED ? "failed" : "timed out") + " "
-                        + t.taskId() + ": " + t.reason() + (t.attempts().size() > 1 ? " (" + t.attempts().size()
-                        + " attempts)" : ""));
+                        + t.taskId() + ": " + t.reason()
+                        + (t.attempts().size() > 1 ? " (" + t.attempts().size() + " attempts)" : ""));
                 Path log = r.taskDir(t.taskId()).resolve("stderr.log");
                 for (String line : tail(log, STDERR_LINES)) {
                     out.println("    " + style.dim("| ") + line);
@@ -65,12 +65,14 @@ final class RunSummaryView {
             }
         }
         List<String> skipped = new ArrayList<>();
-        r.results().values().stream().filter(t -> t.status() == TaskStatus.SKIPPED)
+        r.results().values().stream()
+                .filter(t -> t.status() == TaskStatus.SKIPPED)
                 .forEach(t -> skipped.add(t.taskId()));
         if (!skipped.isEmpty()) {
-            out.println("  " + style.yellow("skipped") + " " + String.join(", ", skipped.size() > 10
-                    ? skipped.subList(0, 10) : skipped) + (skipped.size() > 10 ? " … and " + (skipped.size() - 10) + " more"
-                    : "") + " (a dependency did not succeed)");
+            out.println("  " + style.yellow("skipped") + " "
+                    + String.join(", ", skipped.size() > 10 ? skipped.subList(0, 10) : skipped)
+                    + (skipped.size() > 10 ? " … and " + (skipped.size() - 10) + " more" : "")
+                    + " (a dependency did not succeed)");
         }
         if (r.resumedFrom() != null) {
             out.println("  " + style.dim("resumed from " + r.resumedFrom()));

@@ -14,11 +14,15 @@ import picocli.CommandLine.Option;
 /** {@code fanout runs}: a table of past runs, newest first. */
 @Command(name = "runs", description = "List past runs, newest first.")
 public final class RunsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final CliContext ctx;
 
-    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20", description = "show at most N runs (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-n", "--limit"},
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "show at most N runs (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Option(names = "--json", description = "print JSON")
@@ -53,16 +57,28 @@ public final class RunsCommand implements Callable<Integer> {
             ctx.out().println("no runs yet in " + ctx.session().runStore().runsDir() + "; 'fanout run FILE' makes one");
             return 0;
         }
-        ctx.out().println(ctx.style().bold(String.format("%-21s %-19s %-11s %-9s %-8s %-8s %s", "run", "started", "status",
-                "ok/tasks", "wall", "speedup", "source")));
+        ctx.out()
+                .println(ctx.style()
+                        .bold(String.format(
+                                "%-21s %-19s %-11s %-9s %-8s %-8s %s",
+                                "run", "started", "status", "ok/tasks", "wall", "speedup", "source")));
         for (RunRecord r : shown) {
-            ctx.out().printf("%-21s %-19s %-11s %-9s %-8s %-8s %s%n", r.runId(), WHEN.format(r.startedAt()), r.state().key(),
-                    r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0) + "/" + r.results().size(),
-                    TimeFormat.seconds(r.wallSeconds()), Decision.fmt(r.measuredSpeedup()) + "x",
-                    r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
+            ctx.out()
+                    .printf(
+                            "%-21s %-19s %-11s %-9s %-8s %-8s %s%n",
+                            r.runId(),
+                            WHEN.format(r.startedAt()),
+                            r.state().key(),
+                            r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0) + "/"
+                                    + r.results().size(),
+                            TimeFormat.seconds(r.wallSeconds()),
+                            Decision.fmt(r.measuredSpeedup()) + "x",
+                            r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
         }
         if (runs.size() > shown.size()) {
-            ctx.out().println(ctx.style().dim("… " + (runs.size() - shown.size()) + " older runs (--limit N shows more)"));
+            ctx.out()
+                    .println(ctx.style()
+                            .dim("… " + (runs.size() - shown.size()) + " older runs (--limit N shows more)"));
         }
         return 0;
     }

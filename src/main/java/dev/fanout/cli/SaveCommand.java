@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 public final class SaveCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.SessionNames.class,
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "NAME",
+            completionCandidates = Candidates.SessionNames.class,
             description = "the name to save under")
     String name;
 
@@ -23,8 +26,10 @@ public final class SaveCommand implements Callable<Integer> {
     public Integer call() {
         String as = JsonSnapshotStore.checkName(name == null ? ctx.session().name() : name);
         save(ctx, as);
-        ctx.out().println("saved session '" + as + "' (" + Plural.of(ctx.session().tasks().size(), "task") + ", "
-                + Plural.of(ctx.session().runs().size(), "run") + ")");
+        ctx.out()
+                .println("saved session '" + as + "' ("
+                        + Plural.of(ctx.session().tasks().size(), "task") + ", "
+                        + Plural.of(ctx.session().runs().size(), "run") + ")");
         return 0;
     }
 

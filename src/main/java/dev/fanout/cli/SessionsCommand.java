@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code sessions}: the saved sessions. */
 @Command(name = "sessions", description = "List saved sessions.")
 public final class SessionsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private final CliContext ctx;
 
     public SessionsCommand(CliContext ctx) {
@@ -20,7 +21,8 @@ public final class SessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<SnapshotStore.Info> infos = new JsonSnapshotStore(ctx.session().home().sessionsDir()).list();
+        List<SnapshotStore.Info> infos =
+                new JsonSnapshotStore(ctx.session().home().sessionsDir()).list();
         if (infos.isEmpty()) {
             ctx.out().println("no saved sessions; 'save NAME' saves this one");
             return 0;

@@ -5,12 +5,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code set NAME VALUE}: a config override for the rest of the session. */
-@Command(name = "set", description = {"Override a config key for this session: set max_parallel_tasks 4.",
-        "Without arguments, list the overrides."})
+@Command(
+        name = "set",
+        description = {
+            "Override a config key for this session: set max_parallel_tasks 4.",
+            "Without arguments, list the overrides."
+        })
 public final class SetCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.ConfigKeyNames.class,
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "NAME",
+            completionCandidates = Candidates.ConfigKeyNames.class,
             description = "a config key ('config show' lists them)")
     String name;
 

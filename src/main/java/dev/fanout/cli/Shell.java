@@ -49,7 +49,8 @@ final class Shell {
         try {
             Files.createDirectories(ctx.session().home().root());
         } catch (IOException e) {
-            throw FanoutException.badInput("cannot create fanout's home " + ctx.session().home().root() + ": " + e.getMessage());
+            throw FanoutException.badInput(
+                    "cannot create fanout's home " + ctx.session().home().root() + ": " + e.getMessage());
         }
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -61,10 +62,15 @@ final class Shell {
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
         var version = new Version().getVersion()[0];
-        ctx.out().println(ctx.style().bold(version) + ctx.style().dim(" — 'help' lists the commands, Tab completes,"
-                + " Ctrl-C stops a run, Ctrl-D leaves"));
+        ctx.out()
+                .println(ctx.style().bold(version)
+                        + ctx.style()
+                                .dim(" — 'help' lists the commands, Tab completes,"
+                                        + " Ctrl-C stops a run, Ctrl-D leaves"));
         if (!ctx.session().tasks().isEmpty()) {
-            ctx.out().println("session '" + ctx.session().name() + "': " + Plural.of(ctx.session().tasks().size(), "task"));
+            ctx.out()
+                    .println("session '" + ctx.session().name() + "': "
+                            + Plural.of(ctx.session().tasks().size(), "task"));
         }
         ctx.out().flush();
         LineRunner runner = new LineRunner(ctx);
@@ -94,9 +100,12 @@ final class Shell {
 
     private void autosave() {
         try {
-            if (ctx.session().config().autosave() && (ctx.session().unsaved() || !ctx.session().tasks().isEmpty())) {
+            if (ctx.session().config().autosave()
+                    && (ctx.session().unsaved() || !ctx.session().tasks().isEmpty())) {
                 SaveCommand.save(ctx, ctx.session().name());
-                ctx.out().println(ctx.style().dim("saved session '" + ctx.session().name() + "' (autosave)"));
+                ctx.out()
+                        .println(ctx.style()
+                                .dim("saved session '" + ctx.session().name() + "' (autosave)"));
             }
         } catch (FanoutException e) {
             ctx.err().println(ctx.style().red("error: ") + "autosave failed: " + e.getMessage());

@@ -60,8 +60,14 @@ final class ShellCompleter implements Completer {
         if (current.startsWith("-")) {
             for (OptionSpec o : spec.options()) {
                 for (String name : o.names()) {
-                    candidates.add(new Candidate(name, name, null, o.description().length > 0 ? o.description()[0] : null,
-                            null, null, o.arity().max() == 0));
+                    candidates.add(new Candidate(
+                            name,
+                            name,
+                            null,
+                            o.description().length > 0 ? o.description()[0] : null,
+                            null,
+                            null,
+                            o.arity().max() == 0));
                 }
             }
             return;
@@ -112,7 +118,8 @@ final class ShellCompleter implements Completer {
             return;
         }
         Class<?> type = arg.type();
-        if (Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type)
+        if (Path.class.isAssignableFrom(type)
+                || File.class.isAssignableFrom(type)
                 || (arg.paramLabel() != null && arg.paramLabel().contains("FILE"))) {
             files.complete(reader, line, candidates);
         }

@@ -12,8 +12,7 @@ import org.jline.reader.impl.DefaultParser;
  * group them, and a backslash is an ordinary character (paths and JavaScript keep theirs).
  */
 final class ShellLine {
-    private ShellLine() {
-    }
+    private ShellLine() {}
 
     /** The parser the shell's line reader uses: it never asks for more lines on an open quote. */
     static DefaultParser lenientParser() {
@@ -38,10 +37,11 @@ final class ShellLine {
         strict.setEofOnUnclosedQuote(true);
         List<String> words;
         try {
-            words = new ArrayList<>(strict.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
+            words = new ArrayList<>(strict.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE)
+                    .words());
         } catch (EOFError e) {
-            throw FanoutException.badInput("unbalanced quote: close the " + (line.chars().filter(c -> c == '\'').count() % 2 == 1
-                    ? "' (single)" : "\" (double)") + " quote");
+            throw FanoutException.badInput("unbalanced quote: close the "
+                    + (line.chars().filter(c -> c == '\'').count() % 2 == 1 ? "' (single)" : "\" (double)") + " quote");
         }
         words.removeIf(String::isEmpty);
         if (!words.isEmpty() && words.get(0).equals("fanout")) {
@@ -66,8 +66,10 @@ final class ShellLine {
         if (code.startsWith("-")) {
             return null; // options (-f FILE, --help): ordinary words
         }
-        if (code.length() >= 2 && (code.charAt(0) == '\'' || code.charAt(0) == '"')
-                && code.charAt(code.length() - 1) == code.charAt(0) && code.indexOf(code.charAt(0), 1) == code.length() - 1) {
+        if (code.length() >= 2
+                && (code.charAt(0) == '\'' || code.charAt(0) == '"')
+                && code.charAt(code.length() - 1) == code.charAt(0)
+                && code.indexOf(code.charAt(0), 1) == code.length() - 1) {
             code = code.substring(1, code.length() - 1);
         }
         return new ArrayList<>(List.of("js", code));

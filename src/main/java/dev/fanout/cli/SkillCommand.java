@@ -34,20 +34,33 @@ public final class SkillCommand implements Callable<Integer> {
     }
 
     /** {@code skill create --name N --description D [--capabilities C…]}. */
-    @Command(name = "create", description = {"Create a temporary skill in temp/skills/ and register it.",
-            "'fanout resources cleanup' keeps or deletes it by its use; 'fanout resources promote' keeps it for good."})
+    @Command(
+            name = "create",
+            description = {
+                "Create a temporary skill in temp/skills/ and register it.",
+                "'fanout resources cleanup' keeps or deletes it by its use; 'fanout resources promote' keeps it for good."
+            })
     public static final class Create implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME",
+        @Option(
+                names = "--name",
+                required = true,
+                paramLabel = "NAME",
                 description = "lowercase letters, digits and hyphens, at most 64 characters")
         String name;
 
-        @Option(names = "--description", required = true, paramLabel = "TEXT",
+        @Option(
+                names = "--description",
+                required = true,
+                paramLabel = "TEXT",
                 description = "what it does and when to use it (at most 1024 characters)")
         String description;
 
-        @Option(names = "--capabilities", arity = "1..*", paramLabel = "CAPABILITY",
+        @Option(
+                names = "--capabilities",
+                arity = "1..*",
+                paramLabel = "CAPABILITY",
                 description = "what it can do, one argument each")
         List<String> capabilities;
 
@@ -58,7 +71,8 @@ public final class SkillCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Resources resources = ResourcesCommand.open(ctx, null);
-            SkillDefinition s = resources.createTemporarySkill(new SkillSpec(name, description, capabilities), CreatedBy.HAND);
+            SkillDefinition s =
+                    resources.createTemporarySkill(new SkillSpec(name, description, capabilities), CreatedBy.HAND);
             ctx.out().println("created temporary skill '" + s.name() + "' at " + s.path());
             ctx.out().println(ctx.style().dim("'fanout resources promote --name " + s.name() + "' keeps it for good"));
             return 0;
@@ -79,7 +93,8 @@ public final class SkillCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Listing<SkillDefinition> listing = ResourcesCommand.open(ctx, null).catalog().skills();
+            Listing<SkillDefinition> listing =
+                    ResourcesCommand.open(ctx, null).catalog().skills();
             if (json) {
                 ObjectNode root = Json.MAPPER.createObjectNode();
                 var list = root.putArray("skills");
@@ -90,11 +105,16 @@ public final class SkillCommand implements Callable<Integer> {
             }
             TextTable table = new TextTable("name", "origin", "capabilities", "description");
             for (SkillDefinition s : listing.found()) {
-                table.row(s.name(), ResourcesCommand.origin(s.origin(), listing.shadowed(s)),
-                        Integer.toString(s.capabilities().size()), TextTable.oneLine(s.description(), 70));
+                table.row(
+                        s.name(),
+                        ResourcesCommand.origin(s.origin(), listing.shadowed(s)),
+                        Integer.toString(s.capabilities().size()),
+                        TextTable.oneLine(s.description(), 70));
             }
             if (table.isEmpty()) {
-                ctx.out().println("no skills; 'fanout skill create' makes one, or point skill_dirs at a folder of skills");
+                ctx.out()
+                        .println(
+                                "no skills; 'fanout skill create' makes one, or point skill_dirs at a folder of skills");
             } else {
                 table.print(ctx.out(), ctx.style());
             }
@@ -108,7 +128,10 @@ public final class SkillCommand implements Callable<Integer> {
     public static final class Show implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.SkillNames.class, description = "the skill's name")
+        @Parameters(
+                paramLabel = "NAME",
+                completionCandidates = Candidates.SkillNames.class,
+                description = "the skill's name")
         String name;
 
         @Option(names = "--json", description = "print JSON")
@@ -129,7 +152,8 @@ public final class SkillCommand implements Callable<Integer> {
             ResourcesCommand.field(ctx, "name", s.name());
             ResourcesCommand.field(ctx, "description", s.description());
             ResourcesCommand.field(ctx, "origin", s.origin() + " (" + s.path() + ")");
-            ResourcesCommand.field(ctx, "capabilities", s.capabilities().isEmpty() ? "-" : String.join("; ", s.capabilities()));
+            ResourcesCommand.field(
+                    ctx, "capabilities", s.capabilities().isEmpty() ? "-" : String.join("; ", s.capabilities()));
             ResourcesCommand.uses(ctx, resources, s);
             ctx.out().println();
             ctx.out().print(s.body().endsWith("\n") || s.body().isEmpty() ? s.body() : s.body() + "\n");

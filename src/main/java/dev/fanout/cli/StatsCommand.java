@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 public final class StatsCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "tasks to list (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "tasks to list (default: ${DEFAULT-VALUE})")
     int top;
 
     @Option(names = "--json", description = "print JSON")
@@ -33,18 +37,26 @@ public final class StatsCommand implements Callable<Integer> {
         out.println(Plural.of(s.runs(), "run") + ", " + Plural.of(s.tasksRun(), "task") + " run, "
                 + Plural.of(s.attempts(), "attempt"));
         out.printf("failure rate %s, retries per task %s%n", percent(s.failureRate()), Decision.fmt(s.retryRate()));
-        out.printf("speedup: measured %sx on average against %sx estimated%n", Decision.fmt(s.meanMeasuredSpeedup()),
-                Decision.fmt(s.meanEstimatedSpeedup()));
+        out.printf(
+                "speedup: measured %sx on average against %sx estimated%n",
+                Decision.fmt(s.meanMeasuredSpeedup()), Decision.fmt(s.meanEstimatedSpeedup()));
         if (!s.slowest().isEmpty()) {
             out.println(ctx.style().bold("slowest tasks (mean of successful runs)"));
-            s.slowest().forEach(t -> out.printf("  %-28s %-9s over %s%n", t.taskId(), TimeFormat.seconds(t.meanSeconds()),
-                    Plural.of(t.runs(), "run")));
+            s.slowest()
+                    .forEach(t -> out.printf(
+                            "  %-28s %-9s over %s%n",
+                            t.taskId(), TimeFormat.seconds(t.meanSeconds()), Plural.of(t.runs(), "run")));
         }
         if (!s.estimates().isEmpty()) {
-            out.println(ctx.style().bold("estimates furthest off") + " (mean error " + percent(s.estimateError()) + ")");
-            s.estimates().forEach(e -> out.printf("  %-28s estimated %-8s measured %-8s %s%n", e.taskId(),
-                    TimeFormat.seconds(e.estimatedSeconds()), TimeFormat.seconds(e.measuredSeconds()),
-                    e.error() > 0 ? "too low" : "too high"));
+            out.println(
+                    ctx.style().bold("estimates furthest off") + " (mean error " + percent(s.estimateError()) + ")");
+            s.estimates()
+                    .forEach(e -> out.printf(
+                            "  %-28s estimated %-8s measured %-8s %s%n",
+                            e.taskId(),
+                            TimeFormat.seconds(e.estimatedSeconds()),
+                            TimeFormat.seconds(e.measuredSeconds()),
+                            e.error() > 0 ? "too low" : "too high"));
         }
         return 0;
     }

@@ -24,18 +24,24 @@ public final class StrategiesCommand implements Callable<Integer> {
         List<RegisteredStrategy> all = ctx.session().strategies().all();
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
-            all.forEach(s -> array.addObject().put("name", s.name()).put("origin", s.origin())
+            all.forEach(s -> array.addObject()
+                    .put("name", s.name())
+                    .put("origin", s.origin())
                     .put("description", s.description()));
             ctx.out().println(Json.pretty(array));
         } else {
-            int nameWidth = Math.max(4, all.stream().mapToInt(s -> s.name().length()).max().orElse(0));
-            int originWidth = Math.max(6, all.stream().mapToInt(s -> s.origin().length()).max().orElse(0));
+            int nameWidth = Math.max(
+                    4, all.stream().mapToInt(s -> s.name().length()).max().orElse(0));
+            int originWidth = Math.max(
+                    6, all.stream().mapToInt(s -> s.origin().length()).max().orElse(0));
             String row = "%-" + nameWidth + "s  %-" + originWidth + "s  %s";
             ctx.out().println(ctx.style().bold(String.format(row, "name", "origin", "description")));
             for (RegisteredStrategy s : all) {
                 ctx.out().println(String.format(row, s.name(), s.origin(), s.description()));
             }
-            ctx.out().println(ctx.style().dim("'auto' (the default) chooses from the tasks' types; unknown types use 'generic'"));
+            ctx.out()
+                    .println(ctx.style()
+                            .dim("'auto' (the default) chooses from the tasks' types; unknown types use 'generic'"));
         }
         ctx.out().flush();
         return 0;

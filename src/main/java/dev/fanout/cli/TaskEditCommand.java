@@ -35,11 +35,20 @@ public final class TaskEditCommand implements Callable<Integer> {
         @Option(names = "--id", required = true, paramLabel = "ID", description = "a new, unique id")
         String id;
 
-        @Option(names = "--command", required = true, paramLabel = "CMD", description = "the command line (run by sh -c)")
+        @Option(
+                names = "--command",
+                required = true,
+                paramLabel = "CMD",
+                description = "the command line (run by sh -c)")
         String command;
 
-        @Option(names = "--depends-on", paramLabel = "ID", split = ",", arity = "1..*",
-                completionCandidates = Candidates.TaskIds.class, description = "tasks it needs first")
+        @Option(
+                names = "--depends-on",
+                paramLabel = "ID",
+                split = ",",
+                arity = "1..*",
+                completionCandidates = Candidates.TaskIds.class,
+                description = "tasks it needs first")
         List<String> dependsOn;
 
         @Option(names = "--type", paramLabel = "TYPE", description = "the task's type (e.g. testing, build)")
@@ -54,8 +63,23 @@ public final class TaskEditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Task task = new Task(id, type, null, dependsOn, estimate, dev.fanout.task.TaskCommand.shell(command), null, null, null,
-                    null, null, null, null, null, null, null);
+            Task task = new Task(
+                    id,
+                    type,
+                    null,
+                    dependsOn,
+                    estimate,
+                    dev.fanout.task.TaskCommand.shell(command),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             int size = ctx.session().addTask(task).size();
             ctx.out().println("added " + id + "; the session has " + Plural.of(size, "task"));
             return 0;
@@ -67,7 +91,10 @@ public final class TaskEditCommand implements Callable<Integer> {
     public static final class Remove implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TaskIds.class, description = "the task to remove")
+        @Parameters(
+                paramLabel = "ID",
+                completionCandidates = Candidates.TaskIds.class,
+                description = "the task to remove")
         String id;
 
         public Remove(CliContext ctx) {

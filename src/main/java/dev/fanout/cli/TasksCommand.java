@@ -33,8 +33,13 @@ public final class TasksCommand implements Callable<Integer> {
         ctx.out().println(ctx.style().bold(String.format("%-22s %-16s %-22s %s", "id", "type", "depends on", "runs")));
         for (Task t : tasks.tasks()) {
             String deps = String.join(",", t.dependsOn());
-            ctx.out().printf("%-22s %-16s %-22s %s%n", t.id(), t.type() == null ? "" : t.type(),
-                    deps.length() > 22 ? deps.substring(0, 21) + "…" : deps, abbreviate(runs(t), 60));
+            ctx.out()
+                    .printf(
+                            "%-22s %-16s %-22s %s%n",
+                            t.id(),
+                            t.type() == null ? "" : t.type(),
+                            deps.length() > 22 ? deps.substring(0, 21) + "…" : deps,
+                            abbreviate(runs(t), 60));
         }
         return 0;
     }
@@ -51,5 +56,4 @@ public final class TasksCommand implements Callable<Integer> {
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
-
 }

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Durations for people: 0.42s, 12.3s, 4m 05s, 2h 03m. */
 final class TimeFormat {
-    private TimeFormat() {
-    }
+    private TimeFormat() {}
 
     static String seconds(double s) {
         if (s < 10) {

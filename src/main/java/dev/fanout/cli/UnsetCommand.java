@@ -9,7 +9,10 @@ import picocli.CommandLine.Parameters;
 public final class UnsetCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(paramLabel = "NAME", completionCandidates = Candidates.ConfigKeyNames.class, description = "the key or variable")
+    @Parameters(
+            paramLabel = "NAME",
+            completionCandidates = Candidates.ConfigKeyNames.class,
+            description = "the key or variable")
     String name;
 
     public UnsetCommand(CliContext ctx) {
@@ -19,7 +22,8 @@ public final class UnsetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!ctx.session().unset(name)) {
-            throw dev.fanout.FanoutException.badInput("'" + name + "' is neither an override nor a variable of this session");
+            throw dev.fanout.FanoutException.badInput(
+                    "'" + name + "' is neither an override nor a variable of this session");
         }
         ctx.out().println("unset " + name);
         return 0;

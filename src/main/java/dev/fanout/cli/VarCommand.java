@@ -5,8 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code var NAME VALUE}: a session variable, which scripts read as fanout.vars.NAME. */
-@Command(name = "var", description = {"Set a session variable (scripts read it as fanout.vars.NAME).",
-        "Without arguments, list the variables."})
+@Command(
+        name = "var",
+        description = {
+            "Set a session variable (scripts read it as fanout.vars.NAME).",
+            "Without arguments, list the variables."
+        })
 public final class VarCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -51,7 +51,8 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
             return this;
         }
         if (!settings.isObject()) {
-            throw FanoutException.badInput(origin + ": config must be an object of settings, not " + ConfigKey.describe(settings));
+            throw FanoutException.badInput(
+                    origin + ": config must be an object of settings, not " + ConfigKey.describe(settings));
         }
         Map<String, Object> parsed = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
@@ -99,7 +100,8 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
     private static ConfigKey known(String origin, String name) {
         ConfigKey key = ConfigKeys.named(name);
         if (key == null) {
-            String hint = Names.closest(name, ConfigKeys.all().stream().map(ConfigKey::name).toList())
+            String hint = Names.closest(
+                            name, ConfigKeys.all().stream().map(ConfigKey::name).toList())
                     .map(c -> " (did you mean '" + c + "'?)")
                     .orElse("; 'fanout config show' lists the keys");
             throw FanoutException.badInput(origin + ": unknown config key '" + name + "'" + hint);

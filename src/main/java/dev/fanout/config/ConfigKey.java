@@ -49,8 +49,8 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
             while (node.get(i).isTextual()) {
                 i++;
             }
-            throw new IllegalArgumentException("config key '" + name + "' must be " + type.expected()
-                    + ", but item " + (i + 1) + " is " + describe(node.get(i)));
+            throw new IllegalArgumentException("config key '" + name + "' must be " + type.expected() + ", but item "
+                    + (i + 1) + " is " + describe(node.get(i)));
         }
         if (value == null) {
             throw new IllegalArgumentException(
@@ -66,11 +66,12 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
     public Object fromText(String text) {
         String t = text.trim();
         Object value = switch (type) {
-            case BOOLEAN -> switch (t.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on" -> Boolean.TRUE;
-                case "false", "no", "off" -> Boolean.FALSE;
-                default -> null;
-            };
+            case BOOLEAN ->
+                switch (t.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on" -> Boolean.TRUE;
+                    case "false", "no", "off" -> Boolean.FALSE;
+                    default -> null;
+                };
             case INTEGER -> parseInt(t);
             case NUMBER -> parseDouble(t);
             case STRING -> t;

@@ -6,46 +6,96 @@ import java.util.Map;
 
 /** Every configuration key fanout knows, with its default. */
 public final class ConfigKeys {
-    public static final ConfigKey ENABLED = key("enabled", ConfigKey.Type.BOOLEAN, true, null,
+    public static final ConfigKey ENABLED = key(
+            "enabled",
+            ConfigKey.Type.BOOLEAN,
+            true,
+            null,
             "decide between parallel and sequential at all; false always runs sequentially");
-    public static final ConfigKey MIN_TASKS_FOR_PARALLEL = key("min_tasks_for_parallel", ConfigKey.Type.INTEGER, 3, 1.0,
-            "fewer tasks than this run sequentially");
-    public static final ConfigKey MIN_SPEEDUP_THRESHOLD = key("min_speedup_threshold", ConfigKey.Type.NUMBER, 1.5, 0.0,
-            "parallel needs at least this estimated speedup");
-    public static final ConfigKey MIXED_SPEEDUP_THRESHOLD = key("mixed_speedup_threshold", ConfigKey.Type.NUMBER, 2.0, 0.0,
+    public static final ConfigKey MIN_TASKS_FOR_PARALLEL =
+            key("min_tasks_for_parallel", ConfigKey.Type.INTEGER, 3, 1.0, "fewer tasks than this run sequentially");
+    public static final ConfigKey MIN_SPEEDUP_THRESHOLD = key(
+            "min_speedup_threshold", ConfigKey.Type.NUMBER, 1.5, 0.0, "parallel needs at least this estimated speedup");
+    public static final ConfigKey MIXED_SPEEDUP_THRESHOLD = key(
+            "mixed_speedup_threshold",
+            ConfigKey.Type.NUMBER,
+            2.0,
+            0.0,
             "tasks of mixed types are 'recommended' for parallel only from this speedup");
-    public static final ConfigKey MAX_PARALLEL_TASKS = key("max_parallel_tasks", ConfigKey.Type.INTEGER, 10, 1.0,
-            "how many tasks run at once (--jobs)");
-    public static final ConfigKey TASK_TIMEOUT_SECONDS = key("task_timeout_seconds", ConfigKey.Type.NUMBER, 600.0, 0.0,
+    public static final ConfigKey MAX_PARALLEL_TASKS =
+            key("max_parallel_tasks", ConfigKey.Type.INTEGER, 10, 1.0, "how many tasks run at once (--jobs)");
+    public static final ConfigKey TASK_TIMEOUT_SECONDS = key(
+            "task_timeout_seconds",
+            ConfigKey.Type.NUMBER,
+            600.0,
+            0.0,
             "a task running longer is stopped (its own timeout_seconds wins); 0 means no limit");
-    public static final ConfigKey AUTO_CREATE_TEMP_RESOURCES = key("auto_create_temp_resources", ConfigKey.Type.BOOLEAN, true, null,
+    public static final ConfigKey AUTO_CREATE_TEMP_RESOURCES = key(
+            "auto_create_temp_resources",
+            ConfigKey.Type.BOOLEAN,
+            true,
+            null,
             "create a temporary agent when a task names one that does not exist");
-    public static final ConfigKey AUTO_CLEANUP_TEMP_RESOURCES = key("auto_cleanup_temp_resources", ConfigKey.Type.BOOLEAN, true, null,
+    public static final ConfigKey AUTO_CLEANUP_TEMP_RESOURCES = key(
+            "auto_cleanup_temp_resources",
+            ConfigKey.Type.BOOLEAN,
+            true,
+            null,
             "apply the keep/delete rules to temporary resources after a run");
-    public static final ConfigKey TEMP_RESOURCE_RETENTION_DAYS = key("temp_resource_retention_days", ConfigKey.Type.INTEGER, 30, 0.0,
+    public static final ConfigKey TEMP_RESOURCE_RETENTION_DAYS = key(
+            "temp_resource_retention_days",
+            ConfigKey.Type.INTEGER,
+            30,
+            0.0,
             "temporary resources unused this long are deleted");
-    public static final ConfigKey MAX_RETRIES = key("max_retries", ConfigKey.Type.INTEGER, 3, 0.0,
+    public static final ConfigKey MAX_RETRIES = key(
+            "max_retries",
+            ConfigKey.Type.INTEGER,
+            3,
+            0.0,
             "retries of a failed or timed-out task (its own retries wins)");
-    public static final ConfigKey BACKOFF_BASE_SECONDS = key("backoff_base_seconds", ConfigKey.Type.NUMBER, 2.0, 0.0,
+    public static final ConfigKey BACKOFF_BASE_SECONDS = key(
+            "backoff_base_seconds",
+            ConfigKey.Type.NUMBER,
+            2.0,
+            0.0,
             "retry n waits backoff_base_seconds^n seconds, plus a little jitter");
-    public static final ConfigKey AGENT_COMMAND = key("agent_command", ConfigKey.Type.STRING_LIST,
-            List.of("claude", "-p", "{prompt}", "--output-format", "json", "--append-system-prompt", "{body}"), null,
+    public static final ConfigKey AGENT_COMMAND = key(
+            "agent_command",
+            ConfigKey.Type.STRING_LIST,
+            List.of("claude", "-p", "{prompt}", "--output-format", "json", "--append-system-prompt", "{body}"),
+            null,
             "the argv template for agents that name no command of their own");
-    public static final ConfigKey AGENT_DIRS = key("agent_dirs", ConfigKey.Type.STRING_LIST, List.of(), null,
+    public static final ConfigKey AGENT_DIRS = key(
+            "agent_dirs",
+            ConfigKey.Type.STRING_LIST,
+            List.of(),
+            null,
             "extra read-only folders of agent files (NAME.md)");
-    public static final ConfigKey SKILL_DIRS = key("skill_dirs", ConfigKey.Type.STRING_LIST, List.of(), null,
+    public static final ConfigKey SKILL_DIRS = key(
+            "skill_dirs",
+            ConfigKey.Type.STRING_LIST,
+            List.of(),
+            null,
             "extra read-only folders of skills (NAME/SKILL.md)");
-    public static final ConfigKey ALLOW_JAVA = key("allow_java", ConfigKey.Type.BOOLEAN, false, null,
+    public static final ConfigKey ALLOW_JAVA = key(
+            "allow_java",
+            ConfigKey.Type.BOOLEAN,
+            false,
+            null,
             "let JavaScript reach Java classes (off: scripts see only the fanout object)");
-    public static final ConfigKey SCRIPT_TIME_LIMIT_SECONDS = key("script_time_limit_seconds", ConfigKey.Type.NUMBER, 60.0, 0.0,
+    public static final ConfigKey SCRIPT_TIME_LIMIT_SECONDS = key(
+            "script_time_limit_seconds",
+            ConfigKey.Type.NUMBER,
+            60.0,
+            0.0,
             "a JavaScript evaluation running longer is stopped; 0 means no limit");
-    public static final ConfigKey AUTOSAVE = key("autosave", ConfigKey.Type.BOOLEAN, true, null,
-            "save the shell's session when it ends");
+    public static final ConfigKey AUTOSAVE =
+            key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 
     private static Map<String, ConfigKey> byName;
 
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     private static ConfigKey key(String name, ConfigKey.Type type, Object def, Double min, String description) {
         ConfigKey key = new ConfigKey(name, type, def, min, description);

@@ -23,7 +23,8 @@ import java.util.Map;
 public record Home(Path root) {
     /** A repeated key in config.json is an error, as in tasks files: which one was meant is unknown. */
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     public Home {
         root = root.toAbsolutePath().normalize();
@@ -112,11 +113,14 @@ public record Home(Path root) {
                 settings.set(key, JsonTree.read(parser));
             }
             if (parser.nextToken() != null) {
-                throw FanoutException.badInput(at(file, parser.currentTokenLocation())
-                        + ": unexpected content after the settings object");
+                throw FanoutException.badInput(
+                        at(file, parser.currentTokenLocation()) + ": unexpected content after the settings object");
             }
         } catch (JsonProcessingException e) {
-            String problem = e.getOriginalMessage().lines().findFirst().orElse("syntax error")
+            String problem = e.getOriginalMessage()
+                    .lines()
+                    .findFirst()
+                    .orElse("syntax error")
                     .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
             throw FanoutException.badInput(at(file, e.getLocation()) + ": not valid JSON: " + problem);
         } catch (IOException e) {
@@ -126,6 +130,8 @@ public record Home(Path root) {
     }
 
     private static String at(Path file, JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 1 ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+        return loc == null || loc.getLineNr() < 1
+                ? file.toString()
+                : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     }
 }

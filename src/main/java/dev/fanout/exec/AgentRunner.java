@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.SharedMapper;
 import dev.fanout.agent.AgentDefinition;
-import dev.fanout.exec.RunningAttempt.AttemptEnd;
 import dev.fanout.agent.ResourceKind;
 import dev.fanout.agent.Resources;
+import dev.fanout.exec.RunningAttempt.AttemptEnd;
 import dev.fanout.task.Task;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * rate-limited is retried, another is not.
  */
 public final class AgentRunner implements TaskRunner {
-    private static final Pattern TRANSIENT = Pattern.compile(
-            "(?i)overloaded|rate.?limit|too many requests|\\b429\\b|\\b529\\b|try again later");
+    private static final Pattern TRANSIENT =
+            Pattern.compile("(?i)overloaded|rate.?limit|too many requests|\\b429\\b|\\b529\\b|try again later");
     /** Agent output is parsed as JSON only up to this size. */
     private static final long JSON_LIMIT = 16L << 20;
 
@@ -39,8 +39,11 @@ public final class AgentRunner implements TaskRunner {
 
     @Override
     public RunningAttempt start(Task task, AttemptContext ctx) throws LaunchException {
-        AgentDefinition agent = resources.catalog().findAgent(task.agent()).orElseThrow(() ->
-                new LaunchException("agent '" + task.agent() + "' does not exist; 'fanout agent list' lists them"));
+        AgentDefinition agent = resources
+                .catalog()
+                .findAgent(task.agent())
+                .orElseThrow(() -> new LaunchException(
+                        "agent '" + task.agent() + "' does not exist; 'fanout agent list' lists them"));
         if (agent.temporary() && ctx.attempt() == 1) {
             resources.markUsed(ResourceKind.AGENT, agent.name());
         }
@@ -77,7 +80,9 @@ public final class AgentRunner implements TaskRunner {
         v.put("{description}", task.description() == null ? "" : task.description());
         v.put("{model}", agent.model() == null ? "" : agent.model());
         v.put("{tools}", String.join(",", agent.tools()));
-        v.put("{cwd}", Path.of(task.cwd() == null ? "" : task.cwd()).toAbsolutePath().toString());
+        v.put(
+                "{cwd}",
+                Path.of(task.cwd() == null ? "" : task.cwd()).toAbsolutePath().toString());
         return v;
     }
 
@@ -131,7 +136,9 @@ public final class AgentRunner implements TaskRunner {
         }
         String text = out.path("result").asText("").strip();
         String first = text.lines().findFirst().orElse("no message");
-        return new AttemptEnd(end.exitCode() == null || end.exitCode() == 0 ? 1 : end.exitCode(), end.signal(),
+        return new AttemptEnd(
+                end.exitCode() == null || end.exitCode() == 0 ? 1 : end.exitCode(),
+                end.signal(),
                 "the agent reported an error: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first),
                 TRANSIENT.matcher(text).find());
     }

@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param signal the signal that ended it, or 0
  * @param error what went wrong in words, or null
  */
-public record Attempt(int number, Instant startedAt, Instant endedAt, TaskStatus status, Integer exitCode,
-        int signal, String error) {
+public record Attempt(
+        int number, Instant startedAt, Instant endedAt, TaskStatus status, Integer exitCode, int signal, String error) {
 
     public double seconds() {
         return Duration.between(startedAt, endedAt).toNanos() / 1e9;

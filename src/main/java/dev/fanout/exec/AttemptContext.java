@@ -12,10 +12,18 @@ import java.util.function.Consumer;
  *
  * @param lines receives each output line as it comes (stream mode), or null to write logs only
  */
-public record AttemptContext(String runId, Path runDir, Path taskDir, Path stdout, Path stderr, Path resultFile,
-        int attempt, Map<String, String> fanoutEnv, Config config, Consumer<OutputLine> lines) {
+public record AttemptContext(
+        String runId,
+        Path runDir,
+        Path taskDir,
+        Path stdout,
+        Path stderr,
+        Path resultFile,
+        int attempt,
+        Map<String, String> fanoutEnv,
+        Config config,
+        Consumer<OutputLine> lines) {
 
     /** A line of a task's output. */
-    public record OutputLine(String taskId, boolean stderr, String text) {
-    }
+    public record OutputLine(String taskId, boolean stderr, String text) {}
 }

@@ -17,8 +17,7 @@ final class Launcher implements AutoCloseable {
     private static final int THREADS = 4;
 
     /** An attempt that was started, or could not be: {@code attempt} null and {@code error} says why. */
-    record Launch(AttemptContext context, RunningAttempt attempt, String error) {
-    }
+    record Launch(AttemptContext context, RunningAttempt attempt, String error) {}
 
     private final Map<Task.Kind, TaskRunner> runners;
     private final RunDirectory dir;
@@ -52,7 +51,8 @@ final class Launcher implements AutoCloseable {
             ctx = dir.prepare(task, number, config, lines);
             TaskRunner runner = runners.get(task.kind());
             if (runner == null) {
-                throw new TaskRunner.LaunchException("no runner for " + task.kind().name().toLowerCase() + " tasks");
+                throw new TaskRunner.LaunchException(
+                        "no runner for " + task.kind().name().toLowerCase() + " tasks");
             }
             return new Launch(ctx, runner.start(task, ctx), null);
         } catch (TaskRunner.LaunchException e) {

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 final class OrphanReaper {
     private static final Path PROC = Path.of("/proc");
 
-    private OrphanReaper() {
-    }
+    private OrphanReaper() {}
 
     private static final int ROUNDS = 5;
 

@@ -24,13 +24,13 @@ import java.util.function.Consumer;
 final class ProcessLauncher {
     /** How a launch failure for a program not on PATH begins. */
     static final String NOT_FOUND_PREFIX = "command not found: ";
+
     private static final File DEV_NULL = new File("/dev/null");
     private static final int LINE_PIECE = 64 * 1024;
     /** How long an ended process's output may keep coming: a background child can hold the pipe for ever. */
     private static final long OUTPUT_GRACE_MILLIS = 500;
 
-    private ProcessLauncher() {
-    }
+    private ProcessLauncher() {}
 
     /**
      * Starts {@code argv}.
@@ -72,7 +72,8 @@ final class ProcessLauncher {
         CompletableFuture<Void> pumped = CompletableFuture.completedFuture(null);
         if (streaming) {
             String id = ctx.fanoutEnv().get("FANOUT_TASK_ID");
-            pumped = CompletableFuture.allOf(pump(process.getInputStream(), ctx.stdout(), id, false, ctx.lines()),
+            pumped = CompletableFuture.allOf(
+                    pump(process.getInputStream(), ctx.stdout(), id, false, ctx.lines()),
                     pump(process.getErrorStream(), ctx.stderr(), id, true, ctx.lines()));
         }
         return new ProcessAttempt(process, pumped);
@@ -94,42 +95,45 @@ final class ProcessLauncher {
      * own (stream mode only). A line longer than {@link #LINE_PIECE} bytes is handed on in
      * pieces, so a task printing one endless line costs no more heap than a short one.
      */
-    private static CompletableFuture<Void> pump(InputStream in, Path log, String taskId, boolean stderr,
-            Consumer<AttemptContext.OutputLine> lines) {
+    private static CompletableFuture<Void> pump(
+            InputStream in, Path log, String taskId, boolean stderr, Consumer<AttemptContext.OutputLine> lines) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            Consumer<ByteArrayOutputStream> emit = b -> {
-                lines.accept(new AttemptContext.OutputLine(taskId, stderr, b.toString(StandardCharsets.UTF_8)));
-                b.reset();
-            };
-            try (in; OutputStream out = Files.newOutputStream(log)) {
-                byte[] buf = new byte[64 * 1024];
-                int k;
-                while ((k = in.read(buf)) > 0) {
-                    out.write(buf, 0, k);
-                    int from = 0;
-                    for (int i = 0; i < k; i++) {
-                        if (buf[i] == '\n') {
-                            line.write(buf, from, i - from);
-                            emit.accept(line);
-                            from = i + 1;
+        Thread t = new Thread(
+                () -> {
+                    ByteArrayOutputStream line = new ByteArrayOutputStream();
+                    Consumer<ByteArrayOutputStream> emit = b -> {
+                        lines.accept(new AttemptContext.OutputLine(taskId, stderr, b.toString(StandardCharsets.UTF_8)));
+                        b.reset();
+                    };
+                    try (in;
+                            OutputStream out = Files.newOutputStream(log)) {
+                        byte[] buf = new byte[64 * 1024];
+                        int k;
+                        while ((k = in.read(buf)) > 0) {
+                            out.write(buf, 0, k);
+                            int from = 0;
+                            for (int i = 0; i < k; i++) {
+                                if (buf[i] == '\n') {
+                                    line.write(buf, from, i - from);
+                                    emit.accept(line);
+                                    from = i + 1;
+                                }
+                            }
+                            line.write(buf, from, k - from);
+                            if (line.size() >= LINE_PIECE) {
+                                emit.accept(line);
+                            }
                         }
+                        if (line.size() > 0) {
+                            emit.accept(line);
+                        }
+                    } catch (IOException e) {
+                        // the process went away mid-line; what was read is in the log
+                    } finally {
+                        done.complete(null);
                     }
-                    line.write(buf, from, k - from);
-                    if (line.size() >= LINE_PIECE) {
-                        emit.accept(line);
-                    }
-                }
-                if (line.size() > 0) {
-                    emit.accept(line);
-                }
-            } catch (IOException e) {
-                // the process went away mid-line; what was read is in the log
-            } finally {
-                done.complete(null);
-            }
-        }, "fanout-output");
+                },
+                "fanout-output");
         t.setDaemon(true);
         t.start();
         return done;
@@ -143,8 +147,9 @@ final class ProcessLauncher {
 
         ProcessAttempt(Process process, CompletableFuture<Void> pumped) {
             this.process = process;
-            this.ended = process.onExit().thenCompose(p -> pumped
-                    .completeOnTimeout(null, OUTPUT_GRACE_MILLIS, TimeUnit.MILLISECONDS).thenApply(ignored -> end(p)));
+            this.ended = process.onExit()
+                    .thenCompose(p -> pumped.completeOnTimeout(null, OUTPUT_GRACE_MILLIS, TimeUnit.MILLISECONDS)
+                            .thenApply(ignored -> end(p)));
         }
 
         private static AttemptEnd end(Process p) {

@@ -21,15 +21,15 @@ public final class ProcessTree {
     private static final long POLL_MILLIS = 5;
     private static final Path PROC = Path.of("/proc");
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     /** Stops the tree rooted at {@code root}; blocks until it is gone (at most a few hundred ms plus KILL). */
     public static void stop(ProcessHandle root) {
         Set<ProcessHandle> known = new LinkedHashSet<>();
         for (long grace : GRACE_MILLIS) {
             known.addAll(snapshot(root));
-            List<ProcessHandle> alive = known.stream().filter(ProcessTree::running).toList();
+            List<ProcessHandle> alive =
+                    known.stream().filter(ProcessTree::running).toList();
             if (alive.isEmpty()) {
                 return;
             }
@@ -45,7 +45,8 @@ public final class ProcessTree {
         known.addAll(snapshot(root));
         // KILL parents before children: a parent that outlives its child by a moment (a shell's
         // loop, say) would start another one
-        List<ProcessHandle> left = new ArrayList<>(known.stream().filter(ProcessTree::running).toList());
+        List<ProcessHandle> left =
+                new ArrayList<>(known.stream().filter(ProcessTree::running).toList());
         Collections.reverse(left);
         left.forEach(ProcessHandle::destroyForcibly);
         awaitAll(left, KILL_WAIT_MILLIS);

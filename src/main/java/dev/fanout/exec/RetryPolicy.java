@@ -28,7 +28,8 @@ final class RetryPolicy {
             return false;
         }
         Integer code = failed.exitCode();
-        return code == null || !(NEVER_RETRIED.contains(code) || task.noRetryExitCodes().contains(code));
+        return code == null
+                || !(NEVER_RETRIED.contains(code) || task.noRetryExitCodes().contains(code));
     }
 
     /** Seconds to wait before the attempt after attempt number {@code attempt}. */

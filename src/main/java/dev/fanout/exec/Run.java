@@ -34,8 +34,15 @@ public final class Run {
     private final ArrayNode tasksJson;
     private final RecordWriter checkpoints;
 
-    private Run(RunStore store, TaskGraph graph, Config config, RunOptions options, String decision,
-            double estimatedSpeedup, Map<Task.Kind, TaskRunner> runners, RunListener listener,
+    private Run(
+            RunStore store,
+            TaskGraph graph,
+            Config config,
+            RunOptions options,
+            String decision,
+            double estimatedSpeedup,
+            Map<Task.Kind, TaskRunner> runners,
+            RunListener listener,
             Map<String, TaskResult> carried) {
         this.store = store;
         this.graph = graph;
@@ -46,11 +53,12 @@ public final class Run {
         this.runId = store.newRunId();
         this.dir = new RunDirectory(runId, store.dirOf(runId));
         this.tasksJson = TaskJson.toJson(graph.taskSet());
-        Map<String, Double> measured = store.durations().measured(graph.taskSet().tasks());
-        this.checkpoints = new RecordWriter(results -> record(RunState.RUNNING, results, null),
-                record -> store.save(record, tasksJson));
-        this.scheduler = new Scheduler(graph, options, config, runners, dir, listener, measured, carried,
-                checkpoints::offer);
+        Map<String, Double> measured =
+                store.durations().measured(graph.taskSet().tasks());
+        this.checkpoints = new RecordWriter(
+                results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
+        this.scheduler =
+                new Scheduler(graph, options, config, runners, dir, listener, measured, carried, checkpoints::offer);
     }
 
     /**
@@ -60,12 +68,19 @@ public final class Run {
      * @param carried results of an earlier run to reuse (resume), by task id; only successes are reused
      * @throws FanoutException (bad input) when a task has nothing to run or the run folder cannot be written
      */
-    public static Run prepare(RunStore store, TaskGraph graph, Config config, RunOptions options, String decision,
-            double estimatedSpeedup, Map<Task.Kind, TaskRunner> runners, RunListener listener,
+    public static Run prepare(
+            RunStore store,
+            TaskGraph graph,
+            Config config,
+            RunOptions options,
+            String decision,
+            double estimatedSpeedup,
+            Map<Task.Kind, TaskRunner> runners,
+            RunListener listener,
             Map<String, TaskResult> carried) {
         for (Task t : graph.taskSet().tasks()) {
-            if (t.kind() == Task.Kind.NONE && !(carried.containsKey(t.id())
-                    && carried.get(t.id()).status() == TaskStatus.SUCCEEDED)) {
+            if (t.kind() == Task.Kind.NONE
+                    && !(carried.containsKey(t.id()) && carried.get(t.id()).status() == TaskStatus.SUCCEEDED)) {
                 String where = t.position() == null ? "" : t.position() + ": ";
                 throw FanoutException.badInput(where + "task '" + t.id()
                         + "' has nothing to run; give it a command, an agent and prompt, or a script");
@@ -127,10 +142,18 @@ public final class Run {
         Map<String, TaskResult> pending = new LinkedHashMap<>();
         for (Task t : graph.taskSet().tasks()) {
             TaskResult c = carried.get(t.id());
-            pending.put(t.id(), c != null && c.status() == TaskStatus.SUCCEEDED
-                    ? new TaskResult(t.id(), TaskStatus.SUCCEEDED, c.attempts(), "succeeded in an earlier run",
-                            c.result(), null, true)
-                    : new TaskResult(t.id(), TaskStatus.PENDING, java.util.List.of(), null, null, null, false));
+            pending.put(
+                    t.id(),
+                    c != null && c.status() == TaskStatus.SUCCEEDED
+                            ? new TaskResult(
+                                    t.id(),
+                                    TaskStatus.SUCCEEDED,
+                                    c.attempts(),
+                                    "succeeded in an earlier run",
+                                    c.result(),
+                                    null,
+                                    true)
+                            : new TaskResult(t.id(), TaskStatus.PENDING, java.util.List.of(), null, null, null, false));
         }
         return pending;
     }
@@ -155,16 +178,28 @@ public final class Run {
                     }
                 }
             } catch (IOException e) {
-                throw FanoutException.badInput("cannot copy " + id + "'s result from run " + options.resumedFrom()
-                        + ": " + e.getMessage());
+                throw FanoutException.badInput(
+                        "cannot copy " + id + "'s result from run " + options.resumedFrom() + ": " + e.getMessage());
             }
         });
     }
 
     private RunRecord record(RunState state, Map<String, TaskResult> results, Instant endedAt) {
-        return new RunRecord(runId, state, ProcessHandle.current().pid(), graph.taskSet().source(),
-                startedAt, endedAt, options.resumedFrom(), options.parallel(), options.jobs(), decision,
-                estimatedSpeedup, graph.taskSet(), results, dir.path());
+        return new RunRecord(
+                runId,
+                state,
+                ProcessHandle.current().pid(),
+                graph.taskSet().source(),
+                startedAt,
+                endedAt,
+                options.resumedFrom(),
+                options.parallel(),
+                options.jobs(),
+                decision,
+                estimatedSpeedup,
+                graph.taskSet(),
+                results,
+                dir.path());
     }
 
     private RunRecord save(RunState state, Map<String, TaskResult> results, Instant endedAt) {
@@ -172,8 +207,8 @@ public final class Run {
         try {
             store.save(record, tasksJson);
         } catch (IOException e) {
-            throw new FanoutException(FanoutException.FAILED, "cannot write " + dir.path().resolve("run.json")
-                    + ": " + e.getMessage());
+            throw new FanoutException(
+                    FanoutException.FAILED, "cannot write " + dir.path().resolve("run.json") + ": " + e.getMessage());
         }
         return record;
     }

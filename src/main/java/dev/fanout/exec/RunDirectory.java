@@ -43,8 +43,11 @@ final class RunDirectory implements AutoCloseable {
         this.dir = dir;
         try {
             Files.createDirectories(dir.resolve("tasks"));
-            joblog = Files.newBufferedWriter(dir.resolve("joblog"), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            joblog = Files.newBufferedWriter(
+                    dir.resolve("joblog"),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             joblog.write(JOBLOG_HEADER);
             joblog.flush();
         } catch (IOException e) {
@@ -110,21 +113,32 @@ final class RunDirectory implements AutoCloseable {
             // the size is informative only
         }
         int exitval = a.exitCode() == null || a.signal() != 0 ? -1 : a.exitCode();
-        String line = String.format(Locale.ROOT, "%d\t:\t%.3f\t%10.3f\t0\t%d\t%d\t%d\t%s\n", seq,
-                a.startedAt().toEpochMilli() / 1000.0, a.seconds(), received, exitval, a.signal(),
+        String line = String.format(
+                Locale.ROOT,
+                "%d\t:\t%.3f\t%10.3f\t0\t%d\t%d\t%d\t%s\n",
+                seq,
+                a.startedAt().toEpochMilli() / 1000.0,
+                a.seconds(),
+                received,
+                exitval,
+                a.signal(),
                 command.replace('\n', '\0'));
         try {
             joblog.write(line);
             joblog.flush();
         } catch (IOException e) {
-            throw new FanoutException(FanoutException.FAILED, "cannot write " + dir.resolve("joblog") + ": " + e.getMessage());
+            throw new FanoutException(
+                    FanoutException.FAILED, "cannot write " + dir.resolve("joblog") + ": " + e.getMessage());
         }
     }
 
     /** What a task runs, as the joblog's Command column shows it; a command as a line a shell runs the same way. */
     static String describe(Task task) {
         return switch (task.kind()) {
-            case COMMAND -> task.command().isShell() ? task.command().shellLine() : shellQuoted(task.command().argv());
+            case COMMAND ->
+                task.command().isShell()
+                        ? task.command().shellLine()
+                        : shellQuoted(task.command().argv());
             case AGENT -> "agent " + task.agent() + ": " + task.prompt();
             case SCRIPT -> "script: " + task.script();
             case NONE -> "(nothing to run)";
@@ -138,7 +152,9 @@ final class RunDirectory implements AutoCloseable {
             if (s.length() > 0) {
                 s.append(' ');
             }
-            if (!arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || "-_./:=@%+,".indexOf(c) >= 0)) {
+            if (!arg.isEmpty()
+                    && arg.chars()
+                            .allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || "-_./:=@%+,".indexOf(c) >= 0)) {
                 s.append(arg);
             } else {
                 s.append('\'').append(arg.replace("'", "'\\''")).append('\'');
@@ -148,15 +164,16 @@ final class RunDirectory implements AutoCloseable {
     }
 
     /** A task's structured result: what it wrote to FANOUT_RESULT, else stdout when that is JSON. */
-    record Collected(JsonNode result, String error) {
-    }
+    record Collected(JsonNode result, String error) {}
 
     /** Reads the attempt's result and keeps it as {@code result.json}. */
     Collected collect(AttemptContext ctx) {
         Collected c = read(ctx);
         if (c.result() != null) {
             try {
-                AtomicFile.write(ctx.taskDir().resolve("result.json"), out -> SharedMapper.get().writeValue(out, c.result()));
+                AtomicFile.write(
+                        ctx.taskDir().resolve("result.json"),
+                        out -> SharedMapper.get().writeValue(out, c.result()));
             } catch (IOException e) {
                 return new Collected(c.result(), "cannot keep result.json: " + e.getMessage());
             }
@@ -172,8 +189,11 @@ final class RunDirectory implements AutoCloseable {
                     return new Collected(SharedMapper.get().readTree(file.toFile()), null);
                 } catch (JsonProcessingException e) {
                     var loc = e.getLocation();
-                    return new Collected(null, "FANOUT_RESULT is not JSON (" + (loc == null ? "" : "line " + loc.getLineNr()
-                            + ":" + loc.getColumnNr() + ": ") + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+                    return new Collected(
+                            null,
+                            "FANOUT_RESULT is not JSON ("
+                                    + (loc == null ? "" : "line " + loc.getLineNr() + ":" + loc.getColumnNr() + ": ")
+                                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
                 }
             }
             Path stdout = ctx.stdout();

@@ -22,10 +22,10 @@ import java.util.Map;
  */
 public final class RunJson {
     static final int FORMAT = 1;
-    static final com.fasterxml.jackson.databind.ObjectWriter WRITER = SharedMapper.get().writerWithDefaultPrettyPrinter();
+    static final com.fasterxml.jackson.databind.ObjectWriter WRITER =
+            SharedMapper.get().writerWithDefaultPrettyPrinter();
 
-    private RunJson() {
-    }
+    private RunJson() {}
 
     /** The record as it stands in run.json. */
     public static ObjectNode toJson(RunRecord r) {
@@ -112,13 +112,26 @@ public final class RunJson {
         TaskSet read = TaskJson.fromJson(sourceOf(o), (ArrayNode) o.get("tasks"));
         TaskSet tasks = new TaskSet(read.source(), read.tasks(), o.get("config"), java.util.Map.of());
         Map<String, TaskResult> results = new LinkedHashMap<>();
-        o.path("results").fields().forEachRemaining(e -> results.put(e.getKey(), result(dir, e.getKey(), e.getValue())));
-        return new RunRecord(runId, RunState.ofKey(o.path("status").asText("running")), o.path("pid").asLong(),
-                o.path("source").asText(), Instant.parse(o.path("started_at").asText()),
-                o.path("ended_at").isTextual() ? Instant.parse(o.path("ended_at").asText()) : null,
+        o.path("results")
+                .fields()
+                .forEachRemaining(e -> results.put(e.getKey(), result(dir, e.getKey(), e.getValue())));
+        return new RunRecord(
+                runId,
+                RunState.ofKey(o.path("status").asText("running")),
+                o.path("pid").asLong(),
+                o.path("source").asText(),
+                Instant.parse(o.path("started_at").asText()),
+                o.path("ended_at").isTextual()
+                        ? Instant.parse(o.path("ended_at").asText())
+                        : null,
                 o.path("resumed_from").isTextual() ? o.path("resumed_from").asText() : null,
-                "parallel".equals(o.path("mode").asText()), o.path("jobs").asInt(1), o.path("decision").asText(""),
-                o.path("estimated_speedup").asDouble(1), tasks, results, dir);
+                "parallel".equals(o.path("mode").asText()),
+                o.path("jobs").asInt(1),
+                o.path("decision").asText(""),
+                o.path("estimated_speedup").asDouble(1),
+                tasks,
+                results,
+                dir);
     }
 
     /** The original tasks file's name, so messages about resumed tasks still point at it. */
@@ -129,13 +142,18 @@ public final class RunJson {
     private static TaskResult result(Path dir, String id, JsonNode o) {
         List<Attempt> attempts = new ArrayList<>();
         for (JsonNode a : o.path("attempts")) {
-            attempts.add(new Attempt(a.path("attempt").asInt(), Instant.parse(a.path("started_at").asText()),
-                    Instant.parse(a.path("ended_at").asText()), TaskStatus.ofKey(a.path("status").asText()),
-                    a.has("exit_code") ? a.get("exit_code").asInt() : null, a.path("signal").asInt(0),
+            attempts.add(new Attempt(
+                    a.path("attempt").asInt(),
+                    Instant.parse(a.path("started_at").asText()),
+                    Instant.parse(a.path("ended_at").asText()),
+                    TaskStatus.ofKey(a.path("status").asText()),
+                    a.has("exit_code") ? a.get("exit_code").asInt() : null,
+                    a.path("signal").asInt(0),
                     a.path("error").isTextual() ? a.get("error").asText() : null));
         }
         JsonNode value = null;
-        String resultError = o.path("result_error").isTextual() ? o.get("result_error").asText() : null;
+        String resultError =
+                o.path("result_error").isTextual() ? o.get("result_error").asText() : null;
         if (o.path("result").isTextual()) {
             Path file = dir.resolve(o.get("result").asText());
             try {
@@ -144,8 +162,13 @@ public final class RunJson {
                 resultError = "cannot read " + file + ": " + e.getMessage();
             }
         }
-        return new TaskResult(id, TaskStatus.ofKey(o.path("status").asText()), attempts,
-                o.path("reason").isTextual() ? o.get("reason").asText() : null, value, resultError,
+        return new TaskResult(
+                id,
+                TaskStatus.ofKey(o.path("status").asText()),
+                attempts,
+                o.path("reason").isTextual() ? o.get("reason").asText() : null,
+                value,
+                resultError,
                 o.path("reused").asBoolean(false));
     }
 

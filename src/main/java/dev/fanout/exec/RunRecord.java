@@ -15,9 +15,21 @@ import java.util.Map;
  * @param resumedFrom the run this one resumed, or null
  * @param decision why it ran in parallel or sequentially, in words
  */
-public record RunRecord(String runId, RunState state, long pid, String source, Instant startedAt, Instant endedAt,
-        String resumedFrom, boolean parallel, int jobs, String decision, double estimatedSpeedup,
-        TaskSet tasks, Map<String, TaskResult> results, Path dir) {
+public record RunRecord(
+        String runId,
+        RunState state,
+        long pid,
+        String source,
+        Instant startedAt,
+        Instant endedAt,
+        String resumedFrom,
+        boolean parallel,
+        int jobs,
+        String decision,
+        double estimatedSpeedup,
+        TaskSet tasks,
+        Map<String, TaskResult> results,
+        Path dir) {
 
     public RunRecord {
         results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
@@ -31,7 +43,10 @@ public record RunRecord(String runId, RunState state, long pid, String source, I
 
     /** Time spent in tasks of this run (not those carried over from a resumed run). */
     public double taskSeconds() {
-        return results.values().stream().filter(r -> !r.reused()).mapToDouble(TaskResult::seconds).sum();
+        return results.values().stream()
+                .filter(r -> !r.reused())
+                .mapToDouble(TaskResult::seconds)
+                .sum();
     }
 
     /** Task time over wall time: how many tasks ran at once, on average. */
@@ -51,7 +66,9 @@ public record RunRecord(String runId, RunState state, long pid, String source, I
         if (interrupted) {
             return RunState.INTERRUPTED;
         }
-        long ok = results.values().stream().filter(r -> r.status() == TaskStatus.SUCCEEDED).count();
+        long ok = results.values().stream()
+                .filter(r -> r.status() == TaskStatus.SUCCEEDED)
+                .count();
         if (ok == results.size()) {
             return RunState.SUCCEEDED;
         }

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How a run as a whole ended. */
 public enum RunState {
-    RUNNING, SUCCEEDED, PARTIAL, FAILED, INTERRUPTED;
+    RUNNING,
+    SUCCEEDED,
+    PARTIAL,
+    FAILED,
+    INTERRUPTED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -21,13 +21,20 @@ import java.util.Map;
  * @param estimates tasks with an estimate, by how far off it was, worst first
  * @param estimateError mean absolute error of estimates, as a fraction of the measured time
  */
-public record RunStats(int runs, int tasksRun, int attempts, double failureRate, double retryRate,
-        double meanEstimatedSpeedup, double meanMeasuredSpeedup, List<TaskTime> slowest, List<EstimateError> estimates,
+public record RunStats(
+        int runs,
+        int tasksRun,
+        int attempts,
+        double failureRate,
+        double retryRate,
+        double meanEstimatedSpeedup,
+        double meanMeasuredSpeedup,
+        List<TaskTime> slowest,
+        List<EstimateError> estimates,
         double estimateError) {
 
     /** A task's mean duration over the runs it succeeded in. */
-    public record TaskTime(String taskId, double meanSeconds, int runs) {
-    }
+    public record TaskTime(String taskId, double meanSeconds, int runs) {}
 
     /** A task's estimate against its mean measured duration. */
     public record EstimateError(String taskId, double estimatedSeconds, double measuredSeconds) {
@@ -82,12 +89,20 @@ public record RunStats(int runs, int tasksRun, int attempts, double failureRate,
             double[] d = durations.get(id);
             errors.add(new EstimateError(id, e, d[0] / d[1]));
         });
-        errors.sort(Comparator.comparingDouble((EstimateError e) -> Math.abs(e.error())).reversed());
-        double meanError = errors.stream().mapToDouble(e -> Math.abs(e.error())).average().orElse(0);
-        return new RunStats(records.size(), tasksRun, attempts, tasksRun == 0 ? 0 : (double) failed / tasksRun,
+        errors.sort(Comparator.comparingDouble((EstimateError e) -> Math.abs(e.error()))
+                .reversed());
+        double meanError =
+                errors.stream().mapToDouble(e -> Math.abs(e.error())).average().orElse(0);
+        return new RunStats(
+                records.size(),
+                tasksRun,
+                attempts,
+                tasksRun == 0 ? 0 : (double) failed / tasksRun,
                 tasksRun == 0 ? 0 : (double) (attempts - tasksRun) / tasksRun,
-                finishedRuns == 0 ? 0 : est / finishedRuns, finishedRuns == 0 ? 0 : meas / finishedRuns,
+                finishedRuns == 0 ? 0 : est / finishedRuns,
+                finishedRuns == 0 ? 0 : meas / finishedRuns,
                 List.copyOf(slowest.subList(0, Math.min(top, slowest.size()))),
-                List.copyOf(errors.subList(0, Math.min(top, errors.size()))), meanError);
+                List.copyOf(errors.subList(0, Math.min(top, errors.size()))),
+                meanError);
     }
 }

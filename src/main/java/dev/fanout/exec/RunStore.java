@@ -34,7 +34,8 @@ public final class RunStore {
 
     /** A new id: start time and a random suffix, so ids sort by time and never collide. */
     String newRunId() {
-        return LocalDateTime.now().format(ID_TIME) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+        return LocalDateTime.now().format(ID_TIME) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
     Path dirOf(String runId) {
@@ -48,8 +49,8 @@ public final class RunStore {
      *     made once for the many records of a run
      */
     void save(RunRecord record, ArrayNode tasks) throws IOException {
-        AtomicFile.write(record.dir().resolve("run.json"),
-                out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record, tasks)));
+        AtomicFile.write(
+                record.dir().resolve("run.json"), out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record, tasks)));
     }
 
     /** The ids of all runs, oldest first. */
@@ -59,8 +60,10 @@ public final class RunStore {
         }
         try (Stream<Path> dirs = Files.list(runsDir)) {
             return dirs.map(p -> p.getFileName().toString())
-                    .filter(id -> RUN_ID.matcher(id).matches() && Files.exists(dirOf(id).resolve("run.json")))
-                    .sorted().toList();
+                    .filter(id -> RUN_ID.matcher(id).matches()
+                            && Files.exists(dirOf(id).resolve("run.json")))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw FanoutException.badInput("cannot list " + runsDir + ": " + e.getMessage());
         }
@@ -68,7 +71,9 @@ public final class RunStore {
 
     /** Whether a run of that id has a record. */
     public boolean exists(String runId) {
-        return runId != null && RUN_ID.matcher(runId).matches() && Files.exists(dirOf(runId).resolve("run.json"));
+        return runId != null
+                && RUN_ID.matcher(runId).matches()
+                && Files.exists(dirOf(runId).resolve("run.json"));
     }
 
     /** The newest run's id. */
@@ -80,17 +85,20 @@ public final class RunStore {
         // ids sort by the second they started in; runs of the same second are told apart by their records
         String newest = ids.get(ids.size() - 1);
         String second = newest.substring(0, 15);
-        List<String> sameSecond = ids.stream().filter(id -> id.startsWith(second)).toList();
+        List<String> sameSecond =
+                ids.stream().filter(id -> id.startsWith(second)).toList();
         if (sameSecond.size() == 1) {
             return newest;
         }
-        return sameSecond.stream().max(java.util.Comparator.comparing((String id) -> {
-            try {
-                return load(id).startedAt();
-            } catch (FanoutException e) {
-                return java.time.Instant.MIN;
-            }
-        })).orElse(newest);
+        return sameSecond.stream()
+                .max(java.util.Comparator.comparing((String id) -> {
+                    try {
+                        return load(id).startedAt();
+                    } catch (FanoutException e) {
+                        return java.time.Instant.MIN;
+                    }
+                }))
+                .orElse(newest);
     }
 
     /**
@@ -106,7 +114,8 @@ public final class RunStore {
         }
         Path dir = dirOf(runId);
         if (!Files.exists(dir.resolve("run.json"))) {
-            String hint = Names.closest(runId, ids()).map(c -> "; did you mean '" + c + "'?")
+            String hint = Names.closest(runId, ids())
+                    .map(c -> "; did you mean '" + c + "'?")
                     .orElse("; 'fanout runs' lists the runs");
             throw FanoutException.badInput("no run '" + runId + "' in " + runsDir + hint);
         }
@@ -114,17 +123,42 @@ public final class RunStore {
         try {
             r = RunJson.read(dir);
         } catch (IOException | RuntimeException e) {
-            throw FanoutException.badInput(dir.resolve("run.json") + ": not a readable run record (" + e.getMessage() + ")");
+            throw FanoutException.badInput(
+                    dir.resolve("run.json") + ": not a readable run record (" + e.getMessage() + ")");
         }
         if (r.state() == RunState.RUNNING && !alive(r.pid(), r.startedAt())) {
             Map<String, TaskResult> results = new java.util.LinkedHashMap<>();
-            r.results().forEach((id, t) -> results.put(id, t.status().isFinal() ? t
-                    : new TaskResult(id, TaskStatus.CANCELLED, t.attempts(), t.status() == TaskStatus.RUNNING
-                            ? "fanout (pid " + r.pid() + ") ended while it ran, killed perhaps"
-                            : "not started: fanout (pid " + r.pid() + ") ended first, killed perhaps", null, null, false)));
-            return new RunRecord(r.runId(), RunState.INTERRUPTED, r.pid(), r.source(), r.startedAt(), r.endedAt(),
-                    r.resumedFrom(), r.parallel(), r.jobs(), r.decision(), r.estimatedSpeedup(), r.tasks(),
-                    results, r.dir());
+            r.results()
+                    .forEach((id, t) -> results.put(
+                            id,
+                            t.status().isFinal()
+                                    ? t
+                                    : new TaskResult(
+                                            id,
+                                            TaskStatus.CANCELLED,
+                                            t.attempts(),
+                                            t.status() == TaskStatus.RUNNING
+                                                    ? "fanout (pid " + r.pid() + ") ended while it ran, killed perhaps"
+                                                    : "not started: fanout (pid " + r.pid()
+                                                            + ") ended first, killed perhaps",
+                                            null,
+                                            null,
+                                            false)));
+            return new RunRecord(
+                    r.runId(),
+                    RunState.INTERRUPTED,
+                    r.pid(),
+                    r.source(),
+                    r.startedAt(),
+                    r.endedAt(),
+                    r.resumedFrom(),
+                    r.parallel(),
+                    r.jobs(),
+                    r.decision(),
+                    r.estimatedSpeedup(),
+                    r.tasks(),
+                    results,
+                    r.dir());
         }
         return r;
     }
@@ -145,8 +179,10 @@ public final class RunStore {
 
     /** Whether the fanout that started a run at {@code runStart} still runs: a process with its pid started later is another. */
     private static boolean alive(long pid, java.time.Instant runStart) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .map(h -> h.info().startInstant().map(s -> !s.isAfter(runStart)).orElse(true)).orElse(false);
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .map(h -> h.info().startInstant().map(s -> !s.isAfter(runStart)).orElse(true))
+                .orElse(false);
     }
 
     /** Measured task durations from earlier runs, to order tasks by their real length. */

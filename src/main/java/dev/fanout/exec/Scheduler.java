@@ -29,6 +29,7 @@ final class Scheduler {
     private static final long CHECKPOINT_MILLIS = 200;
     /** Exit code of a process killed by SIGINT, as the JDK reports it. */
     private static final int DIED_OF_SIGINT = 128 + 2;
+
     private static final long SIGINT_GRACE_MILLIS = 300;
 
     private final TaskGraph graph;
@@ -53,9 +54,16 @@ final class Scheduler {
     private boolean dirty;
     private long lastCheckpoint;
 
-    Scheduler(TaskGraph graph, RunOptions options, Config config, Map<Task.Kind, TaskRunner> runners,
-            RunDirectory dir, RunListener listener, Map<String, Double> measured,
-            Map<String, TaskResult> carried, Consumer<Map<String, TaskResult>> checkpoint) {
+    Scheduler(
+            TaskGraph graph,
+            RunOptions options,
+            Config config,
+            Map<Task.Kind, TaskRunner> runners,
+            RunDirectory dir,
+            RunListener listener,
+            Map<String, Double> measured,
+            Map<String, TaskResult> carried,
+            Consumer<Map<String, TaskResult>> checkpoint) {
         this.graph = graph;
         this.options = options;
         this.config = config;
@@ -186,16 +194,22 @@ final class Scheduler {
             return;
         }
         state[v].current = l.attempt();
-        l.attempt().ended().whenComplete((end, error) -> events.add(new SchedulerEvent.Ended(v, number,
-                error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
+        l.attempt()
+                .ended()
+                .whenComplete((end, error) -> events.add(new SchedulerEvent.Ended(
+                        v,
+                        number,
+                        error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
         if (state[v].stoppedByUs) {
             l.attempt().stop(); // halted while it was being launched
             return;
         }
         double limit = timeoutSeconds(task);
         if (limit > 0) {
-            state[v].timeout = timers.schedule(() -> events.add(new SchedulerEvent.TimedOut(v, number)),
-                    Math.round(limit * 1000), TimeUnit.MILLISECONDS);
+            state[v].timeout = timers.schedule(
+                    () -> events.add(new SchedulerEvent.TimedOut(v, number)),
+                    Math.round(limit * 1000),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -298,7 +312,10 @@ final class Scheduler {
                     retriesPending++;
                     state[v].status = TaskStatus.PENDING;
                     listener.attemptFailed(task.id(), a, delay);
-                    timers.schedule(() -> events.add(new SchedulerEvent.RetryDue(v)), Math.round(delay * 1000), TimeUnit.MILLISECONDS);
+                    timers.schedule(
+                            () -> events.add(new SchedulerEvent.RetryDue(v)),
+                            Math.round(delay * 1000),
+                            TimeUnit.MILLISECONDS);
                 } else {
                     if (outcome == TaskStatus.FAILED) {
                         // a failed task may still report what went wrong (a test suite's failures)
@@ -324,7 +341,8 @@ final class Scheduler {
         finish(v, outcome);
         skipDependents(v);
         if (options.halt() != HaltPolicy.NEVER && !halting) {
-            halt("--halt " + options.halt().name().toLowerCase() + " after " + graph.id(v) + " failed",
+            halt(
+                    "--halt " + options.halt().name().toLowerCase() + " after " + graph.id(v) + " failed",
                     options.halt() == HaltPolicy.NOW);
         }
     }
@@ -339,7 +357,8 @@ final class Scheduler {
                 int w = graph.successor(v, i);
                 if (seen.add(w) && state[w].status == TaskStatus.PENDING) {
                     state[w].reason = v == failed
-                            ? "dependency " + graph.id(failed) + " " + state[failed].status.key().replace('_', ' ')
+                            ? "dependency " + graph.id(failed) + " "
+                                    + state[failed].status.key().replace('_', ' ')
                             : "dependency " + graph.id(v) + " was skipped (" + graph.id(failed) + " "
                                     + state[failed].status.key().replace('_', ' ') + ")";
                     ready.remove(w);

@@ -12,8 +12,7 @@ import java.util.Map;
  * follows the file where it can.
  */
 final class StartOrder {
-    private StartOrder() {
-    }
+    private StartOrder() {}
 
     /** A comparator of task numbers: first to start first. */
     static Comparator<Integer> of(TaskGraph graph, boolean parallel, Map<String, Double> measured) {

@@ -11,8 +11,14 @@ import java.util.List;
  * @param resultError why the task's result file could not be read (not JSON, say), or null
  * @param reused whether the result was carried over from an earlier run (resume)
  */
-public record TaskResult(String taskId, TaskStatus status, List<Attempt> attempts, String reason, JsonNode result,
-        String resultError, boolean reused) {
+public record TaskResult(
+        String taskId,
+        TaskStatus status,
+        List<Attempt> attempts,
+        String reason,
+        JsonNode result,
+        String resultError,
+        boolean reused) {
 
     public TaskResult {
         attempts = List.copyOf(attempts);

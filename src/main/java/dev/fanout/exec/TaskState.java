@@ -11,6 +11,7 @@ final class TaskState {
     TaskStatus status = TaskStatus.PENDING;
     /** Dependencies that have not succeeded yet. */
     int waiting;
+
     final List<Attempt> attempts = new ArrayList<>();
     String reason;
     JsonNode result;
@@ -19,11 +20,13 @@ final class TaskState {
     boolean reused;
     /** The attempt under way, or null. */
     RunningAttempt current;
+
     AttemptContext context;
     Instant startedAt;
     boolean timedOut;
     /** Stopped by a halt or Ctrl-C: its end reads as cancelled. */
     boolean stoppedByUs;
+
     ScheduledFuture<?> timeout;
 
     TaskState(int waiting) {

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** Where a task stands in a run. The last five are final. */
 public enum TaskStatus {
-    PENDING, RUNNING, SUCCEEDED, FAILED, TIMED_OUT, SKIPPED, CANCELLED;
+    PENDING,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    TIMED_OUT,
+    SKIPPED,
+    CANCELLED;
 
     public boolean isFinal() {
         return ordinal() >= SUCCEEDED.ordinal();

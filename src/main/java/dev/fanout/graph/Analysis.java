@@ -28,12 +28,10 @@ public record Analysis(
         Set<String> types) {
 
     /** One topological level: tasks whose longest chain of dependencies has the same length. */
-    public record Wave(int group, List<String> tasks, double estimatedSeconds) {
-    }
+    public record Wave(int group, List<String> tasks, double estimatedSeconds) {}
 
     /** The heaviest chain of dependencies, first task first. */
-    public record CriticalPath(List<String> tasks, double estimatedSeconds) {
-    }
+    public record CriticalPath(List<String> tasks, double estimatedSeconds) {}
 
     /**
      * Analyses a graph for {@code maxParallel} slots.
@@ -53,10 +51,20 @@ public record Analysis(
         }
         double[] remaining = ListSchedule.longestRemainingPath(graph, weights);
         CriticalPath critical = criticalPath(graph, remaining);
-        double makespan = ListSchedule.plan(graph, weights, remaining, maxParallel, false).makespan();
+        double makespan =
+                ListSchedule.plan(graph, weights, remaining, maxParallel, false).makespan();
         double speedup = makespan > 0 ? total / makespan : 1.0;
-        return new Analysis(n, graph.edgeCount(), waves(graph, weights), critical, total, makespan, speedup,
-                maxParallel, n > 1 && graph.isChain(), types);
+        return new Analysis(
+                n,
+                graph.edgeCount(),
+                waves(graph, weights),
+                critical,
+                total,
+                makespan,
+                speedup,
+                maxParallel,
+                n > 1 && graph.isChain(),
+                types);
     }
 
     /**

@@ -16,11 +16,10 @@ import java.math.RoundingMode;
  */
 public final class AnalysisJson {
     /** Closing the generator must not close the caller's stream: the shell keeps writing to it. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private AnalysisJson() {
-    }
+    private AnalysisJson() {}
 
     /** Writes the analysis, pretty-printed, to {@code out}, which is flushed and left open. */
     public static void write(Analysis a, Decision decision, Writer out) throws IOException {

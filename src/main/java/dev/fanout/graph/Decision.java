@@ -40,27 +40,41 @@ public record Decision(boolean parallel, Level level, String rule, String reason
             return sequential("disabled", "parallel execution is disabled (enabled: false)");
         }
         if (a.totalTasks() < config.minTasksForParallel()) {
-            return sequential("too_few_tasks", a.totalTasks() + " task" + (a.totalTasks() == 1 ? "" : "s")
-                    + ", fewer than min_tasks_for_parallel " + config.minTasksForParallel());
+            return sequential(
+                    "too_few_tasks",
+                    a.totalTasks() + " task" + (a.totalTasks() == 1 ? "" : "s") + ", fewer than min_tasks_for_parallel "
+                            + config.minTasksForParallel());
         }
         if (a.chain()) {
             return sequential("chain", "every task depends on the one before it: no two tasks can run together");
         }
         if (a.speedup() < config.minSpeedupThreshold()) {
-            return sequential("low_speedup", "estimated speedup " + speedup + "x is below min_speedup_threshold "
-                    + fmt(config.minSpeedupThreshold()) + "x");
+            return sequential(
+                    "low_speedup",
+                    "estimated speedup " + speedup + "x is below min_speedup_threshold "
+                            + fmt(config.minSpeedupThreshold()) + "x");
         }
         if (a.homogeneous()) {
-            return new Decision(true, Level.STRONGLY_RECOMMENDED, "homogeneous",
-                    a.totalTasks() + " tasks of one type (" + a.types().iterator().next() + "), estimated speedup "
-                            + speedup + "x >= " + fmt(config.minSpeedupThreshold()) + "x");
+            return new Decision(
+                    true,
+                    Level.STRONGLY_RECOMMENDED,
+                    "homogeneous",
+                    a.totalTasks() + " tasks of one type ("
+                            + a.types().iterator().next() + "), estimated speedup " + speedup + "x >= "
+                            + fmt(config.minSpeedupThreshold()) + "x");
         }
         if (a.speedup() >= config.mixedSpeedupThreshold()) {
-            return new Decision(true, Level.RECOMMENDED, "mixed_fast",
+            return new Decision(
+                    true,
+                    Level.RECOMMENDED,
+                    "mixed_fast",
                     a.types().size() + " task types, estimated speedup " + speedup + "x >= "
                             + fmt(config.mixedSpeedupThreshold()) + "x for mixed types");
         }
-        return new Decision(true, Level.ACCEPTABLE, "mixed_slow",
+        return new Decision(
+                true,
+                Level.ACCEPTABLE,
+                "mixed_slow",
                 a.types().size() + " task types, estimated speedup " + speedup + "x: above min_speedup_threshold "
                         + fmt(config.minSpeedupThreshold()) + "x but below " + fmt(config.mixedSpeedupThreshold())
                         + "x, so parallel is acceptable rather than recommended");
@@ -73,7 +87,9 @@ public record Decision(boolean parallel, Level level, String rule, String reason
     /** A speedup or duration with two decimals at most. */
     public static String fmt(double d) {
         String s = String.format(Locale.ROOT, "%.2f", d);
-        return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+        return s.endsWith(".00")
+                ? s.substring(0, s.length() - 3)
+                : s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** "parallel (strongly recommended)" or "sequential". */

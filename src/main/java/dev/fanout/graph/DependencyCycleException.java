@@ -12,8 +12,10 @@ public class DependencyCycleException extends FanoutException {
      * @param cycle the path, first task repeated at the end; each task depends on the next
      */
     public DependencyCycleException(String where, List<String> cycle) {
-        super(BAD_INPUT, where + ": dependency cycle " + String.join(" -> ", cycle)
-                + "; remove one of these depends_on entries");
+        super(
+                BAD_INPUT,
+                where + ": dependency cycle " + String.join(" -> ", cycle)
+                        + "; remove one of these depends_on entries");
         this.cycle = List.copyOf(cycle);
     }
 

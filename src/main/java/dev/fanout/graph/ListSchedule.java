@@ -13,8 +13,7 @@ import java.util.List;
 public final class ListSchedule {
 
     /** One task's place in the plan. */
-    public record Slot(String taskId, int slot, double start, double end) {
-    }
+    public record Slot(String taskId, int slot, double start, double end) {}
 
     private final List<Slot> slots;
     private final double makespan;
@@ -39,8 +38,8 @@ public final class ListSchedule {
      * As {@link #plan(TaskGraph, double[], int, boolean)}; with {@code longestFirst} false, ready
      * tasks start in topological order instead (sequential mode).
      */
-    public static ListSchedule plan(TaskGraph graph, double[] weights, int slotCount, boolean keepPlan,
-            boolean longestFirst) {
+    public static ListSchedule plan(
+            TaskGraph graph, double[] weights, int slotCount, boolean keepPlan, boolean longestFirst) {
         double[] remaining = longestFirst ? longestRemainingPath(graph, weights) : new double[graph.size()];
         return plan(graph, weights, remaining, slotCount, keepPlan);
     }

@@ -24,6 +24,7 @@ import org.jgrapht.graph.DefaultEdge;
 public final class TaskGraph {
     /** Digit width of the radix sort that builds the successor lists: two passes up to 4M tasks. */
     private static final int RADIX_BITS = 11;
+
     private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
 
     private final TaskSet tasks;
@@ -36,6 +37,7 @@ public final class TaskGraph {
     private final int[] topoOrder;
     /** Each task's wave, from 0: the number of tasks on the longest chain of dependencies before it. */
     private final int[] level;
+
     private final int levelCount;
 
     private TaskGraph(TaskSet tasks) {
@@ -188,10 +190,13 @@ public final class TaskGraph {
             }
         }
         // a task depending on itself is a component of one (validated sets have none, hand-made ones may)
-        Set<Integer> component = new KosarajuStrongConnectivityInspector<>(rest).stronglyConnectedSets().stream()
-                .filter(c -> c.size() > 1 || rest.containsEdge(c.iterator().next(), c.iterator().next()))
-                .min((a, b) -> Integer.compare(min(a), min(b)))
-                .orElseThrow();
+        Set<Integer> component = new KosarajuStrongConnectivityInspector<>(rest)
+                .stronglyConnectedSets().stream()
+                        .filter(c -> c.size() > 1
+                                || rest.containsEdge(
+                                        c.iterator().next(), c.iterator().next()))
+                        .min((a, b) -> Integer.compare(min(a), min(b)))
+                        .orElseThrow();
         int start = min(component);
         // breadth-first from start back to start, inside the component
         Map<Integer, Integer> cameFrom = new HashMap<>();

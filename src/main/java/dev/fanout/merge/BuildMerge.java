@@ -55,10 +55,12 @@ public final class BuildMerge implements MergeStrategy {
             JsonNode r = o.result();
             Boolean said = Fields.flag(r, "success", "succeeded");
             String status = Fields.text(r, "status");
-            boolean ok = o.succeeded() && !Boolean.FALSE.equals(said)
+            boolean ok = o.succeeded()
+                    && !Boolean.FALSE.equals(said)
                     && (status == null || !FAILED.contains(status.toLowerCase(Locale.ROOT)));
             if (!ok) {
-                ObjectNode failure = failures.addObject().put("task", o.taskId())
+                ObjectNode failure = failures.addObject()
+                        .put("task", o.taskId())
                         .put("status", o.succeeded() ? (status != null ? status : "failed") : o.status());
                 String error = Fields.text(r, "error", "message", "reason");
                 if (error != null) {
@@ -89,7 +91,8 @@ public final class BuildMerge implements MergeStrategy {
             }
         }
         if (unknownSizes > 0) {
-            notes.add(unknownSizes + " artifact(s) have no size given and no file to measure; total_size leaves them out");
+            notes.add(unknownSizes
+                    + " artifact(s) have no size given and no file to measure; total_size leaves them out");
         }
         if (outputs.isEmpty()) {
             notes.add("no build tasks to merge");

@@ -28,7 +28,9 @@ final class CoverageTotals {
         }
         Long c = Fields.count(coverage, "covered");
         Long t = Fields.count(coverage, "total");
-        Double p = coverage.isNumber() ? Double.valueOf(coverage.asDouble()) : Fields.number(coverage, "percent", "percentage", "pct");
+        Double p = coverage.isNumber()
+                ? Double.valueOf(coverage.asDouble())
+                : Fields.number(coverage, "percent", "percentage", "pct");
         if (c != null && t != null) {
             if (c > t) {
                 notes.add("task " + taskId + ": coverage says " + c + " covered of " + t + "; left out");
@@ -45,7 +47,8 @@ final class CoverageTotals {
             percents.add(p);
             withoutCounts.add(taskId);
         } else {
-            notes.add("task " + taskId + ": coverage " + coverage + " is neither {covered, total} counts nor a percentage from 0 to 100; left out");
+            notes.add("task " + taskId + ": coverage " + coverage
+                    + " is neither {covered, total} counts nor a percentage from 0 to 100; left out");
         }
     }
 
@@ -68,7 +71,12 @@ final class CoverageTotals {
             if (percents.isEmpty()) {
                 out.putNull("percent");
             } else {
-                out.put("percent", round(percents.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+                out.put(
+                        "percent",
+                        round(percents.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElse(0)));
             }
             notes.add("coverage is an average of percentages because counts were missing for task(s) "
                     + String.join(", ", withoutCounts) + "; it weighs every task the same");

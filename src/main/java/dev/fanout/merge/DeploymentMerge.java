@@ -80,8 +80,10 @@ public final class DeploymentMerge implements MergeStrategy {
                     }
                 }
                 if (!deployed) {
-                    ObjectNode failure = failures.addObject().put("task", o.taskId())
-                            .put("service", report.service()).put("status", status);
+                    ObjectNode failure = failures.addObject()
+                            .put("task", o.taskId())
+                            .put("service", report.service())
+                            .put("status", status);
                     String error = Fields.text(f, "error", "message", "reason");
                     if (error != null) {
                         failure.put("error", error);

@@ -10,8 +10,7 @@ import java.util.List;
  * empty list) rather than throwing.
  */
 final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     /** The first of {@code names} holding a string, number or boolean, as text; null when none does. */
     static String text(JsonNode node, String... names) {

@@ -77,7 +77,8 @@ public final class FileReadMerge implements MergeStrategy {
     }
 
     /** One file of a task's result: its content, or the file at its path. */
-    private static void section(StringBuilder content, ArrayNode sources, MergeNotes notes, TaskOutput o, JsonNode file) {
+    private static void section(
+            StringBuilder content, ArrayNode sources, MergeNotes notes, TaskOutput o, JsonNode file) {
         String path = Fields.text(file, "path", "file", "source");
         JsonNode text = file.isObject() ? file.get("content") : null;
         if (text != null && !text.isNull()) {
@@ -91,8 +92,8 @@ public final class FileReadMerge implements MergeStrategy {
         }
     }
 
-    private static void readInto(StringBuilder content, ArrayNode sources, MergeNotes notes, TaskOutput o,
-                                 String source, Path file) {
+    private static void readInto(
+            StringBuilder content, ArrayNode sources, MergeNotes notes, TaskOutput o, String source, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES);
             boolean truncated = in.read() != -1;
@@ -106,8 +107,8 @@ public final class FileReadMerge implements MergeStrategy {
         }
     }
 
-    private static void append(StringBuilder content, ArrayNode sources, TaskOutput o, String source, String text,
-                               boolean truncated) {
+    private static void append(
+            StringBuilder content, ArrayNode sources, TaskOutput o, String source, String text, boolean truncated) {
         if (content.length() > 0) {
             content.append('\n');
         }
@@ -115,7 +116,10 @@ public final class FileReadMerge implements MergeStrategy {
         if (!text.isEmpty() && !text.endsWith("\n")) {
             content.append('\n');
         }
-        ObjectNode entry = sources.addObject().put("task", o.taskId()).put("source", source).put("chars", text.length());
+        ObjectNode entry = sources.addObject()
+                .put("task", o.taskId())
+                .put("source", source)
+                .put("chars", text.length());
         if (truncated) {
             entry.put("truncated", true);
         }

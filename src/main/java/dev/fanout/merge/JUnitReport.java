@@ -9,6 +9,12 @@ import java.util.List;
  *
  * @param unlisted failures and errors beyond the limit: counted, not listed
  */
-record JUnitReport(Path file, long tests, long passed, long failed, long errors, long skipped,
-                   List<TestFailure> failures, long unlisted) {
-}
+record JUnitReport(
+        Path file,
+        long tests,
+        long passed,
+        long failed,
+        long errors,
+        long skipped,
+        List<TestFailure> failures,
+        long unlisted) {}

@@ -52,8 +52,8 @@ final class JUnitReportReader {
             throw new JUnitReportException(file, -1, -1, "cannot be read (" + e.getMessage() + ")");
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
-            throw new JUnitReportException(file, at == null ? -1 : at.getLineNumber(),
-                    at == null ? -1 : at.getColumnNumber(), reason(e));
+            throw new JUnitReportException(
+                    file, at == null ? -1 : at.getLineNumber(), at == null ? -1 : at.getColumnNumber(), reason(e));
         }
     }
 
@@ -74,8 +74,8 @@ final class JUnitReportReader {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD) {
                 Location at = xml.getLocation();
-                throw new JUnitReportException(file, at.getLineNumber(), at.getColumnNumber(),
-                        "a DOCTYPE is not allowed in a JUnit report");
+                throw new JUnitReportException(
+                        file, at.getLineNumber(), at.getColumnNumber(), "a DOCTYPE is not allowed in a JUnit report");
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
@@ -84,8 +84,12 @@ final class JUnitReportReader {
                     rootSeen = true;
                     if (!name.equals("testsuite") && !name.equals("testsuites")) {
                         Location at = xml.getLocation();
-                        throw new JUnitReportException(file, at.getLineNumber(), at.getColumnNumber(),
-                                "not a JUnit report: the root element is <" + name + ">, not <testsuite> or <testsuites>");
+                        throw new JUnitReportException(
+                                file,
+                                at.getLineNumber(),
+                                at.getColumnNumber(),
+                                "not a JUnit report: the root element is <" + name
+                                        + ">, not <testsuite> or <testsuites>");
                     }
                 } else if (name.equals("testcase") && caseDepth < 0) {
                     caseDepth = depth;
@@ -97,7 +101,8 @@ final class JUnitReportReader {
                     message = null;
                 } else if (depth == caseDepth + 1 && caseDepth > 0) {
                     // error and failure outrank skipped; the first of failure/error wins
-                    if ((name.equals("failure") || name.equals("error")) && !"failure".equals(outcome)
+                    if ((name.equals("failure") || name.equals("error"))
+                            && !"failure".equals(outcome)
                             && !"error".equals(outcome)) {
                         outcome = name;
                         message = xml.getAttributeValue(null, "message");
@@ -130,8 +135,15 @@ final class JUnitReportReader {
                 depth--;
             }
         }
-        return new JUnitReport(file, tests, tests - failed - errors - skipped, failed, errors, skipped,
-                List.copyOf(failures), unlisted);
+        return new JUnitReport(
+                file,
+                tests,
+                tests - failed - errors - skipped,
+                failed,
+                errors,
+                skipped,
+                List.copyOf(failures),
+                unlisted);
     }
 
     private static XMLInputFactory factory() {

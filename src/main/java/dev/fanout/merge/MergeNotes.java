@@ -27,7 +27,8 @@ final class MergeNotes {
                 notes.add("task " + o.taskId() + ": " + o.resultError() + "; merged as if it returned nothing");
             }
             if (!o.succeeded()) {
-                ObjectNode entry = notes.failedTasks.addObject().put("task", o.taskId()).put("status", o.status());
+                ObjectNode entry =
+                        notes.failedTasks.addObject().put("task", o.taskId()).put("status", o.status());
                 String error = Fields.text(o.result(), "error", "message");
                 if (error != null) {
                     entry.put("error", error);

@@ -22,8 +22,8 @@ import java.util.Map;
  * @param notes warnings for the reader, e.g. that coverage is an average of percentages
  * @param typeStrategies for "by_type": each type's strategy, in the order of {@code json}'s keys; else empty
  */
-public record Merged(String strategy, JsonNode json, String error, List<String> notes,
-        Map<String, String> typeStrategies) {
+public record Merged(
+        String strategy, JsonNode json, String error, List<String> notes, Map<String, String> typeStrategies) {
 
     public Merged {
         notes = List.copyOf(notes);

@@ -50,7 +50,8 @@ public final class ResultMerger {
         if (byType.size() <= 1) {
             String type = byType.isEmpty() ? null : byType.keySet().iterator().next();
             MergeStrategy s = registry.forType(type);
-            notes.add("strategy '" + s.name() + "' chosen from the tasks' type" + (type == null ? "" : " '" + type + "'"));
+            notes.add("strategy '" + s.name() + "' chosen from the tasks' type"
+                    + (type == null ? "" : " '" + type + "'"));
             Attempt a = attempt(s, in);
             liftNotes(a.json, "", notes);
             return new Merged(s.name(), a.json, a.error, notes);
@@ -70,14 +71,16 @@ public final class ResultMerger {
                 errors.add(e.getKey() + ": " + a.error);
             }
         }
-        notes.add(0, "tasks of " + byType.size() + " types merged each with its own strategy (" + String.join(", ", chosen) + ")");
-        return new Merged("by_type", combined, errors.isEmpty() ? null : String.join("; ", errors), notes,
-                typeStrategies);
+        notes.add(
+                0,
+                "tasks of " + byType.size() + " types merged each with its own strategy (" + String.join(", ", chosen)
+                        + ")");
+        return new Merged(
+                "by_type", combined, errors.isEmpty() ? null : String.join("; ", errors), notes, typeStrategies);
     }
 
     /** A strategy's answer, or the individual results and why the strategy failed. */
-    private record Attempt(JsonNode json, String error) {
-    }
+    private record Attempt(JsonNode json, String error) {}
 
     private static Attempt attempt(MergeStrategy s, List<TaskOutput> outputs) {
         String error;

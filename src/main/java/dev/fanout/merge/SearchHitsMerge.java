@@ -116,7 +116,8 @@ public final class SearchHitsMerge implements MergeStrategy {
             unscored += hit.scored ? 0 : 1;
         }
         if (unscored > 0) {
-            notes.add(unscored + " hit(s) have no numeric score; they are ranked last, in the order found, without a score");
+            notes.add(unscored
+                    + " hit(s) have no numeric score; they are ranked last, in the order found, without a score");
         }
         if (keyless > 0) {
             notes.add(keyless + " hit(s) have no id, path or url, so they could not be deduplicated; each is kept");
@@ -228,8 +229,7 @@ public final class SearchHitsMerge implements MergeStrategy {
         return null;
     }
 
-    private record Url(String url) {
-    }
+    private record Url(String url) {}
 
     /** A file position: the line as a number when it is one (so 3 and "3" match), else as text. */
     private record PathLine(String path, long line, String lineText) {

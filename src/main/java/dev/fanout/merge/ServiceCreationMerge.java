@@ -53,8 +53,12 @@ public final class ServiceCreationMerge implements MergeStrategy {
                 if (s.status == null || (ServiceReport.isSuccess(s.status) && !ServiceReport.isSuccess(status))) {
                     s.status = status;
                 }
-                List<String> files = Fields.strings(report.fields().has("files") ? report.fields().get("files")
-                        : report.fields().get("files_created"), "path", "file");
+                List<String> files = Fields.strings(
+                        report.fields().has("files")
+                                ? report.fields().get("files")
+                                : report.fields().get("files_created"),
+                        "path",
+                        "file");
                 s.files.addAll(files);
                 allFiles.addAll(files);
             }

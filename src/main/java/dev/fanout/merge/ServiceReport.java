@@ -15,8 +15,8 @@ import java.util.Set;
  * @param fields the service's object in the result (an empty object when the task returned nothing)
  */
 record ServiceReport(String service, JsonNode fields) {
-    private static final Set<String> SUCCESS = Set.of("created", "deployed", "success", "succeeded", "ok", "done",
-            "healthy", "running", "up");
+    private static final Set<String> SUCCESS =
+            Set.of("created", "deployed", "success", "succeeded", "ok", "done", "healthy", "running", "up");
 
     /** The services {@code output}'s result reports on, in the order given. */
     static List<ServiceReport> of(TaskOutput output) {
@@ -26,7 +26,8 @@ record ServiceReport(String service, JsonNode fields) {
         if (services != null && services.isArray()) {
             int i = 1;
             for (JsonNode s : services) {
-                JsonNode fields = s.isObject() ? s : JsonNodeFactory.instance.objectNode().put("service", s.asText());
+                JsonNode fields =
+                        s.isObject() ? s : JsonNodeFactory.instance.objectNode().put("service", s.asText());
                 String name = Fields.text(fields, "service", "name");
                 out.add(new ServiceReport(name != null ? name : output.taskId() + "[" + i + "]", fields));
                 i++;
@@ -34,8 +35,9 @@ record ServiceReport(String service, JsonNode fields) {
             return out;
         }
         String name = Fields.text(result, "service", "name");
-        out.add(new ServiceReport(name != null ? name : output.taskId(), result.isObject() ? result
-                : JsonNodeFactory.instance.objectNode()));
+        out.add(new ServiceReport(
+                name != null ? name : output.taskId(),
+                result.isObject() ? result : JsonNodeFactory.instance.objectNode()));
         return out;
     }
 

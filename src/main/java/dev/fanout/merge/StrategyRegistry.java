@@ -21,14 +21,19 @@ public final class StrategyRegistry {
 
     private final Map<String, RegisteredStrategy> strategies = new LinkedHashMap<>();
 
-    private StrategyRegistry() {
-    }
+    private StrategyRegistry() {}
 
     /** A registry holding the built-in strategies. */
     public static StrategyRegistry withBuiltIns() {
         StrategyRegistry r = new StrategyRegistry();
-        for (MergeStrategy s : List.of(new ServiceCreationMerge(), new FileReadMerge(), new SearchHitsMerge(),
-                new TestResultsMerge(), new BuildMerge(), new DeploymentMerge(), new ByTaskMerge())) {
+        for (MergeStrategy s : List.of(
+                new ServiceCreationMerge(),
+                new FileReadMerge(),
+                new SearchHitsMerge(),
+                new TestResultsMerge(),
+                new BuildMerge(),
+                new DeploymentMerge(),
+                new ByTaskMerge())) {
             r.strategies.put(s.name(), new RegisteredStrategy(s, RegisteredStrategy.BUILT_IN));
         }
         return r;
@@ -45,11 +50,13 @@ public final class StrategyRegistry {
     public synchronized void register(MergeStrategy strategy, String origin) {
         String name = strategy.name();
         if (!Names.isTaskId(name)) {
-            throw FanoutException.badInput("strategy name '" + name + "' is not valid: use letters, digits, '.', '_' and '-'");
+            throw FanoutException.badInput(
+                    "strategy name '" + name + "' is not valid: use letters, digits, '.', '_' and '-'");
         }
         RegisteredStrategy existing = strategies.get(name);
         if (name.equals(AUTO) || ALIASES.containsKey(name) || (existing != null && existing.builtIn())) {
-            throw FanoutException.badInput("'" + name + "' is the name of a built-in strategy; register yours under another name");
+            throw FanoutException.badInput(
+                    "'" + name + "' is the name of a built-in strategy; register yours under another name");
         }
         strategies.put(name, new RegisteredStrategy(strategy, origin == null ? "unknown" : origin));
     }
@@ -85,9 +92,12 @@ public final class StrategyRegistry {
      * @throws FanoutException (bad input) naming the closest known strategy when there is none
      */
     public RegisteredStrategy require(String name) {
-        return find(name).orElseThrow(() -> FanoutException.badInput("unknown merge strategy '" + name + "'"
-                + Names.closest(name, names()).map(c -> "; did you mean '" + c + "'?").orElse("")
-                + " ('fanout strategies' lists them)"));
+        return find(name)
+                .orElseThrow(() -> FanoutException.badInput("unknown merge strategy '" + name + "'"
+                        + Names.closest(name, names())
+                                .map(c -> "; did you mean '" + c + "'?")
+                                .orElse("")
+                        + " ('fanout strategies' lists them)"));
     }
 
     /** The strategy for tasks of {@code type}: the one named like the type, else {@code generic}. */

@@ -21,11 +21,11 @@ import java.nio.file.Path;
  * @param workDir the folder relative paths in the result (reports, artifacts) are resolved against:
  *     the task's working directory; null for fanout's own working directory
  */
-public record TaskOutput(String taskId, String type, String status, JsonNode result, Path stdout,
-                         String resultError, Path workDir) {
+public record TaskOutput(
+        String taskId, String type, String status, JsonNode result, Path stdout, String resultError, Path workDir) {
     // trailing tokens fail, so "{} junk" is reported as not JSON rather than read as {}
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public TaskOutput {
         if (taskId == null || taskId.isBlank()) {
@@ -48,7 +48,8 @@ public record TaskOutput(String taskId, String type, String status, JsonNode res
      * @param resultFile the file the task was given as FANOUT_RESULT
      * @return the task's output; never throws for a bad result file
      */
-    public static TaskOutput read(String taskId, String type, String status, Path resultFile, Path stdout, Path workDir) {
+    public static TaskOutput read(
+            String taskId, String type, String status, Path resultFile, Path stdout, Path workDir) {
         if (!Files.exists(resultFile)) {
             return new TaskOutput(taskId, type, status, null, stdout, null, workDir);
         }
@@ -57,13 +58,21 @@ public record TaskOutput(String taskId, String type, String status, JsonNode res
             JsonNode result = MAPPER.readTree(resultFile.toFile());
             return new TaskOutput(taskId, type, status, result.isMissingNode() ? null : result, stdout, null, workDir);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return new TaskOutput(taskId, type, status, null, stdout,
-                    resultFile + " is not JSON" + where + ": " + e.getOriginalMessage(), workDir);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            return new TaskOutput(
+                    taskId,
+                    type,
+                    status,
+                    null,
+                    stdout,
+                    resultFile + " is not JSON" + where + ": " + e.getOriginalMessage(),
+                    workDir);
         } catch (IOException e) {
-            return new TaskOutput(taskId, type, status, null, stdout,
-                    resultFile + " could not be read: " + e.getMessage(), workDir);
+            return new TaskOutput(
+                    taskId, type, status, null, stdout, resultFile + " could not be read: " + e.getMessage(), workDir);
         }
     }
 

@@ -7,5 +7,4 @@ package dev.fanout.merge;
  * @param kind "failure" (an assertion failed) or "error" (the test threw)
  * @param message the failure's message, or null
  */
-record TestFailure(String test, String kind, String message) {
-}
+record TestFailure(String test, String kind, String message) {}

@@ -63,7 +63,8 @@ public final class TestResultsMerge implements MergeStrategy {
             if (!paths.isEmpty()) {
                 from = "junit";
                 if (Fields.count(r, "passed", "failed", "tests", "total") != null) {
-                    notes.add("task " + o.taskId() + ": counts taken from its JUnit reports; the counts in its result were ignored");
+                    notes.add("task " + o.taskId()
+                            + ": counts taken from its JUnit reports; the counts in its result were ignored");
                 }
                 for (String path : paths) {
                     try {
@@ -72,16 +73,24 @@ public final class TestResultsMerge implements MergeStrategy {
                         task.add(report.passed(), report.failed(), report.skipped(), report.errors());
                         report.failures().forEach(f -> failure(failures, o, f));
                         unlisted += report.unlisted();
-                        reports.addObject().put("task", o.taskId()).put("file", file.toString()).put("tests", report.tests());
+                        reports.addObject()
+                                .put("task", o.taskId())
+                                .put("file", file.toString())
+                                .put("tests", report.tests());
                     } catch (JUnitReportException e) {
-                        ObjectNode p = problems.addObject().put("task", o.taskId()).put("file", e.file().toString());
+                        ObjectNode p = problems.addObject()
+                                .put("task", o.taskId())
+                                .put("file", e.file().toString());
                         if (e.line() > 0) {
                             p.put("line", e.line()).put("column", e.column());
                         }
                         p.put("message", e.reason());
                         notes.add("task " + o.taskId() + ": JUnit report " + e.getMessage() + "; it was not counted");
                     } catch (InvalidPathException e) {
-                        problems.addObject().put("task", o.taskId()).put("file", path).put("message", "not a valid path");
+                        problems.addObject()
+                                .put("task", o.taskId())
+                                .put("file", path)
+                                .put("message", "not a valid path");
                         notes.add("task " + o.taskId() + ": JUnit report path '" + path + "' is not a valid path");
                     }
                 }
@@ -144,14 +153,22 @@ public final class TestResultsMerge implements MergeStrategy {
                 unlisted++;
                 continue;
             }
-            failure(failures, o, new TestFailure(cls == null ? test : cls + "." + test, "failure",
-                    item.isObject() ? Fields.text(item, "message", "error") : null));
+            failure(
+                    failures,
+                    o,
+                    new TestFailure(
+                            cls == null ? test : cls + "." + test,
+                            "failure",
+                            item.isObject() ? Fields.text(item, "message", "error") : null));
         }
         return unlisted;
     }
 
     private static void failure(ArrayNode failures, TaskOutput o, TestFailure f) {
-        ObjectNode entry = failures.addObject().put("task", o.taskId()).put("test", f.test()).put("kind", f.kind());
+        ObjectNode entry = failures.addObject()
+                .put("task", o.taskId())
+                .put("test", f.test())
+                .put("kind", f.kind());
         if (f.message() != null) {
             entry.put("message", f.message());
         }
@@ -180,8 +197,11 @@ public final class TestResultsMerge implements MergeStrategy {
         }
 
         ObjectNode writeTo(ObjectNode out) {
-            return out.put("tests", tests()).put("passed", passed).put("failed", failed)
-                    .put("skipped", skipped).put("errors", errors);
+            return out.put("tests", tests())
+                    .put("passed", passed)
+                    .put("failed", failed)
+                    .put("skipped", skipped)
+                    .put("errors", errors);
         }
     }
 }

@@ -50,7 +50,8 @@ final class EngineLoop {
     private NashornEngine engine;
     private Throwable startFailure;
 
-    EngineLoop(Owner owner, ScheduledExecutorService timer, ExecutorService hostCalls, long timeLimitNanos, String name) {
+    EngineLoop(
+            Owner owner, ScheduledExecutorService timer, ExecutorService hostCalls, long timeLimitNanos, String name) {
         this.owner = owner;
         this.hostCalls = hostCalls;
         this.frames = new FrameStack(timer, timeLimitNanos, () -> queue.offerFirst(WAKE), this::abandon);
@@ -124,7 +125,8 @@ final class EngineLoop {
             return;
         }
         if (startFailure != null) {
-            job.fail(new FanoutException(FanoutException.SOFTWARE, "could not start the JavaScript engine: " + startFailure, startFailure));
+            job.fail(new FanoutException(
+                    FanoutException.SOFTWARE, "could not start the JavaScript engine: " + startFailure, startFailure));
             return;
         }
         JobFrame frame = frames.push(job);

@@ -37,7 +37,8 @@ final class EngineSupervisor {
      * @param engineFactory makes the engine on a new loop's thread
      * @param replay the job that evaluates the definitions again in a restarted engine
      */
-    EngineSupervisor(ScriptOptions options, Function<EngineLoop, NashornEngine> engineFactory, Supplier<Job<?>> replay) {
+    EngineSupervisor(
+            ScriptOptions options, Function<EngineLoop, NashornEngine> engineFactory, Supplier<Job<?>> replay) {
         this.options = options;
         this.engineFactory = engineFactory;
         this.replay = replay;

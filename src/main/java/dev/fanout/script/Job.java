@@ -41,6 +41,7 @@ final class Job<T> {
     final Kind kind;
     /** Where the script comes from, for messages: a file, {@code <expression>}, {@code merge 'top3'}. */
     final String origin;
+
     final Work<T> work;
     final CompletableFuture<T> result = new CompletableFuture<>();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
@@ -48,8 +49,9 @@ final class Job<T> {
     final List<String> registered = new ArrayList<>();
     /** How to take those registrations back if the job fails; engine thread only until it ends. */
     private final List<Runnable> undo = new ArrayList<>();
+
     private final AtomicBoolean finished = new AtomicBoolean();
-    private Runnable onSuccess = () -> { };
+    private Runnable onSuccess = () -> {};
 
     Job(Kind kind, String origin, Work<T> work) {
         this.kind = kind;

@@ -16,6 +16,7 @@ final class JobFrame {
     boolean inHost;
     /** The reply of the call to fanout the job waits for, and the task running it. */
     CompletableFuture<?> hostReply;
+
     Future<?> hostTask;
     ScheduledFuture<?> timeCheck;
     volatile ScriptStoppedException.Reason stop;

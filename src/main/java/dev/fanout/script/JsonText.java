@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 final class JsonText {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static JsonNode parse(String text) {
         if (text == null) {
@@ -19,7 +18,8 @@ final class JsonText {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the script engine produced JSON that does not parse: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "the script engine produced JSON that does not parse: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -34,6 +34,7 @@ final class NashornEngine {
     private final Map<String, StopCheckInserter.Instrumented> sources = new ConcurrentHashMap<>();
     /** Registered functions by "merge:NAME" / "pipeline:NAME"; read by the thread that undoes a lost job too. */
     private final Map<String, Object> functions = new ConcurrentHashMap<>();
+
     private int taskScripts;
     private final Map<String, Object> taskFunctions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -49,8 +50,9 @@ final class NashornEngine {
         }
         boolean allowJava = options.allowJava();
         // with any class filter Nashorn also refuses reflection, even when Java is allowed
-        engine = new NashornScriptEngineFactory().getScriptEngine(args.toArray(String[]::new),
-                NashornEngine.class.getClassLoader(), className -> allowJava);
+        engine = new NashornScriptEngineFactory()
+                .getScriptEngine(
+                        args.toArray(String[]::new), NashornEngine.class.getClassLoader(), className -> allowJava);
         ScriptContext context = engine.getContext();
         try {
             context.setAttribute(ScriptEngine.FILENAME, PRELUDE, ScriptContext.ENGINE_SCOPE);
@@ -94,13 +96,21 @@ final class NashornEngine {
         Object fn = taskFunctions.get(key);
         if (fn == null) {
             if (isFile) {
-                fn = helpers.callMember("functionOf", origin, instrument(origin, "", source, "", true).text());
+                fn = helpers.callMember(
+                        "functionOf",
+                        origin,
+                        instrument(origin, "", source, "", true).text());
             } else {
                 String file = TASK_SCRIPT + (++taskScripts) + ">";
-                fn = helpers.callMember("evaluate", file, instrument(file, "(", source, "\n)", false).text());
+                fn = helpers.callMember(
+                        "evaluate",
+                        file,
+                        instrument(file, "(", source, "\n)", false).text());
                 if (!(fn instanceof ScriptObjectMirror m && m.isFunction())) {
-                    throw new FanoutException(FanoutException.BAD_INPUT,
-                            origin + ": a task's script must be a function, e.g. function (task) { return {...}; } or task => ({...})");
+                    throw new FanoutException(
+                            FanoutException.BAD_INPUT,
+                            origin
+                                    + ": a task's script must be a function, e.g. function (task) { return {...}; } or task => ({...})");
                 }
             }
             taskFunctions.put(key, fn);
@@ -138,7 +148,8 @@ final class NashornEngine {
         return JsonText.parse((String) helpers.callMember("toJson", value));
     }
 
-    private StopCheckInserter.Instrumented instrument(String file, String prefix, String source, String suffix, boolean topLevel) {
+    private StopCheckInserter.Instrumented instrument(
+            String file, String prefix, String source, String suffix, boolean topLevel) {
         StopCheckInserter.Instrumented code;
         try {
             code = inserter.instrument(file, prefix, source, suffix, topLevel);
@@ -155,15 +166,21 @@ final class NashornEngine {
         String prefix = e.getFileName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + " ";
         String what = first.startsWith(prefix) ? first.substring(prefix.length()) : first;
         int column = e.getColumnNumber() - (e.getLineNumber() == 1 ? prefixLength : 0);
-        return new JavaScriptException(FanoutException.BAD_INPUT, displayName(e.getFileName(), job), e.getLineNumber(),
-                Math.max(0, column) + 1, "SyntaxError: " + what, e);
+        return new JavaScriptException(
+                FanoutException.BAD_INPUT,
+                displayName(e.getFileName(), job),
+                e.getLineNumber(),
+                Math.max(0, column) + 1,
+                "SyntaxError: " + what,
+                e);
     }
 
     /** What a failed job reports: where in which script, and what JavaScript said, in one line. */
     FanoutException translate(Throwable failure, Job<?> job) {
         if (failure instanceof JavaScriptException js) {
             if (js.file().startsWith(TASK_SCRIPT)) {
-                return new JavaScriptException(js.exitCode(), job.origin, js.line(), js.column(), js.jsMessage(), js.getCause());
+                return new JavaScriptException(
+                        js.exitCode(), job.origin, js.line(), js.column(), js.jsMessage(), js.getCause());
             }
             return js;
         }
@@ -197,8 +214,13 @@ final class NashornEngine {
         if (column >= 0 && code != null && line > 0) {
             column = code.originalColumn(line, column);
         }
-        return new JavaScriptException(FanoutException.FAILED, displayName(file, job), Math.max(line, 0), column + 1,
-                message(failure), failure);
+        return new JavaScriptException(
+                FanoutException.FAILED,
+                displayName(file, job),
+                Math.max(line, 0),
+                column + 1,
+                message(failure),
+                failure);
     }
 
     /** The name a message shows: a shared task script takes the failing task's name. */
@@ -222,7 +244,9 @@ final class NashornEngine {
         } else {
             text = failure.toString();
         }
-        return text == null ? failure.getClass().getSimpleName() : text.replace('\n', ' ').strip();
+        return text == null
+                ? failure.getClass().getSimpleName()
+                : text.replace('\n', ' ').strip();
     }
 
     private String describe(Object value) {

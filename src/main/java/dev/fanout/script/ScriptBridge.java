@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ScriptBridge implements AutoCloseable {
     /** The origin of an expression given on the command line or at the prompt. */
     public static final String EXPRESSION = "<expression>";
+
     static final String MERGE = "merge";
     static final String PIPELINE = "pipeline";
 
@@ -43,6 +44,7 @@ public final class ScriptBridge implements AutoCloseable {
     private final ScriptRegistry registry = new ScriptRegistry(entry -> new ScriptMergeStrategy(this, entry));
     /** Definitions with the registrations each still provides; guarded by itself. */
     private final List<Kept> definitions = new ArrayList<>();
+
     private final EngineSupervisor supervisor;
 
     /**
@@ -78,7 +80,9 @@ public final class ScriptBridge implements AutoCloseable {
 
     /** As {@link #evaluate(String)}, naming the source {@code origin} in messages. */
     public ScriptResult evaluate(String origin, String source) {
-        Job<ScriptResult> job = new Job<>(Job.Kind.EVALUATE, origin,
+        Job<ScriptResult> job = new Job<>(
+                Job.Kind.EVALUATE,
+                origin,
                 (engine, j) -> new ScriptResult(engine.evaluate(origin, source), j.logLines()));
         job.onSuccess(() -> keep(job, new ScriptDefinition(origin, source)));
         return supervisor.await(job);
@@ -115,8 +119,11 @@ public final class ScriptBridge implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         String args = "[" + JsonText.write(task) + "]";
-        return supervisor.submit(new Job<>(Job.Kind.TASK, origin,
-                (engine, j) -> new ScriptResult(engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines())));
+        return supervisor.submit(new Job<>(
+                Job.Kind.TASK,
+                origin,
+                (engine, j) -> new ScriptResult(
+                        engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines())));
     }
 
     /**
@@ -129,7 +136,9 @@ public final class ScriptBridge implements AutoCloseable {
             throw unknown("pipeline", name, registry.pipelines());
         }
         String args = "[" + (options == null ? "{}" : JsonText.write(options)) + "]";
-        return supervisor.await(new Job<>(Job.Kind.PIPELINE, "pipeline '" + name + "'",
+        return supervisor.await(new Job<>(
+                Job.Kind.PIPELINE,
+                "pipeline '" + name + "'",
                 (engine, j) -> new ScriptResult(engine.call(function(engine, PIPELINE, name), args), j.logLines())));
     }
 
@@ -152,7 +161,9 @@ public final class ScriptBridge implements AutoCloseable {
      */
     public void restore(List<ScriptDefinition> saved) {
         for (ScriptDefinition d : saved) {
-            Job<ScriptResult> job = new Job<>(Job.Kind.RESTORE, d.origin(),
+            Job<ScriptResult> job = new Job<>(
+                    Job.Kind.RESTORE,
+                    d.origin(),
                     (engine, j) -> new ScriptResult(engine.evaluate(d.origin(), d.source()), j.logLines()));
             job.onSuccess(() -> keep(job, d));
             supervisor.await(job);
@@ -178,7 +189,8 @@ public final class ScriptBridge implements AutoCloseable {
                     + " (an expression or a .js file), not inside a task, merge or pipeline");
         }
         if (!Names.isTaskId(name)) {
-            throw FanoutException.badInput("'" + name + "' cannot name a " + kind + ": use letters, digits, '.', '_' and '-'");
+            throw FanoutException.badInput(
+                    "'" + name + "' cannot name a " + kind + ": use letters, digits, '.', '_' and '-'");
         }
         String key = kind + ":" + name;
         if (job.kind != Job.Kind.REPLAY) {
@@ -214,7 +226,9 @@ public final class ScriptBridge implements AutoCloseable {
         String args = outputsJson(outputs);
         JsonNode merged;
         try {
-            merged = supervisor.await(new Job<>(Job.Kind.MERGE, "merge strategy '" + name + "'",
+            merged = supervisor.await(new Job<>(
+                    Job.Kind.MERGE,
+                    "merge strategy '" + name + "'",
                     (engine, j) -> engine.call(function(engine, MERGE, name), args)));
         } catch (FanoutException e) {
             throw new MergeException(what + " failed: " + e.getMessage(), e);
@@ -230,8 +244,10 @@ public final class ScriptBridge implements AutoCloseable {
     private Object function(NashornEngine engine, String kind, String name) {
         Object fn = engine.function(kind + ":" + name);
         if (fn == null) {
-            throw new FanoutException(FanoutException.FAILED, kind + " '" + name + "' has no function in this engine:"
-                    + " its definition failed when the engine was restarted; evaluate it again");
+            throw new FanoutException(
+                    FanoutException.FAILED,
+                    kind + " '" + name + "' has no function in this engine:"
+                            + " its definition failed when the engine was restarted; evaluate it again");
         }
         return fn;
     }
@@ -313,13 +329,16 @@ public final class ScriptBridge implements AutoCloseable {
 
     private static FanoutException unknown(String kind, String name, List<ScriptRegistry.Entry> known) {
         List<String> names = known.stream().map(ScriptRegistry.Entry::name).toList();
-        String hint = Names.closest(name, names).map(c -> " (did you mean '" + c + "'?)")
-                .orElse(names.isEmpty() ? "; register one with fanout.register" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1)
-                        : "; known: " + String.join(", ", names));
+        String hint = Names.closest(name, names)
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse(
+                        names.isEmpty()
+                                ? "; register one with fanout.register" + Character.toUpperCase(kind.charAt(0))
+                                        + kind.substring(1)
+                                : "; known: " + String.join(", ", names));
         return FanoutException.badInput("no " + kind + " named '" + name + "'" + hint);
     }
 
     /** A definition and the registrations ("merge:NAME") no later definition has replaced. */
-    private record Kept(ScriptDefinition definition, Set<String> live) {
-    }
+    private record Kept(ScriptDefinition definition, Set<String> live) {}
 }

@@ -82,12 +82,15 @@ public final class ScriptFacade {
     public String strategies() {
         return ask(() -> {
             JsonNode known = host.strategies();
-            ArrayNode all = known != null && known.isArray() ? ((ArrayNode) known).deepCopy() : JsonText.MAPPER.createArrayNode();
+            ArrayNode all = known != null && known.isArray()
+                    ? ((ArrayNode) known).deepCopy()
+                    : JsonText.MAPPER.createArrayNode();
             Set<String> names = new HashSet<>();
             all.forEach(s -> names.add(s.path("name").asText()));
             for (ScriptRegistry.Entry e : bridge.registry().merges()) {
                 if (names.add(e.name())) {
-                    all.add(entryJson(e, e.description() != null ? e.description() : "JavaScript merge from " + e.origin()));
+                    all.add(entryJson(
+                            e, e.description() != null ? e.description() : "JavaScript merge from " + e.origin()));
                 }
             }
             return all;

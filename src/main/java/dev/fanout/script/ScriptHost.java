@@ -77,6 +77,5 @@ public interface ScriptHost {
      * A line a script logged, as it is logged (the same lines come back with the result of the
      * evaluation, so a caller that prints results need not print these too).
      */
-    default void log(String line) {
-    }
+    default void log(String line) {}
 }

@@ -22,8 +22,7 @@ public final class ScriptRegistry {
      *
      * @param origin the file or {@code <expression>} whose evaluation registered it
      */
-    public record Entry(String name, String description, String origin) {
-    }
+    public record Entry(String name, String description, String origin) {}
 
     /** Told when scripts register merges, e.g. to add them to the session's strategies. */
     public interface Listener {

@@ -29,9 +29,11 @@ public class ScriptStoppedException extends FanoutException {
     private static String explain(Reason reason, double limit) {
         return switch (reason) {
             case CANCELLED -> "stopped (interrupted)";
-            case TIME_LIMIT -> "stopped after " + seconds(limit) + " of JavaScript (script_time_limit_seconds);"
-                    + " raise the limit, or set it to 0 for none";
-            case ENGINE_RESTARTED -> "stopped because the JavaScript engine had to be restarted (another script would not stop)";
+            case TIME_LIMIT ->
+                "stopped after " + seconds(limit) + " of JavaScript (script_time_limit_seconds);"
+                        + " raise the limit, or set it to 0 for none";
+            case ENGINE_RESTARTED ->
+                "stopped because the JavaScript engine had to be restarted (another script would not stop)";
             case CLOSED -> "stopped because the JavaScript engine was closed";
         };
     }

@@ -137,7 +137,7 @@ final class StopCheckInserter {
         List<Statement> statements = body.getStatements();
         if (statements.isEmpty()) {
             if (charAt(src, start) == ';') {
-                edits.add(Edit.insert(start, CALL));       // for (;;);  ->  for (;;)__fanout_check__();
+                edits.add(Edit.insert(start, CALL)); // for (;;);  ->  for (;;)__fanout_check__();
             }
             return;
         }
@@ -167,13 +167,17 @@ final class StopCheckInserter {
     private static void functionBody(String src, Block body, List<Edit> edits) {
         int start = body.getStart();
         // an arrow function with an expression body has no braces and a finish before its start
-        if (body.getFinish() <= start || charAt(src, start) != '{' || body.getStatements().isEmpty()) {
+        if (body.getFinish() <= start
+                || charAt(src, start) != '{'
+                || body.getStatements().isEmpty()) {
             return;
         }
         // keep directives such as 'use strict' first: the check goes after the last of them
         Statement lastDirective = null;
         for (Statement s : body.getStatements()) {
-            if (s instanceof ExpressionStatement es && es.getExpression() instanceof LiteralNode<?> lit && lit.isString()) {
+            if (s instanceof ExpressionStatement es
+                    && es.getExpression() instanceof LiteralNode<?> lit
+                    && lit.isString()) {
                 lastDirective = s;
             } else {
                 break;

@@ -27,7 +27,8 @@ final class AgentNeeds {
     static AgentNeeds of(TaskSet tasks, Set<String> reused, Resources resources) {
         Map<String, List<Task>> missing = new LinkedHashMap<>();
         for (Task t : tasks.tasks()) {
-            if (t.kind() == Task.Kind.AGENT && !reused.contains(t.id())
+            if (t.kind() == Task.Kind.AGENT
+                    && !reused.contains(t.id())
                     && resources.catalog().findAgent(t.agent()).isEmpty()) {
                 missing.computeIfAbsent(t.agent(), k -> new ArrayList<>()).add(t);
             }
@@ -42,7 +43,8 @@ final class AgentNeeds {
     /** "service-builder (auth-service, user-service)", for messages. */
     List<String> describe() {
         List<String> out = new ArrayList<>();
-        missing.forEach((agent, tasks) -> out.add(agent + " (for " + String.join(", ", tasks.stream().map(Task::id).toList()) + ")"));
+        missing.forEach((agent, tasks) -> out.add(agent + " (for "
+                + String.join(", ", tasks.stream().map(Task::id).toList()) + ")"));
         return out;
     }
 
@@ -65,11 +67,16 @@ final class AgentNeeds {
             Task first = tasks.get(0);
             String description = "Temporary agent for " + first.typeOrDefault() + " tasks"
                     + (first.description() == null ? "" : ": " + first.description());
-            AgentSpec spec = new AgentSpec(agent, description.length() > 1000 ? description.substring(0, 1000) : description,
-                    List.of(), null, null);
+            AgentSpec spec = new AgentSpec(
+                    agent,
+                    description.length() > 1000 ? description.substring(0, 1000) : description,
+                    List.of(),
+                    null,
+                    null);
             if (resources.ensureAgent(spec).created()) {
-                notes.add("created temporary agent '" + agent + "' for " + String.join(", ",
-                        tasks.stream().map(Task::id).toList()) + " (runs agent_command; 'fanout agent show " + agent + "')");
+                notes.add("created temporary agent '" + agent + "' for "
+                        + String.join(", ", tasks.stream().map(Task::id).toList())
+                        + " (runs agent_command; 'fanout agent show " + agent + "')");
             }
         });
         return notes;

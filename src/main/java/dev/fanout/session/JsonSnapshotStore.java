@@ -71,7 +71,9 @@ public final class JsonSnapshotStore implements SnapshotStore {
         ArrayNode scripts = o.putArray("scripts");
         s.scripts().forEach(x -> scripts.addObject().put("origin", x.origin()).put("source", x.source()));
         try {
-            AtomicFile.write(file(s.name()), out -> SharedMapper.get().writerWithDefaultPrettyPrinter().writeValue(out, o));
+            AtomicFile.write(
+                    file(s.name()),
+                    out -> SharedMapper.get().writerWithDefaultPrettyPrinter().writeValue(out, o));
         } catch (IOException e) {
             throw FanoutException.badInput("cannot save session '" + s.name() + "' in " + dir + ": " + e.getMessage());
         }
@@ -81,8 +83,10 @@ public final class JsonSnapshotStore implements SnapshotStore {
     public Snapshot load(String name) {
         Path file = file(name);
         if (!Files.exists(file)) {
-            throw FanoutException.badInput("no saved session '" + name + "'" + Names.closest(name, names())
-                    .map(c -> "; did you mean '" + c + "'?").orElse("; 'sessions' lists them"));
+            throw FanoutException.badInput("no saved session '" + name + "'"
+                    + Names.closest(name, names())
+                            .map(c -> "; did you mean '" + c + "'?")
+                            .orElse("; 'sessions' lists them"));
         }
         JsonNode o;
         try {
@@ -90,7 +94,8 @@ public final class JsonSnapshotStore implements SnapshotStore {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw FanoutException.badInput(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-                    + ": the snapshot is corrupt (" + e.getOriginalMessage().lines().findFirst().orElse("not JSON")
+                    + ": the snapshot is corrupt ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("not JSON")
                     + "); it was left as it is");
         } catch (IOException e) {
             throw FanoutException.badInput("cannot read " + file + ": " + e.getMessage());
@@ -106,17 +111,28 @@ public final class JsonSnapshotStore implements SnapshotStore {
         try {
             JsonNode t = o.path("tasks");
             TaskSet read = TaskJson.fromJson(file.toString(), (ArrayNode) t.withArray("tasks"));
-            TaskSet tasks = new TaskSet(t.path("source").asText("session"), read.tasks(),
-                    t.has("config") ? t.get("config") : null, Map.of());
+            TaskSet tasks = new TaskSet(
+                    t.path("source").asText("session"),
+                    read.tasks(),
+                    t.has("config") ? t.get("config") : null,
+                    Map.of());
             List<Snapshot.ScriptSource> scripts = new ArrayList<>();
             for (JsonNode x : o.path("scripts")) {
-                scripts.add(new Snapshot.ScriptSource(x.path("origin").asText(), x.path("source").asText()));
+                scripts.add(new Snapshot.ScriptSource(
+                        x.path("origin").asText(), x.path("source").asText()));
             }
             List<String> runs = new ArrayList<>();
             o.path("runs").forEach(r -> runs.add(r.asText()));
-            return new Snapshot(format, o.path("name").asText(name), Instant.parse(o.path("saved_at").asText()), tasks,
-                    strings(o.path("overrides")), strings(o.path("variables")),
-                    o.has("analysis") ? o.get("analysis") : null, runs, scripts);
+            return new Snapshot(
+                    format,
+                    o.path("name").asText(name),
+                    Instant.parse(o.path("saved_at").asText()),
+                    tasks,
+                    strings(o.path("overrides")),
+                    strings(o.path("variables")),
+                    o.has("analysis") ? o.get("analysis") : null,
+                    runs,
+                    scripts);
         } catch (FanoutException e) {
             throw FanoutException.badInput(file + ": the snapshot's tasks are not valid (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
@@ -136,8 +152,11 @@ public final class JsonSnapshotStore implements SnapshotStore {
         for (String name : names()) {
             try {
                 JsonNode o = SharedMapper.get().readTree(file(name).toFile());
-                infos.add(new Info(name, Instant.parse(o.path("saved_at").asText()),
-                        o.path("tasks").path("tasks").size(), o.path("runs").size()));
+                infos.add(new Info(
+                        name,
+                        Instant.parse(o.path("saved_at").asText()),
+                        o.path("tasks").path("tasks").size(),
+                        o.path("runs").size()));
             } catch (IOException | RuntimeException e) {
                 infos.add(new Info(name, null, -1, -1));
             }
@@ -156,7 +175,8 @@ public final class JsonSnapshotStore implements SnapshotStore {
                     .filter(n -> n.endsWith(".json") && !n.startsWith("."))
                     .map(n -> n.substring(0, n.length() - 5))
                     .filter(n -> NAME.matcher(n).matches())
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -18,8 +18,7 @@ import java.util.List;
 /** Merges the results of a run's tasks and keeps the answer as the run's {@code merged.json}. */
 final class RunMerge {
 
-    private RunMerge() {
-    }
+    private RunMerge() {}
 
     /**
      * The outputs of a run's tasks, in task order.
@@ -34,9 +33,14 @@ final class RunMerge {
             Task task = run.tasks().get(id);
             TaskResult r = run.results().get(id);
             Path workDir = Path.of(task.cwd() == null ? "" : task.cwd()).toAbsolutePath();
-            outputs.add(new TaskOutput(id, task.typeOrDefault(), r == null ? "pending" : r.status().key(),
-                    r == null ? null : r.result(), run.taskDir(id).resolve("stdout.log"),
-                    r == null ? null : r.resultError(), workDir));
+            outputs.add(new TaskOutput(
+                    id,
+                    task.typeOrDefault(),
+                    r == null ? "pending" : r.status().key(),
+                    r == null ? null : r.result(),
+                    run.taskDir(id).resolve("stdout.log"),
+                    r == null ? null : r.resultError(),
+                    workDir));
         }
         return outputs;
     }
@@ -46,15 +50,20 @@ final class RunMerge {
      *
      * @throws FanoutException (bad input) for an unknown strategy or task
      */
-    static Merged merge(RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies, boolean keep) {
+    static Merged merge(
+            RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies, boolean keep) {
         Merged merged = new ResultMerger(strategies).merge(outputs(run, taskIds), strategy);
         if (keep) {
             try {
-                AtomicFile.write(run.dir().resolve("merged.json"),
-                        out -> SharedMapper.get().writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
+                AtomicFile.write(
+                        run.dir().resolve("merged.json"),
+                        out -> SharedMapper.get()
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValue(out, merged.toJson()));
             } catch (IOException e) {
-                throw new FanoutException(FanoutException.FAILED, "cannot write " + run.dir().resolve("merged.json")
-                        + ": " + e.getMessage());
+                throw new FanoutException(
+                        FanoutException.FAILED,
+                        "cannot write " + run.dir().resolve("merged.json") + ": " + e.getMessage());
             }
         }
         return merged;

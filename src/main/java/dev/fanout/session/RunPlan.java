@@ -25,8 +25,16 @@ import java.util.Set;
  * @param carried results reused from the run being resumed, by task id (empty otherwise)
  * @param measured seconds earlier runs took, by task id, which order the ready tasks
  */
-public record RunPlan(TaskSet tasks, Config config, TaskGraph graph, Analysis analysis, Decision decision,
-        RunOptions options, String modeReason, Map<String, TaskResult> carried, Map<String, Double> measured) {
+public record RunPlan(
+        TaskSet tasks,
+        Config config,
+        TaskGraph graph,
+        Analysis analysis,
+        Decision decision,
+        RunOptions options,
+        String modeReason,
+        Map<String, TaskResult> carried,
+        Map<String, Double> measured) {
 
     /**
      * Works out a run for a session: the tasks (those given, or those of the run being resumed),
@@ -56,11 +64,12 @@ public record RunPlan(TaskSet tasks, Config config, TaskGraph graph, Analysis an
         Analysis analysis = Analysis.of(graph, config.maxParallelTasks());
         Decision decision = Decision.of(analysis, config);
         boolean parallel = request.parallel() != null ? request.parallel() : decision.parallel();
-        String why = request.parallel() == null ? decision.summary() + ": " + decision.reason()
+        String why = request.parallel() == null
+                ? decision.summary() + ": " + decision.reason()
                 : (parallel ? "--parallel" : "--sequential") + " given (the decision was " + decision.summary() + ": "
                         + decision.reason() + ")";
-        RunOptions options = new RunOptions(parallel ? config.maxParallelTasks() : 1, parallel, request.halt(),
-                request.output(), request.resume());
+        RunOptions options = new RunOptions(
+                parallel ? config.maxParallelTasks() : 1, parallel, request.halt(), request.output(), request.resume());
         Map<String, Double> measured = session.runStore().durations().measured(tasks.tasks());
         return new RunPlan(tasks, config, graph, analysis, decision, options, why, carried, measured);
     }
@@ -79,7 +88,9 @@ public record RunPlan(TaskSet tasks, Config config, TaskGraph graph, Analysis an
     /** The folder of the tasks file (where a task's script path resolves), or the working folder. */
     public Path tasksFolder() {
         Path source = Path.of(tasks.source());
-        Path parent = java.nio.file.Files.isRegularFile(source) ? source.toAbsolutePath().getParent() : null;
+        Path parent = java.nio.file.Files.isRegularFile(source)
+                ? source.toAbsolutePath().getParent()
+                : null;
         return parent != null ? parent : Path.of("").toAbsolutePath();
     }
 

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param resume the run to resume, or null
  * @param flags config settings from the command line
  */
-public record RunRequest(Integer jobs, Boolean parallel, HaltPolicy halt, OutputMode output, String resume,
-        Map<String, String> flags) {
+public record RunRequest(
+        Integer jobs, Boolean parallel, HaltPolicy halt, OutputMode output, String resume, Map<String, String> flags) {
 
     public RunRequest {
         halt = halt == null ? HaltPolicy.NEVER : halt;

@@ -55,19 +55,23 @@ final class ScriptTaskRunner implements TaskRunner {
     private static AttemptEnd end(ScriptResult result, Throwable error, AttemptContext ctx) {
         try {
             if (error == null) {
-                Files.write(ctx.stdout(), String.join("\n", result.log()).concat(result.log().isEmpty() ? "" : "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                Files.write(
+                        ctx.stdout(),
+                        String.join("\n", result.log())
+                                .concat(result.log().isEmpty() ? "" : "\n")
+                                .getBytes(StandardCharsets.UTF_8));
                 if (result.hasValue()) {
                     AtomicFile.write(ctx.resultFile(), out -> SharedMapper.get().writeValue(out, result.value()));
                 }
                 return new AttemptEnd(0, 0, null);
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             String message = cause instanceof CancellationException ? "stopped" : String.valueOf(cause.getMessage());
             Files.writeString(ctx.stderr(), message + "\n");
             boolean stopped = cause instanceof CancellationException || cause instanceof ScriptStoppedException;
-            return new AttemptEnd(stopped ? null : 1, stopped ? 15 : 0, message,
-                    !(cause instanceof FanoutException) && !stopped);
+            return new AttemptEnd(
+                    stopped ? null : 1, stopped ? 15 : 0, message, !(cause instanceof FanoutException) && !stopped);
         } catch (IOException e) {
             return new AttemptEnd(1, 0, "cannot write the script's output: " + e.getMessage());
         }

@@ -1,23 +1,19 @@
 package dev.fanout.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
 import dev.fanout.Names;
-import dev.fanout.config.Config;
-import dev.fanout.config.Home;
 import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.agent.Resources;
+import dev.fanout.config.Config;
+import dev.fanout.config.Home;
 import dev.fanout.exec.AgentRunner;
 import dev.fanout.exec.CommandRunner;
 import dev.fanout.exec.Run;
 import dev.fanout.exec.RunListener;
-import dev.fanout.exec.RunOptions;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.RunStore;
-import dev.fanout.exec.TaskResult;
 import dev.fanout.exec.TaskRunner;
 import dev.fanout.graph.Analysis;
-import dev.fanout.graph.AnalysisJson;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.merge.Merged;
@@ -31,8 +27,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -95,7 +91,8 @@ public final class Session {
      */
     public TaskSet addTask(Task task) {
         if (!Names.isTaskId(task.id())) {
-            throw FanoutException.badInput("task id '" + task.id() + "' may hold only letters, digits, '.', '_' and '-'");
+            throw FanoutException.badInput(
+                    "task id '" + task.id() + "' may hold only letters, digits, '.', '_' and '-'");
         }
         TaskSet next = (tasks.isEmpty() ? TaskSet.empty("session") : tasks).plus(List.of(task));
         TaskGraph.of(next);
@@ -181,7 +178,8 @@ public final class Session {
     /** The session as a snapshot under {@code saveAs}, with its JavaScript definitions. */
     public Snapshot snapshot(String saveAs) {
         List<Snapshot.ScriptSource> sources = scripts.definitions().stream()
-                .map(d -> new Snapshot.ScriptSource(d.origin(), d.source())).toList();
+                .map(d -> new Snapshot.ScriptSource(d.origin(), d.source()))
+                .toList();
         return Snapshot.of(saveAs, tasks, overrides, variables, lastAnalysis, lastDecision, runs, sources);
     }
 
@@ -227,8 +225,9 @@ public final class Session {
         RunStore store = session.runStore();
         List<String> gone = s.runs().stream().filter(id -> !store.exists(id)).toList();
         if (!gone.isEmpty() && !dropMissingRuns) {
-            throw FanoutException.badInput("session '" + s.name() + "' names runs that are gone (" + String.join(", ", gone)
-                    + "); 'restore " + s.name() + " --drop-missing-runs' restores it without them");
+            throw FanoutException.badInput(
+                    "session '" + s.name() + "' names runs that are gone (" + String.join(", ", gone) + "); 'restore "
+                            + s.name() + " --drop-missing-runs' restores it without them");
         }
         session.tasks = s.tasks();
         s.overrides().forEach((k, v) -> session.config().withText("session " + s.name(), Map.of(k, v)));
@@ -242,7 +241,8 @@ public final class Session {
             session.lastDecision = Decision.of(session.lastAnalysis, config);
         }
         List<ScriptDefinition> definitions = s.scripts().stream()
-                .map(x -> new ScriptDefinition(x.origin(), x.source())).toList();
+                .map(x -> new ScriptDefinition(x.origin(), x.source()))
+                .toList();
         session.scripts.restore(session.config(), definitions);
         session.name = s.name();
         return session;
@@ -351,14 +351,25 @@ public final class Session {
      */
     public Run start(RunPlan plan, RunListener listener) {
         Resources resources = resources(plan.config());
-        AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources).satisfy(plan.config(), resources).forEach(listener::note);
-        return Run.prepare(runStore(), plan.graph(), plan.config(), plan.options(), plan.modeReason(),
-                plan.analysis().speedup(), runners(plan.config(), plan.tasksFolder()), listener, plan.carried());
+        AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources)
+                .satisfy(plan.config(), resources)
+                .forEach(listener::note);
+        return Run.prepare(
+                runStore(),
+                plan.graph(),
+                plan.config(),
+                plan.options(),
+                plan.modeReason(),
+                plan.analysis().speedup(),
+                runners(plan.config(), plan.tasksFolder()),
+                listener,
+                plan.carried());
     }
 
     /** Agents the plan's tasks name that do not exist yet ("name (for a, b)"); a dry run shows them. */
     public List<String> missingAgents(RunPlan plan) {
-        return AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources(plan.config())).describe();
+        return AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources(plan.config()))
+                .describe();
     }
 
     /**
@@ -369,7 +380,8 @@ public final class Session {
         ran(record.runId());
         Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
-                ? resources(plan.config()).cleanup(false) : List.of();
+                ? resources(plan.config()).cleanup(false)
+                : List.of();
         return new AfterRun(record, merged, cleanup);
     }
 

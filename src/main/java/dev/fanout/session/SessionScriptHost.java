@@ -36,9 +36,8 @@ import java.util.function.Consumer;
 final class SessionScriptHost implements ScriptHost {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-
     private final Session session;
-    private volatile Consumer<String> log = line -> { };
+    private volatile Consumer<String> log = line -> {};
 
     SessionScriptHost(Session session) {
         this.session = session;
@@ -46,7 +45,7 @@ final class SessionScriptHost implements ScriptHost {
 
     /** Where script log lines (and the progress of runs scripts start) go. */
     void log(Consumer<String> sink) {
-        this.log = sink == null ? line -> { } : sink;
+        this.log = sink == null ? line -> {} : sink;
     }
 
     @Override
@@ -105,19 +104,27 @@ final class SessionScriptHost implements ScriptHost {
     @Override
     public JsonNode run(JsonNode options) {
         JsonNode o = options == null ? NODES.objectNode() : options;
-        TaskSet set = o.hasNonNull("tasks") ? taskSet("fanout.run", o.get("tasks"))
+        TaskSet set = o.hasNonNull("tasks")
+                ? taskSet("fanout.run", o.get("tasks"))
                 : o.hasNonNull("file") ? session.read(Path.of(o.get("file").asText())) : session.tasksOrFile(null);
         Map<String, String> flags = new LinkedHashMap<>();
-        o.path("config").fields().forEachRemaining(e -> flags.put(e.getKey(),
-                e.getValue().isArray() ? String.join(",", strings(e.getValue())) : e.getValue().asText()));
+        o.path("config")
+                .fields()
+                .forEachRemaining(e -> flags.put(
+                        e.getKey(),
+                        e.getValue().isArray()
+                                ? String.join(",", strings(e.getValue()))
+                                : e.getValue().asText()));
         Boolean parallel = null;
         if (o.has("parallel")) {
             parallel = o.get("parallel").asBoolean();
         } else if (o.has("sequential")) {
             parallel = !o.get("sequential").asBoolean();
         }
-        HaltPolicy halt = o.has("halt") ? HaltPolicy.valueOf(o.get("halt").asText().toUpperCase()) : HaltPolicy.NEVER;
-        RunRequest request = new RunRequest(o.has("jobs") ? o.get("jobs").asInt() : null, parallel, halt, null, null, flags);
+        HaltPolicy halt =
+                o.has("halt") ? HaltPolicy.valueOf(o.get("halt").asText().toUpperCase()) : HaltPolicy.NEVER;
+        RunRequest request =
+                new RunRequest(o.has("jobs") ? o.get("jobs").asInt() : null, parallel, halt, null, null, flags);
         RunPlan plan = session.plan(set, request);
         AfterRun after = session.afterRun(plan, session.start(plan, progress()).execute());
         RunRecord r = after.record();
@@ -142,7 +149,10 @@ final class SessionScriptHost implements ScriptHost {
 
             @Override
             public void taskEnded(TaskResult r, Path stdout, Path stderr) {
-                log.accept((r.status() == TaskStatus.SUCCEEDED ? "ok      " : r.status().key() + " ") + r.taskId()
+                log.accept((r.status() == TaskStatus.SUCCEEDED
+                                ? "ok      "
+                                : r.status().key() + " ")
+                        + r.taskId()
                         + (r.reason() == null || r.status() == TaskStatus.SUCCEEDED ? "" : ": " + r.reason()));
             }
         };
@@ -171,8 +181,12 @@ final class SessionScriptHost implements ScriptHost {
         } else {
             List<TaskOutput> outputs = new ArrayList<>();
             for (JsonNode r : results) {
-                outputs.add(new TaskOutput(r.path("task_id").asText(), r.path("type").asText(null),
-                        r.path("status").asText("succeeded"), r.get("result"), null));
+                outputs.add(new TaskOutput(
+                        r.path("task_id").asText(),
+                        r.path("type").asText(null),
+                        r.path("status").asText("succeeded"),
+                        r.get("result"),
+                        null));
             }
             merged = new ResultMerger(session.strategies()).merge(outputs, strategy);
         }
@@ -185,8 +199,12 @@ final class SessionScriptHost implements ScriptHost {
     @Override
     public JsonNode strategies() {
         ArrayNode out = NODES.arrayNode();
-        session.strategies().all().forEach(s -> out.addObject().put("name", s.name())
-                .put("description", s.description()).put("origin", s.origin()));
+        session.strategies()
+                .all()
+                .forEach(s -> out.addObject()
+                        .put("name", s.name())
+                        .put("description", s.description())
+                        .put("origin", s.origin()));
         return out;
     }
 

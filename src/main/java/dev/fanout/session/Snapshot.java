@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.AnalysisJson;
 import dev.fanout.graph.Decision;
+import dev.fanout.task.TaskSet;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import dev.fanout.task.TaskSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,16 @@ import java.util.Map;
  * @param analysis the last analysis as JSON, or null
  * @param scripts JavaScript definitions (merges, pipelines), re-evaluated on restore
  */
-public record Snapshot(int format, String name, Instant savedAt, TaskSet tasks, Map<String, String> overrides,
-        Map<String, String> variables, JsonNode analysis, List<String> runs, List<ScriptSource> scripts) {
+public record Snapshot(
+        int format,
+        String name,
+        Instant savedAt,
+        TaskSet tasks,
+        Map<String, String> overrides,
+        Map<String, String> variables,
+        JsonNode analysis,
+        List<String> runs,
+        List<ScriptSource> scripts) {
 
     public static final int FORMAT = 1;
 
@@ -34,8 +42,15 @@ public record Snapshot(int format, String name, Instant savedAt, TaskSet tasks, 
     }
 
     /** A snapshot of a session's parts, saved now. */
-    static Snapshot of(String name, TaskSet tasks, Map<String, String> overrides, Map<String, String> variables,
-            Analysis analysis, Decision decision, List<String> runs, List<ScriptSource> scripts) {
+    static Snapshot of(
+            String name,
+            TaskSet tasks,
+            Map<String, String> overrides,
+            Map<String, String> variables,
+            Analysis analysis,
+            Decision decision,
+            List<String> runs,
+            List<ScriptSource> scripts) {
         JsonNode analysisJson = null;
         if (analysis != null) {
             try {
@@ -50,6 +65,5 @@ public record Snapshot(int format, String name, Instant savedAt, TaskSet tasks, 
     }
 
     /** JavaScript that defined something, with where it came from ("js -f top3.js", "prompt"). */
-    public record ScriptSource(String origin, String source) {
-    }
+    public record ScriptSource(String origin, String source) {}
 }

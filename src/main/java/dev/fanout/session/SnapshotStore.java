@@ -6,8 +6,7 @@ import java.util.List;
 public interface SnapshotStore {
 
     /** A saved session's name, when it was saved, and its size. */
-    record Info(String name, java.time.Instant savedAt, int tasks, int runs) {
-    }
+    record Info(String name, java.time.Instant savedAt, int tasks, int runs) {}
 
     /**
      * Saves a snapshot under its name, replacing an older one atomically.

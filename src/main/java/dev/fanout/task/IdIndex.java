@@ -21,6 +21,7 @@ public final class IdIndex {
     private final int capacity;
     /** Per slot, two longs: the fingerprint; then (offset in {@link #chars} + 1) << 32 | number. 0 is empty. */
     private final long[] table;
+
     private final int mask;
     private char[] chars;
     private int used;

@@ -32,7 +32,10 @@ public record Task(
 
     /** How a task runs. */
     public enum Kind {
-        COMMAND, AGENT, SCRIPT, NONE
+        COMMAND,
+        AGENT,
+        SCRIPT,
+        NONE
     }
 
     public Task {
@@ -44,8 +47,23 @@ public record Task(
 
     /** A task that runs a shell command line, as {@code task add} makes. */
     public static Task ofCommand(String id, String commandLine, List<String> dependsOn) {
-        return new Task(id, null, null, dependsOn, null, TaskCommand.shell(commandLine), null, null, null,
-                null, null, null, null, null, null, null);
+        return new Task(
+                id,
+                null,
+                null,
+                dependsOn,
+                null,
+                TaskCommand.shell(commandLine),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public Kind kind() {
@@ -73,8 +91,23 @@ public record Task(
 
     /** This task with other dependencies. */
     public Task withDependsOn(List<String> deps) {
-        return new Task(id, type, description, deps, estimatedSeconds, command, agent, prompt, script, cwd, env,
-                timeoutSeconds, retries, noRetryExitCodes, inputs, position);
+        return new Task(
+                id,
+                type,
+                description,
+                deps,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

@@ -16,9 +16,22 @@ import java.util.Map;
 /** Reads the fields of one task object, checking each field's name and type where it stands. */
 final class TaskFields {
     /** Every field a task may have, for the unknown-field check and its hint. */
-    static final List<String> KNOWN = List.of("id", "type", "description", "depends_on", "estimated_seconds",
-            "command", "agent", "prompt", "script", "cwd", "env", "timeout_seconds", "retries",
-            "no_retry_exit_codes", "inputs");
+    static final List<String> KNOWN = List.of(
+            "id",
+            "type",
+            "description",
+            "depends_on",
+            "estimated_seconds",
+            "command",
+            "agent",
+            "prompt",
+            "script",
+            "cwd",
+            "env",
+            "timeout_seconds",
+            "retries",
+            "no_retry_exit_codes",
+            "inputs");
 
     private final String file;
     private final int ordinal;
@@ -78,8 +91,10 @@ final class TaskFields {
             throw error(start, "task #" + ordinal + " has no id; every task needs a unique \"id\"");
         }
         if (runners.size() > 1) {
-            throw error(secondRunnerAt, "task '" + id + "' has both " + runners.get(0) + " and " + runners.get(1)
-                    + "; give it one of command, agent+prompt or script");
+            throw error(
+                    secondRunnerAt,
+                    "task '" + id + "' has both " + runners.get(0) + " and " + runners.get(1)
+                            + "; give it one of command, agent+prompt or script");
         }
         if (agent != null && prompt == null) {
             throw error(agentAt, "task '" + id + "' names agent '" + agent + "' but no prompt; add \"prompt\"");
@@ -87,12 +102,26 @@ final class TaskFields {
         if (prompt != null && agent == null) {
             throw error(promptAt, "task '" + id + "' has a prompt but no agent; add \"agent\" to say who runs it");
         }
-        return new Task(id, type, description, dependsOn, estimatedSeconds, command, agent, prompt, script, cwd, env,
-                timeoutSeconds, retries, noRetryExitCodes, inputs, start);
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                start);
     }
 
-    private record Entry(String name, JsonNode value, Task.Position at) {
-    }
+    private record Entry(String name, JsonNode value, Task.Position at) {}
 
     private void field(String field, JsonNode v, Task.Position at) {
         if (field.equals("id")) {
@@ -142,9 +171,13 @@ final class TaskFields {
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
             case "inputs" -> inputs = textList(field, v, at);
-            default -> throw error(at, who() + "unknown field '" + field + "'"
-                    + Names.closest(field, KNOWN).map(c -> " (did you mean '" + c + "'?)")
-                            .orElse("; known fields: " + String.join(", ", KNOWN)));
+            default ->
+                throw error(
+                        at,
+                        who() + "unknown field '" + field + "'"
+                                + Names.closest(field, KNOWN)
+                                        .map(c -> " (did you mean '" + c + "'?)")
+                                        .orElse("; known fields: " + String.join(", ", KNOWN)));
         }
     }
 
@@ -258,7 +291,8 @@ final class TaskFields {
     }
 
     private TaskFileException wrongItem(String field, String expected, int index, JsonNode item, Task.Position at) {
-        return error(at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
+        return error(
+                at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
     }
 
     private static String describe(JsonNode v) {

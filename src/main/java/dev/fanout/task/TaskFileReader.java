@@ -34,21 +34,25 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class TaskFileReader {
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     /** Made on first use: JSON files never load SnakeYAML. */
     private static final class Yaml {
         static final YAMLFactory FACTORY = yamlFactory();
     }
     /** Longest YAML line: SnakeYAML reads 1 MB in a quarter second, 4 MB in seconds (it is quadratic). */
     static final int YAML_LINE_LIMIT = 1_000_000;
+
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE); // SnakeYAML's 3 MB default would refuse big task graphs
-        return YAMLFactory.builder().loaderOptions(options)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        return YAMLFactory.builder()
+                .loaderOptions(options)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /**
@@ -67,8 +71,11 @@ public final class TaskFileReader {
         try (InputStream in = Files.newInputStream(path)) {
             return read(name, in, isYaml(path));
         } catch (IOException e) {
-            throw new TaskFileException(name, 0, 0, "cannot read: "
-                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
+            throw new TaskFileException(
+                    name,
+                    0,
+                    0,
+                    "cannot read: " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 
@@ -86,21 +93,35 @@ public final class TaskFileReader {
         } catch (JsonProcessingException e) {
             LineLengthLimit.LineTooLongException tooLong = causeOf(e, LineLengthLimit.LineTooLongException.class);
             if (tooLong != null) {
-                throw new TaskFileException(name, tooLong.line(), 0, "the line is longer than " + tooLong.limit()
-                        + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
+                throw new TaskFileException(
+                        name,
+                        tooLong.line(),
+                        0,
+                        "the line is longer than " + tooLong.limit()
+                                + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
             }
             if (e.getCause() instanceof MarkedYAMLException y) {
                 throw yamlError(name, y);
             }
             JsonLocation loc = e.getLocation();
-            throw new TaskFileException(name, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+            throw new TaskFileException(
+                    name,
+                    loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(),
                     (yaml ? "not valid YAML: " : "not valid JSON: ") + plain(e.getOriginalMessage()));
         } catch (LineLengthLimit.LineTooLongException e) {
-            throw new TaskFileException(name, e.line(), 0, "the line is longer than " + e.limit()
-                    + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
+            throw new TaskFileException(
+                    name,
+                    e.line(),
+                    0,
+                    "the line is longer than " + e.limit()
+                            + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
         } catch (IOException e) {
-            throw new TaskFileException(name, 0, 0, "cannot read: "
-                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
+            throw new TaskFileException(
+                    name,
+                    0,
+                    0,
+                    "cannot read: " + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 
@@ -116,19 +137,24 @@ public final class TaskFileReader {
     /** SnakeYAML's first line is the context ("while parsing a flow sequence"); the problem comes after. */
     private static TaskFileException yamlError(String name, MarkedYAMLException y) {
         Mark at = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
-        String problem = y.getProblem() == null ? plain(y.getMessage()) : y.getProblem().strip();
+        String problem =
+                y.getProblem() == null ? plain(y.getMessage()) : y.getProblem().strip();
         if (y.getContext() != null && y.getContextMark() != null) {
-            problem += " (" + y.getContext().strip() + " that starts at line " + (y.getContextMark().getLine() + 1) + ")";
+            problem += " (" + y.getContext().strip() + " that starts at line "
+                    + (y.getContextMark().getLine() + 1) + ")";
         }
-        return new TaskFileException(name, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
+        return new TaskFileException(
+                name,
+                at == null ? 0 : at.getLine() + 1,
+                at == null ? 0 : at.getColumn() + 1,
                 "not valid YAML: " + problem);
     }
 
     /** A Jackson limit hit outside any task (in the config, or the file's shape), at the parser's place. */
     private static TaskFileException tooLarge(String name, JsonParser parser, StreamConstraintsException e) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
-        return new TaskFileException(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                limitProblem(e));
+        return new TaskFileException(
+                name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), limitProblem(e));
     }
 
     /**
@@ -149,7 +175,8 @@ public final class TaskFileReader {
 
     /** The first line of a parser message, with its "[Source: REDACTED …; line: 1, column: 2]" as "line 1, column 2". */
     static String plain(String message) {
-        String first = message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
+        String first =
+                message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
         return SOURCE.matcher(first).replaceAll("line $1, column $2").strip();
     }
 
@@ -197,16 +224,22 @@ public final class TaskFileReader {
                             }
                             config = configObject(configPositions);
                         }
-                        default -> throw error(at, "unknown top-level field '" + field + "'"
-                                + Names.closest(field, List.of("tasks", "config")).map(c -> " (did you mean '" + c + "'?)")
-                                        .orElse("; a tasks file holds 'tasks' and an optional 'config'"));
+                        default ->
+                            throw error(
+                                    at,
+                                    "unknown top-level field '" + field + "'"
+                                            + Names.closest(field, List.of("tasks", "config"))
+                                                    .map(c -> " (did you mean '" + c + "'?)")
+                                                    .orElse("; a tasks file holds 'tasks' and an optional 'config'"));
                     }
                 }
                 if (tasks == null) {
-                    throw error(parser.currentTokenLocation(), "no 'tasks' list; give the tasks under \"tasks\": [...]");
+                    throw error(
+                            parser.currentTokenLocation(), "no 'tasks' list; give the tasks under \"tasks\": [...]");
                 }
             } else {
-                throw error(parser.currentTokenLocation(),
+                throw error(
+                        parser.currentTokenLocation(),
                         "a tasks file is a list of tasks or an object with 'tasks', not " + describe(first));
             }
             JsonToken trailing = parser.nextToken();
@@ -237,7 +270,8 @@ public final class TaskFileReader {
                     throw error(parser.currentLocation(), "the file ends inside the list of tasks");
                 }
                 if (token != JsonToken.START_OBJECT) {
-                    throw error(parser.currentTokenLocation(),
+                    throw error(
+                            parser.currentTokenLocation(),
                             "task #" + (tasks.size() + 1) + " must be an object with an id, not " + describe(token));
                 }
                 tasks.add(new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation())).read(parser));
@@ -246,7 +280,8 @@ public final class TaskFileReader {
         }
 
         private TaskFileException error(JsonLocation at, String problem) {
-            return new TaskFileException(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), problem);
+            return new TaskFileException(
+                    name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), problem);
         }
 
         private Task.Position position(JsonLocation at) {

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 public final class TaskJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private TaskJson() {
-    }
+    private TaskJson() {}
 
     /** The task as it would stand in a tasks file (only the fields it has). */
     public static ObjectNode toJson(Task t) {

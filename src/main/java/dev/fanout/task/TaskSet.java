@@ -55,8 +55,8 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
 
     /** The task of that id, or a bad-input error suggesting the closest id. */
     public Task get(String id) {
-        return find(id).orElseThrow(() -> new TaskFileException(source, 0, 0,
-                "no task '" + id + "'" + hint(id, ids())));
+        return find(id).orElseThrow(
+                        () -> new TaskFileException(source, 0, 0, "no task '" + id + "'" + hint(id, ids())));
     }
 
     /**
@@ -79,12 +79,19 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
      */
     public TaskSet minus(String id) {
         get(id);
-        List<String> dependents = tasks.stream().filter(t -> t.dependsOn().contains(id)).map(Task::id).toList();
+        List<String> dependents = tasks.stream()
+                .filter(t -> t.dependsOn().contains(id))
+                .map(Task::id)
+                .toList();
         if (!dependents.isEmpty()) {
-            throw new TaskFileException(source, 0, 0, "task '" + id + "' is needed by " + String.join(", ", dependents)
-                    + "; remove those first");
+            throw new TaskFileException(
+                    source,
+                    0,
+                    0,
+                    "task '" + id + "' is needed by " + String.join(", ", dependents) + "; remove those first");
         }
-        return new TaskSet(source, tasks.stream().filter(t -> !t.id().equals(id)).toList(), config, configPositions);
+        return new TaskSet(
+                source, tasks.stream().filter(t -> !t.id().equals(id)).toList(), config, configPositions);
     }
 
     /**
@@ -100,8 +107,11 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
             int earlier = index.putIfAbsent(task.id(), i);
             if (earlier >= 0) {
                 Task.Position first = tasks.get(earlier).position();
-                throw at(task, "duplicate task id '" + task.id() + "'"
-                        + (first == null ? "" : " (first at line " + first.line() + ")") + "; ids must be unique");
+                throw at(
+                        task,
+                        "duplicate task id '" + task.id() + "'"
+                                + (first == null ? "" : " (first at line " + first.line() + ")")
+                                + "; ids must be unique");
             }
         }
         for (Task task : tasks) {
@@ -111,7 +121,9 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
             }
             for (String dep : task.dependsOn()) {
                 if (dep.equals(task.id())) {
-                    throw at(task, "task '" + task.id() + "' depends on itself; remove '" + dep + "' from its depends_on");
+                    throw at(
+                            task,
+                            "task '" + task.id() + "' depends on itself; remove '" + dep + "' from its depends_on");
                 }
                 if (index.indexOf(dep) < 0) {
                     throw at(task, "task '" + task.id() + "' depends on unknown task '" + dep + "'" + hint(dep, ids()));
@@ -136,12 +148,15 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
 
     private TaskFileException at(Task task, String problem) {
         Task.Position p = task.position();
-        return p == null ? new TaskFileException(source, 0, 0, problem)
+        return p == null
+                ? new TaskFileException(source, 0, 0, problem)
                 : new TaskFileException(p.file(), p.line(), p.column(), problem);
     }
 
     private static String hint(String name, java.util.Collection<String> known) {
-        return Names.closest(name, known).map(c -> "; did you mean '" + c + "'?").orElse("");
+        return Names.closest(name, known)
+                .map(c -> "; did you mean '" + c + "'?")
+                .orElse("");
     }
 
     /** Tasks by id, in file order. */

@@ -26,12 +26,23 @@ class AgentDefinitionTest {
 
     @Test
     void anAgentWrittenByFanoutReadsBackIdentically() throws IOException {
-        AgentSpec spec = new AgentSpec("k8s-deployer", "Orchestrates K8s deployments: rollouts, \"canaries\" and rollbacks",
-                List.of("Bash", "Read,Write"), "sonnet",
+        AgentSpec spec = new AgentSpec(
+                "k8s-deployer",
+                "Orchestrates K8s deployments: rollouts, \"canaries\" and rollbacks",
+                List.of("Bash", "Read,Write"),
+                "sonnet",
                 List.of("claude", "-p", "{prompt}", "--append-system-prompt", "{body}", "--model", "{model}"));
         Path file = dir.resolve("k8s-deployer.md");
-        AgentDefinition agent = new AgentDefinition(spec.name(), spec.description(), spec.tools(), spec.model(),
-                spec.command(), spec.body(), Map.of("fanout-created-by", "auto"), file, Origin.TEMPORARY);
+        AgentDefinition agent = new AgentDefinition(
+                spec.name(),
+                spec.description(),
+                spec.tools(),
+                spec.model(),
+                spec.command(),
+                spec.body(),
+                Map.of("fanout-created-by", "auto"),
+                file,
+                Origin.TEMPORARY);
         Files.writeString(file, agent.toMarkdown());
 
         AgentDefinition back = AgentDefinition.read(file, Origin.TEMPORARY);
@@ -62,7 +73,8 @@ class AgentDefinitionTest {
 
     @Test
     void anAgentWithOnlyNameAndDescriptionIsRead() throws IOException {
-        AgentDefinition a = AgentDefinition.read(write("min", "---\nname: min\ndescription: d\n---\n"), Origin.PERMANENT);
+        AgentDefinition a =
+                AgentDefinition.read(write("min", "---\nname: min\ndescription: d\n---\n"), Origin.PERMANENT);
         assertNull(a.model());
         assertEquals(List.of(), a.tools());
         assertEquals("", a.body());
@@ -71,7 +83,8 @@ class AgentDefinitionTest {
     @Test
     void anEmptyCommandTemplateIsReportedOnItsLine() throws IOException {
         Path file = write("empty-cmd", "---\nname: empty-cmd\ndescription: d\ncommand: []\n---\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(4, e.line());
         assertTrue(e.problem().startsWith("the command template is empty"), e.getMessage());
     }
@@ -79,7 +92,8 @@ class AgentDefinitionTest {
     @Test
     void aCommandGivenAsAShellStringIsRefused() throws IOException {
         Path file = write("shell", "---\nname: shell\ndescription: d\ncommand: claude -p \"{prompt}\"\n---\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(4, e.line());
         assertTrue(e.problem().contains("never runs a shell"), e.getMessage());
     }
@@ -87,27 +101,31 @@ class AgentDefinitionTest {
     @Test
     void anUnknownPlaceholderIsReportedWithTheClosestOne() throws IOException {
         Path file = write("typo", "---\nname: typo\ndescription: d\ncommand: [\"agent\", \"{promt}\"]\n---\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertTrue(e.problem().contains("{promt}") && e.problem().contains("did you mean {prompt}?"), e.getMessage());
     }
 
     @Test
     void aNameThatDiffersFromTheFileNameIsReported() throws IOException {
         Path file = write("file-name", "---\nname: other-name\ndescription: d\n---\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(2, e.line());
     }
 
     @Test
     void anAgentWithoutDescriptionIsReported() throws IOException {
         Path file = write("nodesc", "---\nname: nodesc\ntools: Bash\n---\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(file + ":1: the agent has no 'description'; add one saying what it does", e.getMessage());
     }
 
     @Test
     void specsRefuseAnEmptyCommandTemplateButTakeNullAsTheDefault() {
-        FanoutException e = assertThrows(FanoutException.class, () -> new AgentSpec("a", "d", List.of(), null, List.of()));
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> new AgentSpec("a", "d", List.of(), null, List.of()));
         assertTrue(e.getMessage().startsWith("agent 'a': the command template is empty"), e.getMessage());
         assertThrows(FanoutException.class, () -> new AgentSpec("a", "d", List.of(), null, List.of("", "{prompt}")));
         assertEquals(List.of(), new AgentSpec("a", "d", null, null, null).command());

@@ -25,24 +25,34 @@ import org.yaml.snakeyaml.Yaml;
  */
 class AgentSkillsRulesTest {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final Set<String> ALLOWED = Set.of("name", "description", "license", "compatibility", "metadata",
-            "allowed-tools");
+    private static final Set<String> ALLOWED =
+            Set.of("name", "description", "license", "compatibility", "metadata", "allowed-tools");
 
     @ParameterizedTest
-    @ValueSource(strings = {"Expert in migrating REST APIs to GraphQL",
-            "Use when: the task says \"GraphQL\"; not for REST-only work. # not a comment",
-            "yes", "2025-01-31", "x"})
-    void aSkillWrittenByFanoutFollowsTheAgentSkillsRules(String description, @org.junit.jupiter.api.io.TempDir Path root)
-            throws IOException {
+    @ValueSource(
+            strings = {
+                "Expert in migrating REST APIs to GraphQL",
+                "Use when: the task says \"GraphQL\"; not for REST-only work. # not a comment",
+                "yes",
+                "2025-01-31",
+                "x"
+            })
+    void aSkillWrittenByFanoutFollowsTheAgentSkillsRules(
+            String description, @org.junit.jupiter.api.io.TempDir Path root) throws IOException {
         Resources resources = new Resources(new Home(root), Config.defaults(), Clock.systemUTC());
         String longest = "a".repeat(63) + "z";
         for (String name : List.of("graphql-migration-expert", longest)) {
             SkillDefinition skill = resources.createTemporarySkill(
-                    new SkillSpec(name, description, List.of("Analyze REST endpoints", "Generate: resolvers")), CreatedBy.AUTO);
+                    new SkillSpec(name, description, List.of("Analyze REST endpoints", "Generate: resolvers")),
+                    CreatedBy.AUTO);
             check(skill.path(), description);
         }
         String full = "d".repeat(SkillDefinition.MAX_DESCRIPTION);
-        check(resources.createTemporarySkill(new SkillSpec("full-description", full, List.of()), CreatedBy.HAND).path(), full);
+        check(
+                resources
+                        .createTemporarySkill(new SkillSpec("full-description", full, List.of()), CreatedBy.HAND)
+                        .path(),
+                full);
     }
 
     private static void check(Path file, String description) throws IOException {

@@ -37,13 +37,15 @@ class CatalogTest {
 
     private static void agent(Path dir, String name, String description) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(name + ".md"), "---\nname: " + name + "\ndescription: " + description + "\n---\nbody\n");
+        Files.writeString(
+                dir.resolve(name + ".md"), "---\nname: " + name + "\ndescription: " + description + "\n---\nbody\n");
     }
 
     @Test
     void lookupGoesPermanentThenExtraFoldersThenTemporary() throws IOException {
         agent(home().tempAgentsDir(), "reviewer", "temporary one");
-        assertEquals(Origin.TEMPORARY, catalog().findAgent("reviewer").orElseThrow().origin());
+        assertEquals(
+                Origin.TEMPORARY, catalog().findAgent("reviewer").orElseThrow().origin());
         agent(extra(), "reviewer", "extra one");
         assertEquals("extra one", catalog().findAgent("reviewer").orElseThrow().description());
         agent(home().agentsDir(), "reviewer", "permanent one");
@@ -80,7 +82,9 @@ class CatalogTest {
         Files.writeString(home().agentsDir().resolve(".hidden.md"), "half-written");
 
         Listing<AgentDefinition> listing = catalog().agents();
-        assertEquals(List.of("good"), listing.found().stream().map(AgentDefinition::name).toList());
+        assertEquals(
+                List.of("good"),
+                listing.found().stream().map(AgentDefinition::name).toList());
         assertEquals(2, listing.problems().size(), listing.problems().toString());
         ResourceProblem nameProblem = listing.problems().get(0);
         assertTrue(nameProblem.toString().contains("Bad Name.md: agent name 'Bad Name'"), nameProblem.toString());
@@ -94,17 +98,22 @@ class CatalogTest {
     void findingAMalformedAgentIsAnErrorNotAMiss() throws IOException {
         Files.createDirectories(home().agentsDir());
         Files.writeString(home().agentsDir().resolve("broken.md"), "no frontmatter at all\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> catalog().findAgent("broken"));
-        assertEquals(home().agentsDir().resolve("broken.md") + ":1: no frontmatter: the file must start with a '---' line, "
-                + "then YAML fields (name, description, …), then '---'", e.getMessage());
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> catalog().findAgent("broken"));
+        assertEquals(
+                home().agentsDir().resolve("broken.md") + ":1: no frontmatter: the file must start with a '---' line, "
+                        + "then YAML fields (name, description, …), then '---'",
+                e.getMessage());
     }
 
     @Test
     void aMissingAgentNamesWhereItLookedAndTheClosestName() throws IOException {
         agent(extra(), "code-reviewer", "reviews");
-        FanoutException e = assertThrows(FanoutException.class, () -> catalog().require(ResourceKind.AGENT, "code-reveiwer"));
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> catalog().require(ResourceKind.AGENT, "code-reveiwer"));
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
-        assertTrue(e.getMessage().startsWith("no agent named 'code-reveiwer' in " + home().agentsDir() + ", " + extra()),
+        assertTrue(
+                e.getMessage().startsWith("no agent named 'code-reveiwer' in " + home().agentsDir() + ", " + extra()),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("did you mean 'code-reviewer'?"), e.getMessage());
     }
@@ -121,6 +130,8 @@ class CatalogTest {
         var settings = JsonNodeFactory.instance.objectNode();
         settings.putArray("agent_dirs").add("~/.claude/agents");
         Catalog c = new Catalog(home(), Config.defaults().withJson("test", settings));
-        assertEquals(Path.of(System.getProperty("user.home"), ".claude", "agents"), c.places(ResourceKind.AGENT).get(1).dir());
+        assertEquals(
+                Path.of(System.getProperty("user.home"), ".claude", "agents"),
+                c.places(ResourceKind.AGENT).get(1).dir());
     }
 }

@@ -22,8 +22,7 @@ class DemoAgentScriptTest {
     @TempDir
     Path dir;
 
-    private record Ran(int exit, String out) {
-    }
+    private record Ran(int exit, String out) {}
 
     private Ran run(String... args) throws IOException, InterruptedException {
         List<String> argv = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
@@ -64,7 +63,8 @@ class DemoAgentScriptTest {
         Ran ran = run("user-service", prompt);
         assertEquals(0, ran.exit(), ran.out());
         try (Stream<Path> all = Files.walk(dir)) {
-            List<Path> pwned = all.filter(p -> p.getFileName().toString().startsWith("pwned")).toList();
+            List<Path> pwned = all.filter(p -> p.getFileName().toString().startsWith("pwned"))
+                    .toList();
             assertEquals(List.of(), pwned, "nothing in the prompt ran");
         }
         String readme = Files.readString(dir.resolve("run/work/user-service/README.md"));

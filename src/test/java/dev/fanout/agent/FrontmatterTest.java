@@ -34,21 +34,23 @@ class FrontmatterTest {
 
     @Test
     void aFileWithoutFrontmatterIsRefusedAtLineOne() {
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> Frontmatter.parse(FILE, "# just markdown\n"));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> Frontmatter.parse(FILE, "# just markdown\n"));
         assertEquals(1, e.line());
         assertTrue(e.getMessage().startsWith("x.md:1: no frontmatter"), e.getMessage());
     }
 
     @Test
     void anUnclosedFrontmatterIsRefused() {
-        ResourceFileException e = assertThrows(ResourceFileException.class,
-                () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: b\n"));
+        ResourceFileException e = assertThrows(
+                ResourceFileException.class, () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: b\n"));
         assertTrue(e.problem().contains("not closed"), e.getMessage());
     }
 
     @Test
     void frontmatterThatIsNotYamlNamesItsLineInTheFile() {
-        ResourceFileException e = assertThrows(ResourceFileException.class,
+        ResourceFileException e = assertThrows(
+                ResourceFileException.class,
                 () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: [unclosed\nmodel: x\n---\nbody\n"));
         assertTrue(e.problem().startsWith("the frontmatter is not valid YAML"), e.getMessage());
         assertTrue(e.line() >= 3 && e.line() <= 5, "line " + e.line());
@@ -56,31 +58,75 @@ class FrontmatterTest {
 
     @Test
     void aMappingValueInThePlainTextIsReportedOnItsLine() {
-        ResourceFileException e = assertThrows(ResourceFileException.class,
+        ResourceFileException e = assertThrows(
+                ResourceFileException.class,
                 () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: Use it: for things: here\n---\n"));
         assertEquals(3, e.line(), e.getMessage());
     }
 
     @Test
     void aListInsteadOfFieldsIsRefused() {
-        ResourceFileException e = assertThrows(ResourceFileException.class,
-                () -> Frontmatter.parse(FILE, "---\n- a\n- b\n---\n"));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> Frontmatter.parse(FILE, "---\n- a\n- b\n---\n"));
         assertEquals(2, e.line());
     }
 
     @Test
     void aDuplicateKeyIsRefused() {
-        ResourceFileException e = assertThrows(ResourceFileException.class,
-                () -> Frontmatter.parse(FILE, "---\nname: a\nname: b\n---\n"));
+        ResourceFileException e = assertThrows(
+                ResourceFileException.class, () -> Frontmatter.parse(FILE, "---\nname: a\nname: b\n---\n"));
         assertEquals(3, e.line(), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain words", "yes", "No", "null", "~", "123", "1e3", "0x1F", ".inf", "-dash", "- item",
-            "a: b", "a #b", "#hash", "[x]", "{x}", "@at", "`tick`", "%pct", "!bang", "&amp", "*star", "|pipe", ">gt",
-            "'single'", "\"double\"", "back\\slash", "new\nline", "tab\there", " leading", "trailing ", "",
-            "2025-01-31T12:00:00Z", "2025-01-31", "Bash, Read, Write", "émoji 😀 ünïcode", "line\u2028sep",
-            "bell\u0007", "del\u007F", "{prompt}", "$(rm -rf /); `x`", "a,b", "y", "on", "12:30"})
+    @ValueSource(
+            strings = {
+                "plain words",
+                "yes",
+                "No",
+                "null",
+                "~",
+                "123",
+                "1e3",
+                "0x1F",
+                ".inf",
+                "-dash",
+                "- item",
+                "a: b",
+                "a #b",
+                "#hash",
+                "[x]",
+                "{x}",
+                "@at",
+                "`tick`",
+                "%pct",
+                "!bang",
+                "&amp",
+                "*star",
+                "|pipe",
+                ">gt",
+                "'single'",
+                "\"double\"",
+                "back\\slash",
+                "new\nline",
+                "tab\there",
+                " leading",
+                "trailing ",
+                "",
+                "2025-01-31T12:00:00Z",
+                "2025-01-31",
+                "Bash, Read, Write",
+                "émoji 😀 ünïcode",
+                "line\u2028sep",
+                "bell\u0007",
+                "del\u007F",
+                "{prompt}",
+                "$(rm -rf /); `x`",
+                "a,b",
+                "y",
+                "on",
+                "12:30"
+            })
     void everyStringReadsBackAsItWasWritten(String value) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", "n");
@@ -104,8 +150,12 @@ class FrontmatterTest {
 
     @Test
     void toolsMayBeACommaStringOrAList() {
-        assertEquals(List.of("Bash", "Read"), Frontmatter.parse(FILE, "---\ntools: Bash, Read\n---\n").strings("tools", true));
-        assertEquals(List.of("Bash", "Read"), Frontmatter.parse(FILE, "---\ntools: [Bash, Read]\n---\n").strings("tools", true));
+        assertEquals(
+                List.of("Bash", "Read"),
+                Frontmatter.parse(FILE, "---\ntools: Bash, Read\n---\n").strings("tools", true));
+        assertEquals(
+                List.of("Bash", "Read"),
+                Frontmatter.parse(FILE, "---\ntools: [Bash, Read]\n---\n").strings("tools", true));
         assertEquals(List.of(), Frontmatter.parse(FILE, "---\nname: x\n---\n").strings("tools", true));
     }
 }

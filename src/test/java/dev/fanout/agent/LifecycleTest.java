@@ -30,8 +30,18 @@ class LifecycleTest {
     private static RegistryEntry entry(boolean useful, int uses, String createdAgo, String lastUsedAgo) {
         Instant created = NOW.minus(Duration.parse(createdAgo));
         Instant last = lastUsedAgo.equals("-") ? null : NOW.minus(Duration.parse(lastUsedAgo));
-        return new RegistryEntry(ResourceKind.AGENT, "a", Path.of("/h/temp/agents/a.md"), "d", List.of(), List.of(),
-                CreatedBy.AUTO, created, last, uses, useful);
+        return new RegistryEntry(
+                ResourceKind.AGENT,
+                "a",
+                Path.of("/h/temp/agents/a.md"),
+                "d",
+                List.of(),
+                List.of(),
+                CreatedBy.AUTO,
+                created,
+                last,
+                uses,
+                useful);
     }
 
     private static final String TABLE = """
@@ -64,17 +74,35 @@ class LifecycleTest {
     static Stream<Arguments> rows() {
         return TABLE.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> {
             String[] c = Arrays.stream(l.split("\\|")).map(String::trim).toArray(String[]::new);
-            return Arguments.of(c[0], Rule.valueOf(c[1]), Boolean.parseBoolean(c[2]), Integer.parseInt(c[3]), c[4], c[5],
-                    Boolean.parseBoolean(c[6]), Boolean.parseBoolean(c[7]), Integer.parseInt(c[8]));
+            return Arguments.of(
+                    c[0],
+                    Rule.valueOf(c[1]),
+                    Boolean.parseBoolean(c[2]),
+                    Integer.parseInt(c[3]),
+                    c[4],
+                    c[5],
+                    Boolean.parseBoolean(c[6]),
+                    Boolean.parseBoolean(c[7]),
+                    Integer.parseInt(c[8]));
         });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void eachRuleAndItsPrecedence(String name, Rule rule, boolean useful, int uses, String created, String lastUsed,
-                                  boolean fileExists, boolean redundant, int retention) {
+    void eachRuleAndItsPrecedence(
+            String name,
+            Rule rule,
+            boolean useful,
+            int uses,
+            String created,
+            String lastUsed,
+            boolean fileExists,
+            boolean redundant,
+            int retention) {
         Lifecycle lifecycle = new Lifecycle(Clock.fixed(NOW, ZoneOffset.UTC), retention);
-        LifecycleDecision d = lifecycle.decide(entry(useful, uses, created, lastUsed), fileExists,
+        LifecycleDecision d = lifecycle.decide(
+                entry(useful, uses, created, lastUsed),
+                fileExists,
                 redundant ? "a permanent agent of the same name exists: /h/agents/a.md" : null);
         assertEquals(rule, d.rule(), name + ": " + d.reason());
         assertEquals(rule.keeps(), d.keep());
@@ -84,26 +112,38 @@ class LifecycleTest {
     void everyLifecycleRuleHasARowInTheTable() {
         // UNTRACKED and DELETE_FAILED are not the lifecycle's: the review and the cleanup give them
         Set<Rule> expected = EnumSet.complementOf(EnumSet.of(Rule.UNTRACKED, Rule.DELETE_FAILED));
-        Set<Rule> covered = rows().map(a -> (Rule) a.get()[1]).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
+        Set<Rule> covered =
+                rows().map(a -> (Rule) a.get()[1]).collect(Collectors.toCollection(() -> EnumSet.noneOf(Rule.class)));
         assertEquals(expected, covered);
     }
 
     @Test
     void reasonsCarryTheNumbersBehindTheRule() {
         Lifecycle lifecycle = new Lifecycle(Clock.fixed(NOW, ZoneOffset.UTC), 30);
-        assertEquals("used 4 times (3 or more keep it)", lifecycle.decide(entry(false, 4, "P9D", "P8D"), true, null).reason());
-        assertEquals("last used 2d ago (within 7 days)", lifecycle.decide(entry(false, 1, "P9D", "P2D"), true, null).reason());
-        assertEquals("never used in 31d (temp_resource_retention_days is 30)",
+        assertEquals(
+                "used 4 times (3 or more keep it)",
+                lifecycle.decide(entry(false, 4, "P9D", "P8D"), true, null).reason());
+        assertEquals(
+                "last used 2d ago (within 7 days)",
+                lifecycle.decide(entry(false, 1, "P9D", "P2D"), true, null).reason());
+        assertEquals(
+                "never used in 31d (temp_resource_retention_days is 30)",
                 lifecycle.decide(entry(false, 0, "P31D", "-"), true, null).reason());
-        assertEquals("unused for 40d (temp_resource_retention_days is 30)",
+        assertEquals(
+                "unused for 40d (temp_resource_retention_days is 30)",
                 lifecycle.decide(entry(false, 2, "P50D", "P40D"), true, null).reason());
-        assertEquals("used once, created 9d ago (more than 7 days)",
+        assertEquals(
+                "used once, created 9d ago (more than 7 days)",
                 lifecycle.decide(entry(false, 1, "P9D", "P8D"), true, null).reason());
-        assertEquals("not used yet, created 5h ago; deleted once unused for 30 days",
+        assertEquals(
+                "not used yet, created 5h ago; deleted once unused for 30 days",
                 lifecycle.decide(entry(false, 0, "PT5H", "-"), true, null).reason());
-        assertEquals("used 2 times, last 10d ago; deleted once unused for 30 days",
+        assertEquals(
+                "used 2 times, last 10d ago; deleted once unused for 30 days",
                 lifecycle.decide(entry(false, 2, "P20D", "P10D"), true, null).reason());
-        assertEquals("marked useful", lifecycle.decide(entry(true, 0, "P99D", "-"), true, null).reason());
+        assertEquals(
+                "marked useful",
+                lifecycle.decide(entry(true, 0, "P99D", "-"), true, null).reason());
     }
 
     @Test

@@ -14,8 +14,7 @@ import java.time.Clock;
  * Arguments: HOME NAME TIMES.
  */
 public final class MarkUseMain {
-    private MarkUseMain() {
-    }
+    private MarkUseMain() {}
 
     public static void main(String[] args) throws Exception {
         Resources resources = new Resources(new Home(Path.of(args[0])), Config.defaults(), Clock.systemUTC());

@@ -41,9 +41,12 @@ class RegistryTest {
 
     @Test
     void everyEntryFieldIsWrittenAndReadBack() throws IOException {
-        resources().createTemporarySkill(new SkillSpec("graphql-expert", "GraphQL help", List.of("Generate resolvers")),
-                CreatedBy.HAND);
-        resources().createTemporaryAgent(new AgentSpec("k8s", "deploys", List.of("Bash", "Read"), null, null), CreatedBy.AUTO);
+        resources()
+                .createTemporarySkill(
+                        new SkillSpec("graphql-expert", "GraphQL help", List.of("Generate resolvers")), CreatedBy.HAND);
+        resources()
+                .createTemporaryAgent(
+                        new AgentSpec("k8s", "deploys", List.of("Bash", "Read"), null, null), CreatedBy.AUTO);
         resources().markUsed(ResourceKind.AGENT, "k8s");
         resources().markUseful(ResourceKind.SKILL, "graphql-expert");
 
@@ -64,8 +67,10 @@ class RegistryTest {
         String json = Files.readString(home().registryFile());
         assertTrue(json.contains("\"usage_count\" : 1") && json.contains("\"created_by\" : \"hand\""), json);
         try (Stream<Path> left = Files.list(home().tempDir())) {
-            assertEquals(List.of("agents", "registry.json", "registry.lock", "skills"),
-                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary write files left behind");
+            assertEquals(
+                    List.of("agents", "registry.json", "registry.lock", "skills"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary write files left behind");
         }
     }
 
@@ -75,12 +80,14 @@ class RegistryTest {
         byte[] corrupt = "{\"format\": 1, \"resources\": [ {\"kind\": \"agent\",".getBytes();
         Files.write(home().registryFile(), corrupt);
 
-        FanoutException e = assertThrows(FanoutException.class, () -> resources().markUsed(ResourceKind.AGENT, "a"));
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> resources().markUsed(ResourceKind.AGENT, "a"));
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().startsWith(home().registryFile() + ":1:"), e.getMessage());
         assertTrue(e.getMessage().contains("fanout does not reset it"), e.getMessage());
-        assertThrows(FanoutException.class, () -> resources().createTemporaryAgent(
-                new AgentSpec("b", "d", null, null, null), CreatedBy.HAND));
+        assertThrows(
+                FanoutException.class,
+                () -> resources().createTemporaryAgent(new AgentSpec("b", "d", null, null, null), CreatedBy.HAND));
         assertThrows(FanoutException.class, () -> resources().cleanup(false));
         assertThrows(FanoutException.class, () -> resources().status());
         assertArrayEquals(corrupt, Files.readAllBytes(home().registryFile()), "the corrupt registry is left as it was");
@@ -96,7 +103,9 @@ class RegistryTest {
                 ]}
                 """);
         FanoutException e = assertThrows(FanoutException.class, () -> new Registry(home().registryFile()).entries());
-        assertTrue(e.getMessage().contains("resources[0] (agent 'a'): 'usage_count' must be a whole number"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("resources[0] (agent 'a'): 'usage_count' must be a whole number"),
+                e.getMessage());
     }
 
     @Test
@@ -108,7 +117,8 @@ class RegistryTest {
                    "created_at": "2025-01-01T00:00:00Z", "last_used": null, "usage_count": 0, "useful": false}
                 ]}
                 """);
-        FanoutException e = assertThrows(FanoutException.class, () -> resources().cleanup(false));
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> resources().cleanup(false));
         assertTrue(e.getMessage().contains("'name' is not a valid skill name"), e.getMessage());
     }
 

@@ -31,14 +31,22 @@ class RegistryTwoProcessTest {
 
     @Test
     void twoProcessesMarkingUse500TimesEachCount1000() throws Exception {
-        resources().createTemporaryAgent(new AgentSpec("shared-agent", "counted by two processes", null, null, null),
-                CreatedBy.HAND);
+        resources()
+                .createTemporaryAgent(
+                        new AgentSpec("shared-agent", "counted by two processes", null, null, null), CreatedBy.HAND);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    MarkUseMain.class.getName(), home.toString(), "shared-agent", "500")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            processes.add(new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            MarkUseMain.class.getName(),
+                            home.toString(),
+                            "shared-agent",
+                            "500")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
         }
         List<BufferedReader> outputs = new ArrayList<>();
         for (Process p : processes) {
@@ -56,12 +64,20 @@ class RegistryTwoProcessTest {
             assertEquals(0, processes.get(i).exitValue());
             assertEquals("done", outputs.get(i).readLine());
         }
-        assertEquals(1000, resources().registry().entry(ResourceKind.AGENT, "shared-agent").orElseThrow().usageCount());
+        assertEquals(
+                1000,
+                resources()
+                        .registry()
+                        .entry(ResourceKind.AGENT, "shared-agent")
+                        .orElseThrow()
+                        .usageCount());
     }
 
     @Test
     void threadsOfOneProcessWithTheirOwnResourcesCountEveryUse() throws Exception {
-        resources().createTemporaryAgent(new AgentSpec("threaded", "counted by threads", null, null, null), CreatedBy.HAND);
+        resources()
+                .createTemporaryAgent(
+                        new AgentSpec("threaded", "counted by threads", null, null, null), CreatedBy.HAND);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -79,6 +95,12 @@ class RegistryTwoProcessTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(200, resources().registry().entry(ResourceKind.AGENT, "threaded").orElseThrow().usageCount());
+        assertEquals(
+                200,
+                resources()
+                        .registry()
+                        .entry(ResourceKind.AGENT, "threaded")
+                        .orElseThrow()
+                        .usageCount());
     }
 }

@@ -11,9 +11,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResourceKindTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a/b", "../x", "..", ".", "has space", "Upper", "ALLCAPS", "under_score", "-lead",
-            "trail-", "double--hyphen", "tab\tname", "new\nline", "dot.name", "ünï",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "",
+                "a/b",
+                "../x",
+                "..",
+                ".",
+                "has space",
+                "Upper",
+                "ALLCAPS",
+                "under_score",
+                "-lead",
+                "trail-",
+                "double--hyphen",
+                "tab\tname",
+                "new\nline",
+                "dot.name",
+                "ünï",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void namesThatCannotBeSafeFileNamesAreRefused(String name) {
         FanoutException e = assertThrows(FanoutException.class, () -> ResourceKind.AGENT.checkName(name));
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
@@ -22,8 +39,14 @@ class ResourceKindTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "api-designer", "k8s-deploy-2", "x1",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "a",
+                "api-designer",
+                "k8s-deploy-2",
+                "x1",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void agentSkillsNamesAreAccepted(String name) {
         assertEquals(name, ResourceKind.SKILL.checkName(name));
     }
@@ -37,7 +60,10 @@ class ResourceKindTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "skills", "tool"})
     void unknownTypesAreBadInput(String text) {
-        assertEquals(FanoutException.BAD_INPUT, assertThrows(FanoutException.class, () -> ResourceKind.parse(text)).exitCode());
+        assertEquals(
+                FanoutException.BAD_INPUT,
+                assertThrows(FanoutException.class, () -> ResourceKind.parse(text))
+                        .exitCode());
     }
 
     @org.junit.jupiter.api.Test

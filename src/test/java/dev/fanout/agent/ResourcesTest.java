@@ -47,11 +47,13 @@ class ResourcesTest {
     @Test
     void aCreatedSkillIsWrittenUnderTempRegisteredAndFoundByLookup() {
         SkillDefinition made = now().createTemporarySkill(
-                new SkillSpec("graphql-expert", "Migrates REST APIs to GraphQL", List.of("Analyze endpoints")), CreatedBy.HAND);
+                        new SkillSpec("graphql-expert", "Migrates REST APIs to GraphQL", List.of("Analyze endpoints")),
+                        CreatedBy.HAND);
         assertEquals(home().tempSkillsDir().resolve("graphql-expert").resolve("SKILL.md"), made.path());
         assertEquals(Map.of(Resources.CREATED_BY, "hand", Resources.CREATED_AT, T0.toString()), made.metadata());
         assertEquals(made, now().catalog().findSkill("graphql-expert").orElseThrow());
-        RegistryEntry e = now().registry().entry(ResourceKind.SKILL, "graphql-expert").orElseThrow();
+        RegistryEntry e =
+                now().registry().entry(ResourceKind.SKILL, "graphql-expert").orElseThrow();
         assertEquals(List.of("Analyze endpoints"), e.capabilities());
         assertEquals(0, e.usageCount());
     }
@@ -59,13 +61,16 @@ class ResourcesTest {
     @Test
     void creatingANameThatExistsIsRefused() throws IOException {
         now().createTemporaryAgent(agent("twice"), CreatedBy.HAND);
-        FanoutException again = assertThrows(FanoutException.class, () -> now().createTemporaryAgent(agent("twice"), CreatedBy.HAND));
+        FanoutException again =
+                assertThrows(FanoutException.class, () -> now().createTemporaryAgent(agent("twice"), CreatedBy.HAND));
         assertTrue(again.getMessage().startsWith("a temporary agent named 'twice' exists at "), again.getMessage());
 
         Files.createDirectories(home().agentsDir());
         Files.writeString(home().agentsDir().resolve("kept.md"), "---\nname: kept\ndescription: d\n---\n");
-        FanoutException shadow = assertThrows(FanoutException.class, () -> now().createTemporaryAgent(agent("kept"), CreatedBy.HAND));
-        assertTrue(shadow.getMessage().startsWith("a permanent agent named 'kept' exists at " + home().agentsDir()),
+        FanoutException shadow =
+                assertThrows(FanoutException.class, () -> now().createTemporaryAgent(agent("kept"), CreatedBy.HAND));
+        assertTrue(
+                shadow.getMessage().startsWith("a permanent agent named 'kept' exists at " + home().agentsDir()),
                 shadow.getMessage());
     }
 
@@ -75,7 +80,12 @@ class ResourcesTest {
         assertTrue(first.created());
         assertTrue(first.agent().temporary());
         assertEquals("auto", first.agent().metadata().get(Resources.CREATED_BY));
-        assertEquals(CreatedBy.AUTO, now().registry().entry(ResourceKind.AGENT, "service-builder").orElseThrow().createdBy());
+        assertEquals(
+                CreatedBy.AUTO,
+                now().registry()
+                        .entry(ResourceKind.AGENT, "service-builder")
+                        .orElseThrow()
+                        .createdBy());
         Resources.Ensured second = now().ensureAgent(agent("service-builder"));
         assertFalse(second.created());
         assertEquals(first.agent(), second.agent());
@@ -95,22 +105,36 @@ class ResourcesTest {
         assertEquals(2, e.usageCount());
         assertEquals(T0.plus(Duration.ofHours(2)), e.lastUsed());
 
-        Files.writeString(home().tempAgentsDir().resolve("copied.md"), "---\nname: copied\ndescription: by hand\n---\n");
-        assertEquals(Rule.UNTRACKED, now().status().stream().filter(s -> s.entry().name().equals("copied"))
-                .findFirst().orElseThrow().decision().rule());
+        Files.writeString(
+                home().tempAgentsDir().resolve("copied.md"), "---\nname: copied\ndescription: by hand\n---\n");
+        assertEquals(
+                Rule.UNTRACKED,
+                now().status().stream()
+                        .filter(s -> s.entry().name().equals("copied"))
+                        .findFirst()
+                        .orElseThrow()
+                        .decision()
+                        .rule());
         assertEquals(1, now().markUsed(ResourceKind.AGENT, "copied").usageCount());
-        assertEquals(CreatedBy.HAND, now().registry().entry(ResourceKind.AGENT, "copied").orElseThrow().createdBy());
+        assertEquals(
+                CreatedBy.HAND,
+                now().registry()
+                        .entry(ResourceKind.AGENT, "copied")
+                        .orElseThrow()
+                        .createdBy());
     }
 
     @Test
     void markingSomethingThatIsNotTemporaryIsBadInput() throws IOException {
         Files.createDirectories(home().agentsDir());
         Files.writeString(home().agentsDir().resolve("lasting.md"), "---\nname: lasting\ndescription: d\n---\n");
-        FanoutException permanent = assertThrows(FanoutException.class, () -> now().markUsed(ResourceKind.AGENT, "lasting"));
+        FanoutException permanent =
+                assertThrows(FanoutException.class, () -> now().markUsed(ResourceKind.AGENT, "lasting"));
         assertTrue(permanent.getMessage().contains("is not temporary"), permanent.getMessage());
 
         now().createTemporaryAgent(agent("builder"), CreatedBy.HAND);
-        FanoutException typo = assertThrows(FanoutException.class, () -> now().markUseful(ResourceKind.AGENT, "bulder"));
+        FanoutException typo =
+                assertThrows(FanoutException.class, () -> now().markUseful(ResourceKind.AGENT, "bulder"));
         assertEquals("no temporary agent named 'bulder'; did you mean 'builder'?", typo.getMessage());
     }
 
@@ -129,23 +153,56 @@ class ResourcesTest {
         t0.markUseful(ResourceKind.SKILL, "liked");
         Files.delete(home().tempAgentsDir().resolve("gone.md"));
         Files.createDirectories(home().agentsDir());
-        Files.writeString(home().agentsDir().resolve("same-name.md"), "---\nname: same-name\ndescription: other\n---\n");
-        AgentDefinition lasting = new AgentDefinition("lasting-copy", copy.description(), copy.tools(), copy.model(),
-                copy.command(), copy.body(), Map.of(), home().agentsDir().resolve("lasting-copy.md"), Origin.PERMANENT);
+        Files.writeString(
+                home().agentsDir().resolve("same-name.md"), "---\nname: same-name\ndescription: other\n---\n");
+        AgentDefinition lasting = new AgentDefinition(
+                "lasting-copy",
+                copy.description(),
+                copy.tools(),
+                copy.model(),
+                copy.command(),
+                copy.body(),
+                Map.of(),
+                home().agentsDir().resolve("lasting-copy.md"),
+                Origin.PERMANENT);
         Files.writeString(lasting.path(), lasting.toMarkdown());
         Resources later = at(Duration.ofDays(31));
         later.createTemporaryAgent(agent("fresh"), CreatedBy.AUTO);
 
-        Map<String, Rule> expected = Map.of("unused", Rule.UNUSED_TOO_LONG, "busy", Rule.USED_OFTEN,
-                "liked", Rule.MARKED_USEFUL, "gone", Rule.FILE_GONE, "same-name", Rule.REDUNDANT, "copy", Rule.REDUNDANT,
-                "fresh", Rule.WITHIN_RETENTION);
+        Map<String, Rule> expected = Map.of(
+                "unused",
+                Rule.UNUSED_TOO_LONG,
+                "busy",
+                Rule.USED_OFTEN,
+                "liked",
+                Rule.MARKED_USEFUL,
+                "gone",
+                Rule.FILE_GONE,
+                "same-name",
+                Rule.REDUNDANT,
+                "copy",
+                Rule.REDUNDANT,
+                "fresh",
+                Rule.WITHIN_RETENTION);
         List<LifecycleDecision> dry = later.cleanup(true);
-        assertEquals(expected, dry.stream().collect(Collectors.toMap(LifecycleDecision::name, LifecycleDecision::rule)));
+        assertEquals(
+                expected, dry.stream().collect(Collectors.toMap(LifecycleDecision::name, LifecycleDecision::rule)));
         assertTrue(Files.exists(home().tempAgentsDir().resolve("unused.md")), "a dry run deletes nothing");
         assertEquals(7, later.registry().entries().size());
-        String sameName = dry.stream().filter(d -> d.name().equals("same-name")).findFirst().orElseThrow().reason();
-        assertEquals("a permanent agent of the same name exists: " + home().agentsDir().resolve("same-name.md"), sameName);
-        String sameContent = dry.stream().filter(d -> d.name().equals("copy")).findFirst().orElseThrow().reason();
+        String sameName = dry.stream()
+                .filter(d -> d.name().equals("same-name"))
+                .findFirst()
+                .orElseThrow()
+                .reason();
+        assertEquals(
+                "a permanent agent of the same name exists: "
+                        + home().agentsDir().resolve("same-name.md"),
+                sameName);
+        String sameContent = dry.stream()
+                .filter(d -> d.name().equals("copy"))
+                .findFirst()
+                .orElseThrow()
+                .reason();
         assertTrue(sameContent.startsWith("same content as a permanent agent 'lasting-copy'"), sameContent);
 
         List<LifecycleDecision> done = later.cleanup(false);
@@ -155,8 +212,12 @@ class ResourcesTest {
         }
         assertTrue(Files.exists(home().agentsDir().resolve("same-name.md")), "permanent files are never touched");
         assertTrue(Files.isDirectory(home().tempSkillsDir().resolve("liked")));
-        assertEquals(List.of("busy", "fresh", "liked"),
-                later.registry().entries().stream().map(RegistryEntry::name).sorted().toList());
+        assertEquals(
+                List.of("busy", "fresh", "liked"),
+                later.registry().entries().stream()
+                        .map(RegistryEntry::name)
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -179,16 +240,22 @@ class ResourcesTest {
         assertEquals(home().agentsDir().resolve("promoted.md"), p.to());
         assertFalse(p.replaced());
         assertFalse(Files.exists(p.from()));
-        assertEquals(Origin.PERMANENT, now().catalog().findAgent("promoted").orElseThrow().origin());
+        assertEquals(
+                Origin.PERMANENT,
+                now().catalog().findAgent("promoted").orElseThrow().origin());
         assertTrue(now().registry().entries().isEmpty());
 
         Files.createDirectories(home().tempAgentsDir());
-        Files.writeString(home().tempAgentsDir().resolve("promoted.md"), "---\nname: promoted\ndescription: newer\n---\n");
-        FanoutException refused = assertThrows(FanoutException.class, () -> now().promote(ResourceKind.AGENT, "promoted", false));
-        assertEquals("a permanent agent named 'promoted' exists at " + p.to() + "; add --force to replace it",
+        Files.writeString(
+                home().tempAgentsDir().resolve("promoted.md"), "---\nname: promoted\ndescription: newer\n---\n");
+        FanoutException refused =
+                assertThrows(FanoutException.class, () -> now().promote(ResourceKind.AGENT, "promoted", false));
+        assertEquals(
+                "a permanent agent named 'promoted' exists at " + p.to() + "; add --force to replace it",
                 refused.getMessage());
         assertTrue(now().promote(ResourceKind.AGENT, "promoted", true).replaced());
-        assertEquals("newer", now().catalog().findAgent("promoted").orElseThrow().description());
+        assertEquals(
+                "newer", now().catalog().findAgent("promoted").orElseThrow().description());
     }
 
     @Test
@@ -198,15 +265,19 @@ class ResourcesTest {
         Files.createDirectories(script.getParent());
         Files.writeString(script, "echo hi\n");
         Files.createDirectories(home().skillsDir().resolve("with-files"));
-        Files.writeString(home().skillsDir().resolve("with-files/SKILL.md"), "---\nname: with-files\ndescription: old\n---\n");
+        Files.writeString(
+                home().skillsDir().resolve("with-files/SKILL.md"), "---\nname: with-files\ndescription: old\n---\n");
         Files.writeString(home().skillsDir().resolve("with-files/stale.txt"), "old file");
 
         now().promote(ResourceKind.SKILL, "with-files", true);
         assertEquals("echo hi\n", Files.readString(home().skillsDir().resolve("with-files/scripts/run.sh")));
-        assertFalse(Files.exists(home().skillsDir().resolve("with-files/stale.txt")), "the replaced folder is gone whole");
+        assertFalse(
+                Files.exists(home().skillsDir().resolve("with-files/stale.txt")), "the replaced folder is gone whole");
         assertEquals("d", now().catalog().findSkill("with-files").orElseThrow().description());
         try (var left = Files.list(home().skillsDir())) {
-            assertEquals(List.of("with-files"), left.map(x -> x.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("with-files"),
+                    left.map(x -> x.getFileName().toString()).toList());
         }
     }
 

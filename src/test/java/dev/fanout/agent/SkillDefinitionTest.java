@@ -28,11 +28,19 @@ class SkillDefinitionTest {
 
     @Test
     void aSkillWrittenByFanoutReadsBackIdentically() throws IOException {
-        SkillSpec spec = new SkillSpec("graphql-migration-expert", "Expert in migrating REST APIs to GraphQL: schemas, resolvers",
+        SkillSpec spec = new SkillSpec(
+                "graphql-migration-expert",
+                "Expert in migrating REST APIs to GraphQL: schemas, resolvers",
                 List.of("Analyze REST endpoints", "Generate resolvers", "Optimize queries"));
         Path file = dir.resolve(spec.name()).resolve("SKILL.md");
-        SkillDefinition skill = new SkillDefinition(spec.name(), spec.description(), spec.capabilities(), spec.body(),
-                Map.of("fanout-created-by", "hand", "fanout-created-at", "2025-01-31T12:00:00Z"), file, Origin.TEMPORARY);
+        SkillDefinition skill = new SkillDefinition(
+                spec.name(),
+                spec.description(),
+                spec.capabilities(),
+                spec.body(),
+                Map.of("fanout-created-by", "hand", "fanout-created-at", "2025-01-31T12:00:00Z"),
+                file,
+                Origin.TEMPORARY);
         Files.createDirectories(file.getParent());
         Files.writeString(file, skill.toMarkdown());
 
@@ -76,15 +84,18 @@ class SkillDefinitionTest {
     @Test
     void aSkillWithoutDescriptionIsReportedWithPathAndLine() throws IOException {
         Path file = write("no-desc", "---\nname: no-desc\n---\nbody\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
-        assertEquals(file + ":1: the skill has no 'description'; add one line saying what it does and when to use it",
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        assertEquals(
+                file + ":1: the skill has no 'description'; add one line saying what it does and when to use it",
                 e.getMessage());
     }
 
     @Test
     void aDescriptionOverTheAgentSkillsLimitIsReportedOnItsLine() throws IOException {
         Path file = write("long", "---\nname: long\ndescription: " + "x".repeat(1025) + "\n---\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertEquals(3, e.line());
         assertTrue(e.problem().contains("1025 characters"), e.getMessage());
     }
@@ -92,7 +103,8 @@ class SkillDefinitionTest {
     @Test
     void aNameThatDiffersFromTheFolderIsReported() throws IOException {
         Path file = write("folder", "---\nname: other\ndescription: d\n---\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertEquals(2, e.line());
         assertTrue(e.problem().contains("differs from its folder 'folder'"), e.getMessage());
     }
@@ -100,7 +112,8 @@ class SkillDefinitionTest {
     @Test
     void frontmatterThatIsNotYamlIsReportedWithPathAndLine() throws IOException {
         Path file = write("bad", "---\nname: bad\ndescription: \"unclosed\n---\nbody\n");
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
         assertTrue(e.problem().startsWith("the frontmatter is not valid YAML"), e.getMessage());
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
@@ -111,7 +124,8 @@ class SkillDefinitionTest {
         Path file = write("latin", "");
         byte[] latin1 = "---\nname: latin\ndescription: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(file, latin1);
-        ResourceFileException e = assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        ResourceFileException e =
+                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertEquals("is not UTF-8 text", e.problem());
     }
 

@@ -57,7 +57,9 @@ public final class BenchFiles {
             System.exit(2);
         }
         int[] sizes = args.length > 1 && !args[1].isBlank()
-                ? Arrays.stream(args[1].split(",")).mapToInt(s -> Integer.parseInt(s.trim().replace("_", ""))).toArray()
+                ? Arrays.stream(args[1].split(","))
+                        .mapToInt(s -> Integer.parseInt(s.trim().replace("_", "")))
+                        .toArray()
                 : new int[0];
         new BenchFiles(Path.of(args[0]).toAbsolutePath()).writeAll(sizes);
     }
@@ -71,8 +73,8 @@ public final class BenchFiles {
         writeFailure(dir.resolve("failure"), graph, failing);
         for (int n : analysisSizes) {
             Path analysis = Files.createDirectories(dir.resolve("analysis"));
-            new RandomDagFile(n, RandomDagFile.DEFAULT_SEED).writeTo(analysis.resolve("dag-" + n + ".json"),
-                    analysis.resolve("dag-" + n + ".edges"));
+            new RandomDagFile(n, RandomDagFile.DEFAULT_SEED)
+                    .writeTo(analysis.resolve("dag-" + n + ".json"), analysis.resolve("dag-" + n + ".edges"));
         }
         Files.writeString(dir.resolve("bounds.sh"), bounds(graph, failing));
     }
@@ -82,7 +84,9 @@ public final class BenchFiles {
         Files.createDirectories(out);
         ArrayNode tasks = JSON.createArrayNode();
         StringBuilder make = new StringBuilder("# ").append(count).append(" independent tasks of true\n");
-        StringBuilder ninja = new StringBuilder("# ").append(count).append(" independent tasks of true\n")
+        StringBuilder ninja = new StringBuilder("# ")
+                .append(count)
+                .append(" independent tasks of true\n")
                 .append("rule true\n  command = true\n");
         StringBuilder args = new StringBuilder();
         List<String> ids = IntStream.range(0, count).mapToObj(i -> "t" + i).toList();
@@ -106,24 +110,46 @@ public final class BenchFiles {
     void writeMakespan(Path out, SleepGraph graph) throws IOException {
         Path waves = Files.createDirectories(out.resolve("waves"));
         ArrayNode tasks = JSON.createArrayNode();
-        StringBuilder make = new StringBuilder("# ").append(graph.size()).append(" sleep tasks, seed ").append(SEED).append('\n');
-        StringBuilder ninja = new StringBuilder("# ").append(graph.size()).append(" sleep tasks, seed ").append(SEED).append('\n')
+        StringBuilder make = new StringBuilder("# ")
+                .append(graph.size())
+                .append(" sleep tasks, seed ")
+                .append(SEED)
+                .append('\n');
+        StringBuilder ninja = new StringBuilder("# ")
+                .append(graph.size())
+                .append(" sleep tasks, seed ")
+                .append(SEED)
+                .append('\n')
                 .append("rule sleep\n  command = sleep $secs\n");
-        List<String> ids = IntStream.range(0, graph.size()).mapToObj(BenchFiles::id).toList();
+        List<String> ids =
+                IntStream.range(0, graph.size()).mapToObj(BenchFiles::id).toList();
         make.append(".PHONY: all ").append(String.join(" ", ids)).append('\n');
         make.append("all: ").append(String.join(" ", ids)).append('\n');
         for (int i = 0; i < graph.size(); i++) {
             String secs = seconds(graph.seconds()[i]);
-            List<String> deps = Arrays.stream(graph.deps()[i]).mapToObj(BenchFiles::id).toList();
-            ObjectNode task = tasks.addObject().put("id", id(i)).put("estimated_seconds", graph.seconds()[i])
+            List<String> deps =
+                    Arrays.stream(graph.deps()[i]).mapToObj(BenchFiles::id).toList();
+            ObjectNode task = tasks.addObject()
+                    .put("id", id(i))
+                    .put("estimated_seconds", graph.seconds()[i])
                     .put("command", "sleep " + secs);
             if (!deps.isEmpty()) {
                 deps.forEach(task.putArray("depends_on")::add);
             }
-            make.append(id(i)).append(':').append(prefixed(" ", deps)).append("\n\tsleep ").append(secs).append('\n');
+            make.append(id(i))
+                    .append(':')
+                    .append(prefixed(" ", deps))
+                    .append("\n\tsleep ")
+                    .append(secs)
+                    .append('\n');
             // outputs are never written (phony in effect): every invocation runs every edge
-            ninja.append("build ").append(id(i)).append(": sleep").append(prefixed(" ", deps))
-                    .append("\n  secs = ").append(secs).append('\n');
+            ninja.append("build ")
+                    .append(id(i))
+                    .append(": sleep")
+                    .append(prefixed(" ", deps))
+                    .append("\n  secs = ")
+                    .append(secs)
+                    .append('\n');
         }
         ninja.append("build all: phony ").append(String.join(" ", ids)).append("\ndefault all\n");
         writeTasks(out.resolve("tasks.json"), tasks, 0);
@@ -131,7 +157,9 @@ public final class BenchFiles {
         Files.writeString(out.resolve("build.ninja"), ninja);
         List<List<Integer>> members = graph.waveMembers();
         for (int w = 0; w < members.size(); w++) {
-            String lines = members.get(w).stream().map(i -> seconds(graph.seconds()[i]) + "\n").collect(Collectors.joining());
+            String lines = members.get(w).stream()
+                    .map(i -> seconds(graph.seconds()[i]) + "\n")
+                    .collect(Collectors.joining());
             Files.writeString(waves.resolve(String.format("%03d", w)), lines);
         }
     }
@@ -148,11 +176,15 @@ public final class BenchFiles {
         for (int i = 0; i < graph.size(); i++) {
             String sleep = "sleep " + seconds(graph.seconds()[i]);
             String mark = "'" + marks.resolve(id(i)) + "'";
-            commands[i] = failing[i] ? "[ -e " + mark + " ] || { " + sleep + "; : > " + mark + "; exit 1; }; " + sleep : sleep;
+            commands[i] = failing[i]
+                    ? "[ -e " + mark + " ] || { " + sleep + "; : > " + mark + "; exit 1; }; " + sleep
+                    : sleep;
         }
         ArrayNode tasks = JSON.createArrayNode();
         for (int i = 0; i < graph.size(); i++) {
-            ObjectNode task = tasks.addObject().put("id", id(i)).put("estimated_seconds", graph.seconds()[i])
+            ObjectNode task = tasks.addObject()
+                    .put("id", id(i))
+                    .put("estimated_seconds", graph.seconds()[i])
                     .put("command", commands[i]);
             if (graph.deps()[i].length > 0) {
                 Arrays.stream(graph.deps()[i]).mapToObj(BenchFiles::id).forEach(task.putArray("depends_on")::add);
@@ -191,11 +223,20 @@ public final class BenchFiles {
     }
 
     private static String figures(String prefix, SleepGraph g) {
-        return String.format(Locale.ROOT, "%1$s_tasks=%2$d%n%1$s_waves=%3$d%n%1$s_work=%4$.3f%n%1$s_critical=%5$.3f%n"
+        return String.format(
+                Locale.ROOT,
+                "%1$s_tasks=%2$d%n%1$s_waves=%3$d%n%1$s_work=%4$.3f%n%1$s_critical=%5$.3f%n"
                         + "%1$s_lower_bound=%6$.3f%n%1$s_earliest_start_bound=%7$.3f%n%1$s_list_ideal=%8$.3f%n"
                         + "%1$s_waves_ideal=%9$.3f%n",
-                prefix, g.size(), g.waveCount(), g.totalWork(), g.criticalPath(), g.lowerBound(GRAPH_SLOTS),
-                g.earliestStartBound(GRAPH_SLOTS), g.listScheduleMakespan(GRAPH_SLOTS), g.waveBarrierMakespan(GRAPH_SLOTS));
+                prefix,
+                g.size(),
+                g.waveCount(),
+                g.totalWork(),
+                g.criticalPath(),
+                g.lowerBound(GRAPH_SLOTS),
+                g.earliestStartBound(GRAPH_SLOTS),
+                g.listScheduleMakespan(GRAPH_SLOTS),
+                g.waveBarrierMakespan(GRAPH_SLOTS));
     }
 
     private static void writeTasks(Path file, ArrayNode tasks, int retries) throws IOException {

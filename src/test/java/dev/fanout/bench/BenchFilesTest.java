@@ -49,38 +49,53 @@ class BenchFilesTest {
     void theWavesHoldEveryTaskOnce() throws IOException {
         try (var waves = Files.list(dir.resolve("makespan/waves"))) {
             long lines = waves.mapToLong(w -> {
-                try {
-                    return Files.readAllLines(w).size();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).sum();
+                        try {
+                            return Files.readAllLines(w).size();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .sum();
             assertEquals(200, lines);
         }
     }
 
     @Test
     void overheadTasksAreTheSameThousandForEveryTool() throws IOException {
-        assertEquals(1000, new TaskFileReader().read(dir.resolve("overhead/tasks.json")).size());
+        assertEquals(
+                1000,
+                new TaskFileReader().read(dir.resolve("overhead/tasks.json")).size());
         assertEquals(1000, Files.readAllLines(dir.resolve("overhead/args")).size());
-        assertEquals(1000, Files.readAllLines(dir.resolve("overhead/build.ninja")).stream()
-                .filter(l -> l.startsWith("build t")).count());
-        assertEquals(1000, Files.readAllLines(dir.resolve("overhead/Makefile")).stream()
-                .filter(l -> l.equals("\ttrue")).count());
+        assertEquals(
+                1000,
+                Files.readAllLines(dir.resolve("overhead/build.ninja")).stream()
+                        .filter(l -> l.startsWith("build t"))
+                        .count());
+        assertEquals(
+                1000,
+                Files.readAllLines(dir.resolve("overhead/Makefile")).stream()
+                        .filter(l -> l.equals("\ttrue"))
+                        .count());
     }
 
     @Test
     void aFailingTaskFailsOnceThenSucceeds() throws Exception {
-        String command = Files.readString(dir.resolve("failure/tasks.json")).lines()
-                .filter(l -> l.contains("marks")).findFirst().orElseThrow()
-                .replaceFirst("^\\s*\"command\" : \"", "").replaceFirst("\",?$", "");
+        String command = Files.readString(dir.resolve("failure/tasks.json"))
+                .lines()
+                .filter(l -> l.contains("marks"))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst("^\\s*\"command\" : \"", "")
+                .replaceFirst("\",?$", "");
         assertEquals(1, run(command), command);
         assertEquals(0, run(command), command);
     }
 
     @Test
     void aTenthOfTheTasksFailAndTheBoundsCountThemTwice() throws IOException {
-        long failing = Files.readAllLines(dir.resolve("failure/tasks.json")).stream().filter(l -> l.contains("marks")).count();
+        long failing = Files.readAllLines(dir.resolve("failure/tasks.json")).stream()
+                .filter(l -> l.contains("marks"))
+                .count();
         assertEquals(20, failing);
         List<String> bounds = Files.readAllLines(dir.resolve("bounds.sh"));
         // the seed-42 graph BENCHMARKS.md reports on: changing it changes every makespan figure
@@ -92,12 +107,14 @@ class BenchFilesTest {
     }
 
     /** Each target's prerequisites, from lines "PREFIX target SEPARATOR dep dep". */
-    private static Map<String, Set<String>> prerequisites(Path file, String prefix, String separator) throws IOException {
+    private static Map<String, Set<String>> prerequisites(Path file, String prefix, String separator)
+            throws IOException {
         Map<String, Set<String>> deps = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             if (line.startsWith(prefix + "s") && line.contains(separator)) {
                 String target = line.substring(prefix.length(), line.indexOf(separator));
-                String rest = line.substring(line.indexOf(separator) + separator.length()).trim();
+                String rest = line.substring(line.indexOf(separator) + separator.length())
+                        .trim();
                 deps.put(target, new TreeSet<>(rest.isEmpty() ? List.of() : Arrays.asList(rest.split(" "))));
             }
         }
@@ -105,12 +122,17 @@ class BenchFilesTest {
     }
 
     private static double value(List<String> lines, String name) {
-        return lines.stream().filter(l -> l.startsWith(name + "=")).map(l -> Double.parseDouble(l.substring(name.length() + 1)))
-                .findFirst().orElseThrow();
+        return lines.stream()
+                .filter(l -> l.startsWith(name + "="))
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static int run(String command) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("sh", "-c", command)
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the command did not end: " + command);
         return p.exitValue();

@@ -147,15 +147,18 @@ public record SleepGraph(double[] seconds, int[][] deps) {
         double total = 0;
         for (List<Integer> wave : waveMembers()) {
             double[] busyUntil = new double[slots];
-            wave.stream().map(i -> seconds[i]).sorted((a, b) -> Double.compare(b, a)).forEach(s -> {
-                int least = 0;
-                for (int k = 1; k < slots; k++) {
-                    if (busyUntil[k] < busyUntil[least]) {
-                        least = k;
-                    }
-                }
-                busyUntil[least] += s;
-            });
+            wave.stream()
+                    .map(i -> seconds[i])
+                    .sorted((a, b) -> Double.compare(b, a))
+                    .forEach(s -> {
+                        int least = 0;
+                        for (int k = 1; k < slots; k++) {
+                            if (busyUntil[k] < busyUntil[least]) {
+                                least = k;
+                            }
+                        }
+                        busyUntil[least] += s;
+                    });
             total += Arrays.stream(busyUntil).max().orElse(0);
         }
         return total;
@@ -186,8 +189,8 @@ public record SleepGraph(double[] seconds, int[][] deps) {
             }
             remaining[i] = seconds[i] + after;
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> remaining[a] != remaining[b]
-                ? Double.compare(remaining[b], remaining[a]) : Integer.compare(a, b));
+        PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) ->
+                remaining[a] != remaining[b] ? Double.compare(remaining[b], remaining[a]) : Integer.compare(a, b));
         // running tasks as {finish time, task}
         PriorityQueue<double[]> running = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
         for (int i = 0; i < n; i++) {

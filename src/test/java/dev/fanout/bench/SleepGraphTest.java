@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The figures a runner is judged against, on a graph small enough to work out by hand. */
 class SleepGraphTest {
     // 0 (1 s) -> 1 (2 s) and 2 (1 s) -> 3 (1 s): a diamond with a heavy left side
-    private final SleepGraph diamond = new SleepGraph(new double[] {1, 2, 1, 1},
-            new int[][] {{}, {0}, {0}, {1, 2}});
+    private final SleepGraph diamond = new SleepGraph(new double[] {1, 2, 1, 1}, new int[][] {{}, {0}, {0}, {1, 2}});
 
     @Test
     void boundsOfADiamondAreWorkOnOneSlotAndTheCriticalPathOnTwo() {

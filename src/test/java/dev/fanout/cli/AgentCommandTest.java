@@ -27,9 +27,24 @@ class AgentCommandTest {
 
     @Test
     void theCommandTemplateTakesOptionLikeArgumentsUntilTheNextOwnOption() {
-        AgentCliRun r = run("agent", "create", "--name", "k8s-deployer", "--description", "Orchestrates K8s deployments",
-                "--tools", "Bash", "Read", "--command", "claude", "-p", "{prompt}", "--append-system-prompt", "{body}",
-                "--model", "sonnet");
+        AgentCliRun r = run(
+                "agent",
+                "create",
+                "--name",
+                "k8s-deployer",
+                "--description",
+                "Orchestrates K8s deployments",
+                "--tools",
+                "Bash",
+                "Read",
+                "--command",
+                "claude",
+                "-p",
+                "{prompt}",
+                "--append-system-prompt",
+                "{body}",
+                "--model",
+                "sonnet");
         assertEquals(0, r.exit(), r.err());
         AgentDefinition a = read("k8s-deployer");
         assertEquals(List.of("claude", "-p", "{prompt}", "--append-system-prompt", "{body}"), a.command());
@@ -39,10 +54,19 @@ class AgentCommandTest {
 
     @Test
     void theCommandTemplateMayBeOneJsonList() {
-        AgentCliRun r = run("agent", "create", "--name", "demo", "--description", "offline demo",
-                "--command", "[\"examples/agents/demo-agent.sh\", \"{task_id}\", \"{prompt}\"]");
+        AgentCliRun r = run(
+                "agent",
+                "create",
+                "--name",
+                "demo",
+                "--description",
+                "offline demo",
+                "--command",
+                "[\"examples/agents/demo-agent.sh\", \"{task_id}\", \"{prompt}\"]");
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("examples/agents/demo-agent.sh", "{task_id}", "{prompt}"), read("demo").command());
+        assertEquals(
+                List.of("examples/agents/demo-agent.sh", "{task_id}", "{prompt}"),
+                read("demo").command());
     }
 
     @Test
@@ -50,7 +74,9 @@ class AgentCommandTest {
         run("agent", "create", "--name", "plain", "--description", "d");
         assertEquals(List.of(), read("plain").command());
         AgentCliRun show = run("agent", "show", "plain");
-        assertTrue(show.out().contains("command:      agent_command from the config: [\"claude\",\"-p\",\"{prompt}\""), show.out());
+        assertTrue(
+                show.out().contains("command:      agent_command from the config: [\"claude\",\"-p\",\"{prompt}\""),
+                show.out());
     }
 
     @Test
@@ -64,14 +90,16 @@ class AgentCommandTest {
         AgentCliRun json = run("agent", "create", "--name", "j", "--description", "d", "--command", "[\"unclosed\"");
         assertEquals(2, json.exit());
         assertTrue(json.err().startsWith("error: --command: not a JSON list"), json.err());
-        assertTrue(!Files.exists(home.resolve("temp/agents")) || home.resolve("temp/agents").toFile().list().length == 0);
+        assertTrue(!Files.exists(home.resolve("temp/agents"))
+                || home.resolve("temp/agents").toFile().list().length == 0);
     }
 
     @Test
     void listShowsWhereEachAgentComesFromAndWhichOneIsShadowed() throws IOException {
         run("agent", "create", "--name", "reviewer", "--description", "temporary reviewer", "--model", "haiku");
         Files.createDirectories(home.resolve("agents"));
-        Files.writeString(home.resolve("agents/reviewer.md"), "---\nname: reviewer\ndescription: the team's reviewer\n---\n");
+        Files.writeString(
+                home.resolve("agents/reviewer.md"), "---\nname: reviewer\ndescription: the team's reviewer\n---\n");
         Files.writeString(home.resolve("agents/broken.md"), "---\nname: broken\ndescription: d\ncommand: []\n---\n");
         AgentCliRun r = run("agent", "list");
         assertEquals("""
@@ -79,21 +107,43 @@ class AgentCommandTest {
                 reviewer  permanent             -      (agent_command)  the team's reviewer
                 reviewer  temporary (shadowed)  haiku  (agent_command)  temporary reviewer
                 """, r.out());
-        assertTrue(r.err().startsWith("warning: " + home.resolve("agents/broken.md") + ":4: the command template is empty"),
+        assertTrue(
+                r.err()
+                        .startsWith(
+                                "warning: " + home.resolve("agents/broken.md") + ":4: the command template is empty"),
                 r.err());
-        assertEquals("the team's reviewer", run("agent", "show", "reviewer").out().lines().skip(1).findFirst().orElseThrow()
-                .substring(14));
+        assertEquals(
+                "the team's reviewer",
+                run("agent", "show", "reviewer")
+                        .out()
+                        .lines()
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow()
+                        .substring(14));
     }
 
     @Test
     void listAndShowSpeakJson() throws IOException {
-        run("agent", "create", "--name", "a1", "--description", "first", "--tools", "Bash,Read", "--command", "x", "{prompt}");
+        run(
+                "agent",
+                "create",
+                "--name",
+                "a1",
+                "--description",
+                "first",
+                "--tools",
+                "Bash,Read",
+                "--command",
+                "x",
+                "{prompt}");
         JsonNode list = Json.MAPPER.readTree(run("agent", "list", "--json").out());
         assertEquals("a1", list.at("/agents/0/name").asText());
         assertEquals("Read", list.at("/agents/0/tools/1").asText());
         assertEquals("{prompt}", list.at("/agents/0/command/1").asText());
         assertEquals(false, list.at("/agents/0/shadowed").asBoolean());
-        JsonNode show = Json.MAPPER.readTree(run("agent", "show", "a1", "--json").out());
+        JsonNode show =
+                Json.MAPPER.readTree(run("agent", "show", "a1", "--json").out());
         assertTrue(show.get("body").asText().startsWith("You are a1: first"));
         assertEquals("hand", show.at("/metadata/fanout-created-by").asText());
     }

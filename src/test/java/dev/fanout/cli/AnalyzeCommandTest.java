@@ -38,7 +38,8 @@ class AnalyzeCommandTest {
 
     @Test
     void oneTaskAndOneDependencyAreSingular() throws IOException {
-        Path file = Files.writeString(dir.resolve("t.json"), "[{\"id\": \"a\"}, {\"id\": \"b\", \"depends_on\": [\"a\"]}]");
+        Path file =
+                Files.writeString(dir.resolve("t.json"), "[{\"id\": \"a\"}, {\"id\": \"b\", \"depends_on\": [\"a\"]}]");
         assertTrue(Cli.run(dir, "analyze", file.toString()).out().startsWith("2 tasks, 1 dependency, 2 waves\n"));
         Path one = Files.writeString(dir.resolve("one.json"), "[{\"id\": \"a\"}]");
         assertTrue(Cli.run(dir, "analyze", one.toString()).out().startsWith("1 task, 0 dependencies, 1 wave\n"));
@@ -66,7 +67,10 @@ class AnalyzeCommandTest {
         assertTrue(r.out().endsWith("analysis written to " + output + "\n"), r.out());
         JsonNode written = JSON.readTree(output.toFile());
         assertEquals(3.33, written.get("estimated_speedup").doubleValue());
-        assertEquals(JSON.readTree(Cli.run(dir, "analyze", "examples/ten-tasks.json", "--json").out()), written);
+        assertEquals(
+                JSON.readTree(Cli.run(dir, "analyze", "examples/ten-tasks.json", "--json")
+                        .out()),
+                written);
         try (Stream<Path> files = Files.list(output.getParent())) {
             assertEquals(List.of(output), files.toList());
         }
@@ -74,13 +78,15 @@ class AnalyzeCommandTest {
 
     @Test
     void jobsPlansForThatManySlots() throws IOException {
-        JsonNode two = JSON.readTree(Cli.run(dir, "analyze", "examples/five-test-suites.json", "--json", "--jobs", "2").out());
+        JsonNode two = JSON.readTree(Cli.run(dir, "analyze", "examples/five-test-suites.json", "--json", "--jobs", "2")
+                .out());
         assertEquals(2, two.get("max_parallel_tasks").intValue());
         // five 120s suites on two slots: 120 + 120 + 120
         assertEquals(360, two.get("estimated_makespan_seconds").intValue());
         assertEquals(1.67, two.get("estimated_speedup").doubleValue());
-        JsonNode set = JSON.readTree(Cli.run(dir, "analyze", "examples/five-test-suites.json", "--json",
-                "-c", "max_parallel_tasks=5").out());
+        JsonNode set = JSON.readTree(
+                Cli.run(dir, "analyze", "examples/five-test-suites.json", "--json", "-c", "max_parallel_tasks=5")
+                        .out());
         assertEquals(5, set.get("max_parallel_tasks").intValue());
         assertEquals(5.0, set.get("estimated_speedup").doubleValue());
     }
@@ -103,17 +109,26 @@ class AnalyzeCommandTest {
     void aLongGraphIsShortenedOnScreen() throws IOException {
         StringBuilder tasks = new StringBuilder("[{\"id\": \"s0\"}");
         for (int i = 1; i < 45; i++) {
-            tasks.append(", {\"id\": \"s").append(i).append("\", \"depends_on\": [\"s").append(i - 1).append("\"]}");
+            tasks.append(", {\"id\": \"s")
+                    .append(i)
+                    .append("\", \"depends_on\": [\"s")
+                    .append(i - 1)
+                    .append("\"]}");
         }
         for (int i = 0; i < 15; i++) {
             tasks.append(", {\"id\": \"w").append(i).append("\"}");
         }
-        Path file = Files.writeString(dir.resolve("long.json"), tasks.append("]").toString());
+        Path file =
+                Files.writeString(dir.resolve("long.json"), tasks.append("]").toString());
         Cli.Result r = Cli.run(dir, "analyze", file.toString());
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("\n1      1.00s     s0*, w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10 … and 4 more\n"), r.out());
+        assertTrue(
+                r.out().contains("\n1      1.00s     s0*, w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10 … and 4 more\n"),
+                r.out());
         assertTrue(r.out().contains("\n40     1.00s     s39*\n… and 5 more waves (--json shows all)\n"), r.out());
-        assertTrue(r.out().contains("critical path: s0 -> s1 -> s2 -> s3 -> s4 -> … -> s44 (45 tasks)  (45.0s)\n"), r.out());
+        assertTrue(
+                r.out().contains("critical path: s0 -> s1 -> s2 -> s3 -> s4 -> … -> s44 (45 tasks)  (45.0s)\n"),
+                r.out());
     }
 
     @Test
@@ -121,7 +136,10 @@ class AnalyzeCommandTest {
         Cli.Result r = Cli.run(dir, "analyze", "examples/chain.yaml");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("critical path: checkout -> compile -> package -> publish  (1m 35s)"), r.out());
-        assertTrue(r.out().endsWith("decision: sequential: every task depends on the one before it: no two tasks can run together\n"),
+        assertTrue(
+                r.out()
+                        .endsWith(
+                                "decision: sequential: every task depends on the one before it: no two tasks can run together\n"),
                 r.out());
     }
 }

@@ -35,7 +35,8 @@ class BatchTest {
     }
 
     private Path tasks() throws Exception {
-        return Files.writeString(dir.resolve("tasks.json"),
+        return Files.writeString(
+                dir.resolve("tasks.json"),
                 "[{\"id\": \"a\", \"command\": \"true\"}, {\"id\": \"b\", \"command\": \"true\", \"depends_on\": [\"a\"]}]");
     }
 
@@ -45,8 +46,15 @@ class BatchTest {
 
     @Test
     void linesRunInOneSessionAndCommentsAreSkipped() throws Exception {
-        Path file = batch("# load and look", "load " + tasks(), "", "set max_parallel_tasks 2", "tasks", "analyze",
-                "run --quiet", "save nightly");
+        Path file = batch(
+                "# load and look",
+                "load " + tasks(),
+                "",
+                "set max_parallel_tasks 2",
+                "tasks",
+                "analyze",
+                "run --quiet",
+                "save nightly");
         assertEquals(0, fanout("-f", file.toString()), err.toString());
         assertTrue(out.toString().contains("the session has 2 tasks"), out.toString());
         assertTrue(out.toString().contains("on 2 slots"), out.toString());
@@ -64,11 +72,13 @@ class BatchTest {
     @Test
     void aBrokenCopyOfTheExampleStopsAtTheBrokenLine() throws Exception {
         String example = Files.readString(Path.of("examples/first-session.fan"));
-        Path broken = Files.writeString(dir.resolve("broken.fan"), example.replace("merge --strategy top3",
-                "merge --strategy top4"));
+        Path broken = Files.writeString(
+                dir.resolve("broken.fan"), example.replace("merge --strategy top3", "merge --strategy top4"));
         assertEquals(2, fanout("-f", broken.toString()));
-        assertEquals(broken + ":9: error: unknown merge strategy 'top4'; did you mean 'top3'?"
-                + " ('fanout strategies' lists them)\n", err.toString());
+        assertEquals(
+                broken + ":9: error: unknown merge strategy 'top4'; did you mean 'top3'?"
+                        + " ('fanout strategies' lists them)\n",
+                err.toString());
         assertFalse(Files.exists(dir.resolve("home/sessions/first-session.json")), "the batch stopped before save");
     }
 
@@ -90,10 +100,12 @@ class BatchTest {
 
     @Test
     void aCommandThatFailsWithoutAnErrorStillStopsTheBatch() throws Exception {
-        Path failing = Files.writeString(dir.resolve("f.json"), "[{\"id\": \"x\", \"command\": \"exit 4\", \"retries\": 0}]");
+        Path failing =
+                Files.writeString(dir.resolve("f.json"), "[{\"id\": \"x\", \"command\": \"exit 4\", \"retries\": 0}]");
         Path file = batch("run --quiet " + failing, "save never");
         assertEquals(1, fanout("-f", file.toString()));
-        assertTrue(err.toString().contains(file + ":1: error: 'run --quiet " + failing + "' ended with exit code 1"),
+        assertTrue(
+                err.toString().contains(file + ":1: error: 'run --quiet " + failing + "' ended with exit code 1"),
                 err.toString());
     }
 
@@ -124,9 +136,16 @@ class BatchTest {
         new Random(7).nextBytes(garbage);
         garbage[0] = 0;
         Path input = Files.write(dir.resolve("garbage.bin"), garbage);
-        Process p = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--home", dir.resolve("home").toString())
-                .redirectInput(input.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        javaBin(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--home",
+                        dir.resolve("home").toString())
+                .redirectInput(input.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), output);

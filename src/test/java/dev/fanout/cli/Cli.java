@@ -12,8 +12,7 @@ import java.util.Map;
  * and output captured.
  */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** What one command line did. */
     record Result(int exit, String out, String err) {

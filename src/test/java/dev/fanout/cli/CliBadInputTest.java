@@ -22,6 +22,7 @@ class CliBadInputTest {
 
     @TempDir
     Path dir;
+
     Path home;
     Path output;
 
@@ -61,7 +62,10 @@ class CliBadInputTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"detect", "graph"})
     void detectAndGraphGiveTheSameLine(String command) throws IOException {
-        BadTaskFile cycle = BadTaskFile.all().filter(c -> c.name().equals("two-task cycle")).findFirst().orElseThrow();
+        BadTaskFile cycle = BadTaskFile.all()
+                .filter(c -> c.name().equals("two-task cycle"))
+                .findFirst()
+                .orElseThrow();
         Path file = cycle.create(dir);
         assertOneErrorLine(Cli.run(home, command, file.toString()), file + cycle.expected());
     }
@@ -71,21 +75,27 @@ class CliBadInputTest {
         Files.createDirectories(home);
         Files.writeString(home.resolve("config.json"), "{\"max_parallel_tasks\": \"ten\"}");
         Cli.Result r = Cli.run(home, "analyze", "examples/ten-tasks.json", "--output", output.toString());
-        assertOneErrorLine(r, home.resolve("config.json")
-                + ":1:2: config key 'max_parallel_tasks' must be a whole number, not the string \"ten\"");
+        assertOneErrorLine(
+                r,
+                home.resolve("config.json")
+                        + ":1:2: config key 'max_parallel_tasks' must be a whole number, not the string \"ten\"");
         assertOutputUntouched();
     }
 
     @Test
     void badFlagsAreOneLine() throws IOException {
         String tasks = "examples/ten-tasks.json";
-        assertOneErrorLine(Cli.run(home, "analyze", tasks, "-c", "max_paralel_tasks=4", "--output", output.toString()),
+        assertOneErrorLine(
+                Cli.run(home, "analyze", tasks, "-c", "max_paralel_tasks=4", "--output", output.toString()),
                 "command-line flag: unknown config key 'max_paralel_tasks' (did you mean 'max_parallel_tasks'?)");
-        assertOneErrorLine(Cli.run(home, "analyze", tasks, "-c", "max_parallel_tasks=four"),
+        assertOneErrorLine(
+                Cli.run(home, "analyze", tasks, "-c", "max_parallel_tasks=four"),
                 "command-line flag: config key 'max_parallel_tasks' must be a whole number, not 'four'");
-        assertOneErrorLine(Cli.run(home, "analyze", tasks, "--jobs", "0", "--output", output.toString()),
+        assertOneErrorLine(
+                Cli.run(home, "analyze", tasks, "--jobs", "0", "--output", output.toString()),
                 "--jobs must be at least 1, not 0");
-        assertOneErrorLine(Cli.run(home, "graph", tasks, "--format", "svg"),
+        assertOneErrorLine(
+                Cli.run(home, "graph", tasks, "--format", "svg"),
                 "unknown graph format 'svg'; use text, dot or mermaid");
         assertOneErrorLine(Cli.run(home, "analyze"), "no tasks: give a tasks file, or 'load' one first");
         assertOutputUntouched();
@@ -94,20 +104,25 @@ class CliBadInputTest {
     @Test
     void anOutputThatCannotBeWrittenIsOneLine() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("a-folder"));
-        assertOneErrorLine(Cli.run(home, "analyze", "examples/ten-tasks.json", "--output", folder.toString()),
+        assertOneErrorLine(
+                Cli.run(home, "analyze", "examples/ten-tasks.json", "--output", folder.toString()),
                 "--output " + folder + " is a folder; name a file to write the analysis to");
         Path underAFile = output.resolve("x.json");
         Cli.Result r = Cli.run(home, "analyze", "examples/ten-tasks.json", "--output", underAFile.toString());
         assertEquals(2, r.exit(), r.toString());
         assertEquals(1, r.errLines().size(), r.toString());
-        assertEquals("error: cannot write --output " + underAFile + ": " + output + " is a file, not a folder",
+        assertEquals(
+                "error: cannot write --output " + underAFile + ": " + output + " is a file, not a folder",
                 r.errLines().get(0));
         assertOutputUntouched();
     }
 
     @Test
     void verboseAddsTheTraceAfterTheLine() throws IOException {
-        BadTaskFile cycle = BadTaskFile.all().filter(c -> c.name().equals("two-task cycle")).findFirst().orElseThrow();
+        BadTaskFile cycle = BadTaskFile.all()
+                .filter(c -> c.name().equals("two-task cycle"))
+                .findFirst()
+                .orElseThrow();
         Path file = cycle.create(dir);
         Cli.Result r = Cli.run(home, "--verbose", "analyze", file.toString());
         assertEquals(2, r.exit());

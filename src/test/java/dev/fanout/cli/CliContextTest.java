@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class CliContextTest {
     @Test
     void aTerminalThatCannotTellItsWidthAnyMoreCountsAsEightyColumns() {
-        CliContext ctx = new CliContext(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), true);
+        CliContext ctx = new CliContext(
+                Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), true);
         ctx.width(() -> {
             throw new IOError(new IOException("Error calling ioctl(TIOCGWINSZ): return code is -1"));
         });

@@ -34,7 +34,8 @@ class CommandLineFactoryTest {
         String[] args = {"detect", "examples/chain.yaml"};
         int whole = CommandLineFactory.create(new CliContext(Map.of(), new PrintWriter(a), new PrintWriter(a), false))
                 .execute(args);
-        int lazy = CommandLineFactory.forArgs(new CliContext(Map.of(), new PrintWriter(b), new PrintWriter(b), false), args)
+        int lazy = CommandLineFactory.forArgs(
+                        new CliContext(Map.of(), new PrintWriter(b), new PrintWriter(b), false), args)
                 .execute(args);
         assertEquals(whole, lazy);
         assertEquals(a.toString(), b.toString());

@@ -63,18 +63,20 @@ class FanoutCommandTest {
         assertEquals(2, r.exit());
         assertEquals(List.of("error: unknown command 'analyse'; did you mean 'analyze'?"), r.errLines());
         Cli.Result far = Cli.run(home, "frobnicate");
-        assertEquals(List.of("error: unknown command 'frobnicate'; 'fanout --help' lists the commands"),
-                far.errLines());
+        assertEquals(
+                List.of("error: unknown command 'frobnicate'; 'fanout --help' lists the commands"), far.errLines());
     }
 
     @Test
     void anUnknownOptionSuggestsTheClosest() {
         Cli.Result r = Cli.run(home, "analyze", "examples/ten-tasks.json", "--jsno");
         assertEquals(2, r.exit());
-        assertEquals(List.of("error: unknown option '--jsno'; did you mean '--json'? (see 'fanout analyze --help')"),
+        assertEquals(
+                List.of("error: unknown option '--jsno'; did you mean '--json'? (see 'fanout analyze --help')"),
                 r.errLines());
         Cli.Result top = Cli.run(home, "--verbos");
-        assertEquals(List.of("error: unknown option '--verbos'; did you mean '--verbose'? (see 'fanout --help')"),
+        assertEquals(
+                List.of("error: unknown option '--verbos'; did you mean '--verbose'? (see 'fanout --help')"),
                 top.errLines());
         assertEquals("", r.out());
     }

@@ -59,8 +59,11 @@ final class FanoutProcess implements AutoCloseable {
         Files.createDirectories(logs);
         Path out = logs.resolve("fanout.stdout");
         Path err = logs.resolve("fanout.stderr");
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         return new FanoutProcess(p, out, err);
     }
 
@@ -87,7 +90,10 @@ final class FanoutProcess implements AutoCloseable {
     }
 
     private static void kill(String signal, String target) throws IOException, InterruptedException {
-        int code = new ProcessBuilder("kill", "-" + signal, "--", target).inheritIO().start().waitFor();
+        int code = new ProcessBuilder("kill", "-" + signal, "--", target)
+                .inheritIO()
+                .start()
+                .waitFor();
         if (code != 0) {
             throw new AssertionError("kill -" + signal + " " + target + " failed");
         }

@@ -34,8 +34,8 @@ class JsCommandTest {
         all[0] = "--home";
         all[1] = dir.resolve("home").toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        return CommandLineFactory.create(ctx).execute(Main.scriptShorthand(all.length > 2 && args[0].endsWith(".js")
-                ? args : all));
+        return CommandLineFactory.create(ctx)
+                .execute(Main.scriptShorthand(all.length > 2 && args[0].endsWith(".js") ? args : all));
     }
 
     @Test
@@ -78,7 +78,11 @@ class JsCommandTest {
         ctx = newContext(); // as a new fanout process: nothing carried over but the files
         assertEquals(0, fanout("--session", "work", "merge", "--strategy", "count", "--json"), err.toString());
         String text = out.toString();
-        assertEquals(3, JSON.readTree(text.substring(text.lastIndexOf("{\n  \"strategy\""))).at("/result/tasks").asInt());
+        assertEquals(
+                3,
+                JSON.readTree(text.substring(text.lastIndexOf("{\n  \"strategy\"")))
+                        .at("/result/tasks")
+                        .asInt());
     }
 
     @Test
@@ -95,7 +99,8 @@ class JsCommandTest {
     @Test
     void javaIsRefusedWithAClearMessage() {
         assertEquals(1, fanout("js", "Java.type('java.lang.Runtime').getRuntime()"));
-        assertTrue(err.toString().contains("scripts cannot use Java classes (java.lang.Runtime); set allow_java: true"),
+        assertTrue(
+                err.toString().contains("scripts cannot use Java classes (java.lang.Runtime); set allow_java: true"),
                 err.toString());
     }
 
@@ -115,10 +120,13 @@ class JsCommandTest {
         assertEquals(0, fanout("js", "-f", "examples/js/top3.js"));
         assertEquals(0, fanout("js", "1 + 1"));
 
-        assertEquals(List.of("registered merge strategy 'top3' (merge --strategy top3)",
-                "registered pipeline 'nightly' (pipeline run nightly)",
-                "registered merge strategy 'top3' (merge --strategy top3)",
-                "2"), out.toString().lines().toList());
+        assertEquals(
+                List.of(
+                        "registered merge strategy 'top3' (merge --strategy top3)",
+                        "registered pipeline 'nightly' (pipeline run nightly)",
+                        "registered merge strategy 'top3' (merge --strategy top3)",
+                        "2"),
+                out.toString().lines().toList());
     }
 
     @Test
@@ -127,8 +135,8 @@ class JsCommandTest {
         assertEquals(0, fanout("js", "-f", "examples/js/nightly.js"));
         assertEquals(0, fanout("pipeline", "list"));
         assertTrue(out.toString().contains("nightly"), out.toString());
-        int code = fanout("pipeline", "run", "nightly", "-o", "file=examples/five-test-suites.json",
-                "-o", "out=" + report);
+        int code = fanout(
+                "pipeline", "run", "nightly", "-o", "file=examples/five-test-suites.json", "-o", "out=" + report);
         assertEquals(0, code, err.toString());
         JsonNode written = JSON.readTree(report.toFile());
         assertEquals(226, written.at("/merged/tests").asInt(), written.toString());

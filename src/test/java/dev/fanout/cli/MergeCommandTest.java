@@ -44,8 +44,11 @@ class MergeCommandTest {
     @Test
     void theFiveTestSuitesEndInOneTestReportReadFromTheirJUnitFiles() throws Exception {
         assertEquals(1, fanout("run", "--quiet", "examples/five-test-suites.json"), "two suites fail");
-        assertTrue(out.toString().contains("merged (testing): 226 tests, 223 passed, 3 failed, 0 errors, 0 skipped, "
-                + "coverage 81.69%"), out.toString());
+        assertTrue(
+                out.toString()
+                        .contains("merged (testing): 226 tests, 223 passed, 3 failed, 0 errors, 0 skipped, "
+                                + "coverage 81.69%"),
+                out.toString());
         JsonNode merged = JSON.readTree(onlyRun().resolve("merged.json").toFile());
         assertEquals("testing", merged.get("strategy").asText());
         JsonNode report = merged.get("result");
@@ -61,7 +64,16 @@ class MergeCommandTest {
     void mergeTakesAStrategyTaskIdsAndAnOutputFile() throws Exception {
         fanout("run", "--quiet", "examples/five-test-suites.json");
         Path file = home.resolve("auth.json");
-        assertEquals(0, fanout("merge", "--task-ids", "test-auth,test-orders", "--strategy", "test", "--output", file.toString()));
+        assertEquals(
+                0,
+                fanout(
+                        "merge",
+                        "--task-ids",
+                        "test-auth,test-orders",
+                        "--strategy",
+                        "test",
+                        "--output",
+                        file.toString()));
         JsonNode written = JSON.readTree(file.toFile());
         assertEquals(97, written.at("/result/tests").asInt());
         assertEquals(0, fanout("merge", "--strategy", "generic", "--json"));
@@ -73,7 +85,8 @@ class MergeCommandTest {
         fanout("run", "--quiet", "examples/five-test-suites.json");
         Path file = home.resolve("never.json");
         assertEquals(2, fanout("merge", "--strategy", "tesitng", "--output", file.toString()));
-        assertEquals("error: unknown merge strategy 'tesitng'; did you mean 'testing'? ('fanout strategies' lists them)\n",
+        assertEquals(
+                "error: unknown merge strategy 'tesitng'; did you mean 'testing'? ('fanout strategies' lists them)\n",
                 err.toString());
         assertFalse(Files.exists(file));
     }

@@ -14,12 +14,15 @@ class MergedViewTest {
 
     @Test
     void tasksOfSeveralTypesGetEachTypesHeadlineByTheStrategyItGot() {
-        Merged m = merger.merge(List.of(
-                succeeded("b1", "build", "{\"artifacts\": [{\"path\": \"a.jar\", \"size\": 3}]}"),
-                succeeded("s1", "analysis", "{\"lines\": 4}"),
-                succeeded("s2", "analysis", "{\"lines\": 5}")), "auto");
+        Merged m = merger.merge(
+                List.of(
+                        succeeded("b1", "build", "{\"artifacts\": [{\"path\": \"a.jar\", \"size\": 3}]}"),
+                        succeeded("s1", "analysis", "{\"lines\": 4}"),
+                        succeeded("s2", "analysis", "{\"lines\": 5}")),
+                "auto");
 
-        assertEquals("build (build): succeeded, 1 artifact; analysis (generic): 2 tasks, 2 succeeded",
+        assertEquals(
+                "build (build): succeeded, 1 artifact; analysis (generic): 2 tasks, 2 succeeded",
                 MergedView.headline(m));
     }
 

@@ -49,7 +49,11 @@ class ResourcesCommandTest {
     void listShowsAgeUsesLastUseAndTheDecisionWithItsReason() throws IOException {
         run("agent", "create", "--name", "service-builder", "--description", "builds services");
         run("skill", "create", "--name", "old-skill", "--description", "never used");
-        age("service-builder", Duration.ofDays(3).plusMinutes(1), Duration.ofHours(5).plusMinutes(1), 1);
+        age(
+                "service-builder",
+                Duration.ofDays(3).plusMinutes(1),
+                Duration.ofHours(5).plusMinutes(1),
+                1);
         age("old-skill", Duration.ofDays(40).plusMinutes(1), null, 0);
 
         AgentCliRun r = run("resources", "list");
@@ -91,7 +95,10 @@ class ResourcesCommandTest {
         AgentCliRun r = run("resources", "mark-used", "--name", "both");
         assertEquals(2, r.exit());
         assertTrue(r.err().endsWith("add --type skill or --type agent\n"), r.err());
-        assertEquals(0, run("resources", "mark-used", "--name", "both", "--type", "agent").exit());
+        assertEquals(
+                0,
+                run("resources", "mark-used", "--name", "both", "--type", "agent")
+                        .exit());
         AgentCliRun badType = run("resources", "mark-used", "--name", "both", "--type", "tool");
         assertEquals(2, badType.exit());
         assertEquals("error: unknown resource type 'tool'; use skill or agent\n", badType.err());
@@ -142,7 +149,8 @@ class ResourcesCommandTest {
         run("skill", "create", "--name", "vanished", "--description", "d");
         Files.delete(home.resolve("temp/skills/vanished/SKILL.md"));
         AgentCliRun list = run("resources", "list");
-        assertTrue(list.out().contains("delete    its file is gone (" + home.resolve("temp/skills/vanished/SKILL.md")),
+        assertTrue(
+                list.out().contains("delete    its file is gone (" + home.resolve("temp/skills/vanished/SKILL.md")),
                 list.out());
         run("resources", "cleanup");
         assertEquals("no temporary skills or agents\n", run("resources", "list").out());
@@ -159,8 +167,10 @@ class ResourcesCommandTest {
         Files.writeString(home.resolve("temp/agents/keeper.md"), "---\nname: keeper\ndescription: second\n---\n");
         AgentCliRun refused = run("resources", "promote", "--name", "keeper", "--type", "agent");
         assertEquals(2, refused.exit());
-        assertEquals("error: a permanent agent named 'keeper' exists at " + home.resolve("agents/keeper.md")
-                + "; add --force to replace it\n", refused.err());
+        assertEquals(
+                "error: a permanent agent named 'keeper' exists at " + home.resolve("agents/keeper.md")
+                        + "; add --force to replace it\n",
+                refused.err());
         AgentCliRun forced = run("resources", "promote", "--name", "keeper", "--force");
         assertTrue(forced.out().endsWith("(replaced the permanent one)\n"), forced.out());
         assertTrue(run("agent", "show", "keeper").out().contains("description:  second"));
@@ -170,8 +180,9 @@ class ResourcesCommandTest {
     void aCorruptRegistryIsAnErrorNamingItAndStaysAsItIs() throws IOException {
         run("agent", "create", "--name", "a", "--description", "d");
         Files.writeString(registry(), "{ not json");
-        for (String[] args : new String[][] {{"resources", "list"}, {"resources", "cleanup"},
-                {"resources", "mark-used", "--name", "a"}}) {
+        for (String[] args : new String[][] {
+            {"resources", "list"}, {"resources", "cleanup"}, {"resources", "mark-used", "--name", "a"}
+        }) {
             AgentCliRun r = run(args);
             assertEquals(2, r.exit(), String.join(" ", args));
             assertTrue(r.err().startsWith("error: " + registry() + ":1:"), r.err());

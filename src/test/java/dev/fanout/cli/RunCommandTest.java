@@ -49,7 +49,10 @@ class RunCommandTest {
     }
 
     private JsonNode record() throws IOException {
-        return JSON.readTree(FanoutProcess.runDir(tmp.resolve("home")).orElseThrow().resolve("run.json").toFile());
+        return JSON.readTree(FanoutProcess.runDir(tmp.resolve("home"))
+                .orElseThrow()
+                .resolve("run.json")
+                .toFile());
     }
 
     @Test
@@ -62,8 +65,13 @@ class RunCommandTest {
 
     @Test
     void exitsOneWhenATaskDidNotSucceedAndShowsItsStderr() throws IOException {
-        int exit = fanout("run", tasks(file(config("max_retries", 0), task("a", "echo 'disk full' >&2; exit 1"),
-                task("b", "true", "a"), task("c", "true"))));
+        int exit = fanout(
+                "run",
+                tasks(file(
+                        config("max_retries", 0),
+                        task("a", "echo 'disk full' >&2; exit 1"),
+                        task("b", "true", "a"),
+                        task("c", "true"))));
 
         assertEquals(1, exit);
         assertTrue(out.toString().contains("disk full"), out.toString());
@@ -72,19 +80,23 @@ class RunCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "run missing.json|no such file",
-        "run TASKS --jobs 0|--jobs must be at least 1",
-        "run TASKS --halt sometimes|--halt takes never, soon or now",
-        "run TASKS --output fancy|--output takes group or stream",
-        "run --resume 20200101-000000-abcd|no run '20200101-000000-abcd'",
-        "run --resume ../etc|is not a run id",
-        "run TASKS --resume 20200101-000000-abcd|not both",
-        "run CYCLE|cycle"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "run missing.json|no such file",
+                "run TASKS --jobs 0|--jobs must be at least 1",
+                "run TASKS --halt sometimes|--halt takes never, soon or now",
+                "run TASKS --output fancy|--output takes group or stream",
+                "run --resume 20200101-000000-abcd|no run '20200101-000000-abcd'",
+                "run --resume ../etc|is not a run id",
+                "run TASKS --resume 20200101-000000-abcd|not both",
+                "run CYCLE|cycle"
+            })
     void badInputExitsTwoWithOneLine(String args, String message) throws IOException {
         String tasks = tasks(file(null, task("a", "true")));
-        String cycle = RunFixture.write(tmp.resolve("cycle.json"),
-                file(null, task("a", "true", "b"), task("b", "true", "a"))).toString();
+        String cycle = RunFixture.write(
+                        tmp.resolve("cycle.json"), file(null, task("a", "true", "b"), task("b", "true", "a")))
+                .toString();
         String[] argv = args.replace("TASKS", tasks).replace("CYCLE", cycle).split(" ");
 
         int exit = fanout(argv);
@@ -99,7 +111,11 @@ class RunCommandTest {
     void aRunFolderThatCannotBeCreatedIsBadInput() throws IOException {
         // a regular file where a folder should be stops even root, unlike permissions
         Path blocker = Files.writeString(tmp.resolve("not-a-folder"), "");
-        int exit = fanout("run", tasks(file(null, task("a", "true"))), "--home", blocker.resolve("home").toString());
+        int exit = fanout(
+                "run",
+                tasks(file(null, task("a", "true"))),
+                "--home",
+                blocker.resolve("home").toString());
 
         assertEquals(2, exit, out + "\n" + err);
         assertTrue(err.toString().startsWith("error: cannot write the run record in "), err.toString());
@@ -136,14 +152,17 @@ class RunCommandTest {
     void parallelOverridesADecisionToRunSequentially() throws IOException {
         String file = tasks(meetingTasks());
         assertEquals(0, fanout("run", file, "--dry-run"));
-        assertTrue(out.toString().contains("1 slot, dependency order"), "two tasks: the decision is sequential\n" + out);
+        assertTrue(
+                out.toString().contains("1 slot, dependency order"), "two tasks: the decision is sequential\n" + out);
 
         int exit = fanout("run", file, "--parallel");
 
         assertEquals(0, exit, out + "\n" + err);
         JsonNode r = record();
         assertEquals("parallel", r.path("mode").asText());
-        assertTrue(r.path("decision").asText().startsWith("--parallel given"), r.path("decision").asText());
+        assertTrue(
+                r.path("decision").asText().startsWith("--parallel given"),
+                r.path("decision").asText());
     }
 
     @Test
@@ -171,8 +190,14 @@ class RunCommandTest {
     void haltSoonFromTheCommandLineCancelsWhatHasNotStarted() throws IOException {
         ObjectNode bad = task("bad", "exit 1");
         bad.put("retries", 0);
-        int exit = fanout("run", tasks(file(null, bad, task("after", "true", "bad"), task("next", "true"))),
-                "--halt", "soon", "--jobs", "1", "--parallel");
+        int exit = fanout(
+                "run",
+                tasks(file(null, bad, task("after", "true", "bad"), task("next", "true"))),
+                "--halt",
+                "soon",
+                "--jobs",
+                "1",
+                "--parallel");
 
         assertEquals(1, exit);
         JsonNode r = record();
@@ -186,7 +211,9 @@ class RunCommandTest {
         Path runJson = FanoutProcess.runDir(tmp.resolve("home")).orElseThrow().resolve("run.json");
         ObjectNode o = (ObjectNode) JSON.readTree(runJson.toFile());
         // as if this JVM were the fanout running it
-        o.put("status", "running").put("pid", ProcessHandle.current().pid()).putNull("ended_at")
+        o.put("status", "running")
+                .put("pid", ProcessHandle.current().pid())
+                .putNull("ended_at")
                 .put("started_at", java.time.Instant.now().toString());
         JSON.writeValue(runJson.toFile(), o);
         err.getBuffer().setLength(0);

@@ -63,8 +63,17 @@ class RunProcessTest {
         // one line with no newline at all, after a '[' that makes it look like a JSON result
         long size = 200_000_000L;
         Path file = tasks(file(null, task("flood", "printf '['; head -c " + (size - 1) + " /dev/zero | tr '\\0' x")));
-        try (FanoutProcess fanout = FanoutProcess.start(tmp.resolve("logs"), List.of("-Xmx64m"), "run", file.toString(),
-                "--home", home().toString(), "--output", output, "--jobs", "1")) {
+        try (FanoutProcess fanout = FanoutProcess.start(
+                tmp.resolve("logs"),
+                List.of("-Xmx64m"),
+                "run",
+                file.toString(),
+                "--home",
+                home().toString(),
+                "--output",
+                output,
+                "--jobs",
+                "1")) {
             int exit = fanout.await(LIMIT);
 
             assertEquals(0, exit, fanout.stderr());
@@ -82,8 +91,16 @@ class RunProcessTest {
             list[i] = argvTask("t" + i, List.of("true"));
         }
         Path file = tasks(file(null, list));
-        try (FanoutProcess fanout = FanoutProcess.start(tmp.resolve("logs"), List.of(), "run", file.toString(),
-                "--home", home().toString(), "--jobs", "8", "--quiet")) {
+        try (FanoutProcess fanout = FanoutProcess.start(
+                tmp.resolve("logs"),
+                List.of(),
+                "run",
+                file.toString(),
+                "--home",
+                home().toString(),
+                "--jobs",
+                "8",
+                "--quiet")) {
             int exit = fanout.await(Duration.ofMinutes(3));
 
             assertEquals(0, exit, fanout.stderr());
@@ -101,24 +118,43 @@ class RunProcessTest {
     void ctrlCTermOrHangupStopsRunningTreesCancelsTheRestAndExits130(String signal) throws Exception {
         Path pid1 = tmp.resolve("slow1.pid");
         Path pid2 = tmp.resolve("slow2.pid");
-        Path file = tasks(file(null, task("slow1", "echo $$ > " + q(pid1) + "; sleep 60"),
-                task("slow2", "sleep 60 & echo $! > " + q(pid2) + "; wait"), task("after", "true", "slow1"),
+        Path file = tasks(file(
+                null,
+                task("slow1", "echo $$ > " + q(pid1) + "; sleep 60"),
+                task("slow2", "sleep 60 & echo $! > " + q(pid2) + "; wait"),
+                task("after", "true", "slow1"),
                 task("other", "true")));
-        try (FanoutProcess fanout = FanoutProcess.start(tmp.resolve("logs"), List.of(), "run", file.toString(),
-                "--home", home().toString(), "--jobs", "2", "--parallel")) {
-            fanout.awaitRecord(home(), r -> status(r, "slow1").equals("running") && status(r, "slow2").equals("running")
-                    && FanoutProcess.allExist(pid1, pid2), LIMIT);
+        try (FanoutProcess fanout = FanoutProcess.start(
+                tmp.resolve("logs"),
+                List.of(),
+                "run",
+                file.toString(),
+                "--home",
+                home().toString(),
+                "--jobs",
+                "2",
+                "--parallel")) {
+            fanout.awaitRecord(
+                    home(),
+                    r -> status(r, "slow1").equals("running")
+                            && status(r, "slow2").equals("running")
+                            && FanoutProcess.allExist(pid1, pid2),
+                    LIMIT);
 
             fanout.signal(signal);
             int exit = fanout.await(LIMIT);
 
             assertEquals(130, exit, fanout.stderr());
-            JsonNode record = JSON.readTree(FanoutProcess.runDir(home()).orElseThrow().resolve("run.json").toFile());
+            JsonNode record = JSON.readTree(FanoutProcess.runDir(home())
+                    .orElseThrow()
+                    .resolve("run.json")
+                    .toFile());
             assertEquals("interrupted", record.path("status").asText());
             for (String id : List.of("slow1", "slow2", "after", "other")) {
                 assertEquals("cancelled", status(record, id), id);
             }
-            assertTrue(record.path("results").path("slow1").path("reason").asText().contains("interrupted"));
+            assertTrue(
+                    record.path("results").path("slow1").path("reason").asText().contains("interrupted"));
             assertFalse(Leftovers.alive(Leftovers.pidIn(pid1)), "slow1's shell was stopped");
             assertFalse(Leftovers.alive(Leftovers.pidIn(pid2)), "slow2's child was stopped");
             assertEquals(List.of(), Leftovers.withRunId(record.path("run_id").asText()));
@@ -137,19 +173,35 @@ class RunProcessTest {
             list[i].put("retries", i == 0 ? 0 : 2);
         }
         Path file = tasks(file(null, list[0], list[1], list[2], task("after", "true", "slow0")));
-        try (FanoutProcess fanout = FanoutProcess.startInOwnGroup(tmp.resolve("logs"), "run", file.toString(),
-                "--home", home().toString(), "--jobs", "3", "--parallel")) {
-            fanout.awaitRecord(home(), r -> FanoutProcess.allExist(started.resolve("slow0"), started.resolve("slow1"),
-                    started.resolve("slow2")), LIMIT);
+        try (FanoutProcess fanout = FanoutProcess.startInOwnGroup(
+                tmp.resolve("logs"),
+                "run",
+                file.toString(),
+                "--home",
+                home().toString(),
+                "--jobs",
+                "3",
+                "--parallel")) {
+            fanout.awaitRecord(
+                    home(),
+                    r -> FanoutProcess.allExist(
+                            started.resolve("slow0"), started.resolve("slow1"), started.resolve("slow2")),
+                    LIMIT);
 
             fanout.signalGroup("INT");
             int exit = fanout.await(LIMIT);
 
             assertEquals(130, exit, fanout.stderr());
-            JsonNode record = JSON.readTree(FanoutProcess.runDir(home()).orElseThrow().resolve("run.json").toFile());
+            JsonNode record = JSON.readTree(FanoutProcess.runDir(home())
+                    .orElseThrow()
+                    .resolve("run.json")
+                    .toFile());
             assertEquals("interrupted", record.path("status").asText());
             for (String id : List.of("slow0", "slow1", "slow2", "after")) {
-                assertEquals("cancelled", status(record, id), id + ": " + record.path("results").path(id));
+                assertEquals(
+                        "cancelled",
+                        status(record, id),
+                        id + ": " + record.path("results").path(id));
             }
             for (String id : List.of("slow0", "slow1", "slow2")) {
                 assertEquals(1, record.path("results").path(id).path("attempts").size(), id + " was not retried");
@@ -163,16 +215,35 @@ class RunProcessTest {
         Path slowPid = tmp.resolve("slow.pid");
         Path counts = Files.createDirectory(tmp.resolve("counts"));
         String count = "echo x >> " + q(counts) + "/$FANOUT_TASK_ID";
-        ObjectNode slow = task("slow", count + "; if [ ! -e " + q(marker) + " ]; then touch " + q(marker)
-                + "; echo $$ > " + q(slowPid) + "; exec sleep 60; fi");
-        Path file = tasks(file(null, task("quick1", count), task("quick2", count), slow,
-                task("after", count, "slow"), task("last", count, "after")));
+        ObjectNode slow = task(
+                "slow",
+                count + "; if [ ! -e " + q(marker) + " ]; then touch " + q(marker) + "; echo $$ > " + q(slowPid)
+                        + "; exec sleep 60; fi");
+        Path file = tasks(file(
+                null,
+                task("quick1", count),
+                task("quick2", count),
+                slow,
+                task("after", count, "slow"),
+                task("last", count, "after")));
         String runId;
-        try (FanoutProcess fanout = FanoutProcess.start(tmp.resolve("logs"), List.of(), "run", file.toString(),
-                "--home", home().toString(), "--jobs", "3", "--parallel")) {
-            JsonNode seen = fanout.awaitRecord(home(), r -> status(r, "quick1").equals("succeeded")
-                    && status(r, "quick2").equals("succeeded") && status(r, "slow").equals("running")
-                    && Files.exists(slowPid), LIMIT);
+        try (FanoutProcess fanout = FanoutProcess.start(
+                tmp.resolve("logs"),
+                List.of(),
+                "run",
+                file.toString(),
+                "--home",
+                home().toString(),
+                "--jobs",
+                "3",
+                "--parallel")) {
+            JsonNode seen = fanout.awaitRecord(
+                    home(),
+                    r -> status(r, "quick1").equals("succeeded")
+                            && status(r, "quick2").equals("succeeded")
+                            && status(r, "slow").equals("running")
+                            && Files.exists(slowPid),
+                    LIMIT);
             runId = seen.path("run_id").asText();
 
             fanout.signal("KILL");

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ShellLineTest {
     @Test
     void wordsSplitOnBlanksAndQuotesGroupThem() {
-        assertEquals(List.of("task", "add", "--id", "a b", "--command", "echo 'hi'"),
+        assertEquals(
+                List.of("task", "add", "--id", "a b", "--command", "echo 'hi'"),
                 ShellLine.words("task add --id \"a b\" --command \"echo 'hi'\""));
     }
 
@@ -26,7 +27,9 @@ class ShellLineTest {
 
     @Test
     void javaScriptIsTakenAsTypedQuotesAndAll() {
-        assertEquals(List.of("js", "fanout.log(\"a  b\"); x || y > 2"), ShellLine.words("js fanout.log(\"a  b\"); x || y > 2"));
+        assertEquals(
+                List.of("js", "fanout.log(\"a  b\"); x || y > 2"),
+                ShellLine.words("js fanout.log(\"a  b\"); x || y > 2"));
         assertEquals(List.of("js", "fanout.tasks()"), ShellLine.words("js 'fanout.tasks()'"));
         assertEquals(List.of("js", "-f", "top3.js"), ShellLine.words("js -f top3.js"));
     }

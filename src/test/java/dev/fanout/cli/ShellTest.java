@@ -54,8 +54,11 @@ class ShellTest {
             }
         };
         terminal.setSize(new org.jline.terminal.Size(120, 40));
-        CliContext ctx = new CliContext(Map.of("TERM", "xterm-256color", "NO_COLOR", "1"),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), true);
+        CliContext ctx = new CliContext(
+                Map.of("TERM", "xterm-256color", "NO_COLOR", "1"),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                true);
         ctx.homeOverride(dir.resolve("home"));
         Shell s = new Shell(ctx, terminal);
         shell = CompletableFuture.supplyAsync(s::run);
@@ -74,8 +77,9 @@ class ShellTest {
 
     @Test
     void tabCompletesATaskIdOfTheSession() throws Exception {
-        Path tasks = write("tasks.json", "[{\"id\": \"alpha-build\", \"command\": \"true\"},"
-                + " {\"id\": \"beta\", \"command\": \"true\"}]");
+        Path tasks = write(
+                "tasks.json",
+                "[{\"id\": \"alpha-build\", \"command\": \"true\"}," + " {\"id\": \"beta\", \"command\": \"true\"}]");
         type("load " + tasks + "\r");
         awaitScreen("the session has 2 tasks");
         type("task remove alp\t");
@@ -94,7 +98,8 @@ class ShellTest {
         type("\u0003");
         awaitScreen("interrupted in");
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "the run stopped promptly");
-        JsonNode record = new ObjectMapper().readTree(runJsonWith(runs, "run_id").toFile());
+        JsonNode record =
+                new ObjectMapper().readTree(runJsonWith(runs, "run_id").toFile());
         assertEquals("interrupted", record.get("status").asText());
         assertEquals("cancelled", record.at("/results/long/status").asText());
         type("status\r");
@@ -108,7 +113,8 @@ class ShellTest {
         awaitScreen("the session has 1 task");
         type("\u0004");
         assertEquals(0, shell.get(10, TimeUnit.SECONDS));
-        JsonNode saved = new ObjectMapper().readTree(dir.resolve("home/sessions/last.json").toFile());
+        JsonNode saved = new ObjectMapper()
+                .readTree(dir.resolve("home/sessions/last.json").toFile());
         assertEquals("one", saved.at("/tasks/tasks/0/id").asText());
     }
 
@@ -178,13 +184,17 @@ class ShellTest {
             return null;
         }
         try (Stream<Path> dirs = Files.list(runs)) {
-            return dirs.map(d -> d.resolve("run.json")).filter(Files::exists).filter(f -> {
-                try {
-                    return Files.readString(f).contains(text);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).findFirst().orElse(null);
+            return dirs.map(d -> d.resolve("run.json"))
+                    .filter(Files::exists)
+                    .filter(f -> {
+                        try {
+                            return Files.readString(f).contains(text);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }

@@ -22,8 +22,16 @@ class SkillCommandTest {
 
     @Test
     void createListAndShowASkill() throws IOException {
-        AgentCliRun created = run("skill", "create", "--name", "graphql-migration-expert", "--description",
-                "Expert in migrating REST APIs to GraphQL", "--capabilities", "Analyze REST endpoints", "Generate resolvers");
+        AgentCliRun created = run(
+                "skill",
+                "create",
+                "--name",
+                "graphql-migration-expert",
+                "--description",
+                "Expert in migrating REST APIs to GraphQL",
+                "--capabilities",
+                "Analyze REST endpoints",
+                "Generate resolvers");
         assertEquals(0, created.exit(), created.err());
         Path file = home.resolve("temp/skills/graphql-migration-expert/SKILL.md");
         assertTrue(created.out().startsWith("created temporary skill 'graphql-migration-expert' at " + file + "\n"));
@@ -45,7 +53,9 @@ class SkillCommandTest {
 
                 # graphql-migration-expert
                 """.formatted(file)), show.out());
-        assertTrue(show.out().endsWith(Files.readString(file).substring(Files.readString(file).indexOf("# graphql"))));
+        assertTrue(show.out()
+                .endsWith(
+                        Files.readString(file).substring(Files.readString(file).indexOf("# graphql"))));
     }
 
     @Test
@@ -56,18 +66,29 @@ class SkillCommandTest {
         assertEquals("temporary", list.at("/skills/0/origin").asText());
         assertEquals(2, list.at("/skills/0/capabilities").size());
         assertEquals(0, list.get("problems").size());
-        JsonNode show = Json.MAPPER.readTree(run("skill", "show", "s1", "--json").out());
+        JsonNode show =
+                Json.MAPPER.readTree(run("skill", "show", "s1", "--json").out());
         assertTrue(show.get("body").asText().contains("## Capabilities"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a/b", "..", "../escape", "has space", "Upper", "", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(
+            strings = {
+                "a/b",
+                "..",
+                "../escape",
+                "has space",
+                "Upper",
+                "",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            })
     void badNamesAreRefusedWithOneLine(String name) {
         AgentCliRun r = run("skill", "create", "--name", name, "--description", "d");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: skill name '"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(!Files.exists(home.resolve("temp/skills")) || home.resolve("temp/skills").toFile().list().length == 0);
+        assertTrue(!Files.exists(home.resolve("temp/skills"))
+                || home.resolve("temp/skills").toFile().list().length == 0);
     }
 
     @Test
@@ -94,7 +115,9 @@ class SkillCommandTest {
         AgentCliRun r = run("skill", "list");
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("no skills"), r.out());
-        assertEquals("warning: " + broken + ":1: the skill has no 'description'; add one line saying what it does and when to use it\n",
+        assertEquals(
+                "warning: " + broken
+                        + ":1: the skill has no 'description'; add one line saying what it does and when to use it\n",
                 r.err());
         JsonNode json = Json.MAPPER.readTree(run("skill", "list", "--json").out());
         assertEquals(broken.toString(), json.at("/problems/0/path").asText());

@@ -28,12 +28,14 @@ class StatsCommandTest {
 
         Cli.Result one = Cli.run(home, "stats");
         assertEquals(0, one.exit(), one.toString());
-        assertEquals("1 run, 2 tasks run, 2 attempts", one.out().lines().findFirst().orElseThrow());
+        assertEquals(
+                "1 run, 2 tasks run, 2 attempts", one.out().lines().findFirst().orElseThrow());
         assertTrue(one.out().contains("over 1 run\n"), one.out());
 
         assertEquals(0, Cli.run(home, "run", file.toString(), "--quiet").exit());
         Cli.Result two = Cli.run(home, "stats");
-        assertEquals("2 runs, 4 tasks run, 4 attempts", two.out().lines().findFirst().orElseThrow());
+        assertEquals(
+                "2 runs, 4 tasks run, 4 attempts", two.out().lines().findFirst().orElseThrow());
         assertTrue(two.out().contains("over 2 runs\n"), two.out());
     }
 

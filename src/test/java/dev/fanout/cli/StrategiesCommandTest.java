@@ -23,7 +23,8 @@ class StrategiesCommandTest {
     private final StringWriter err = new StringWriter();
 
     private CliContext context() {
-        return new CliContext(Map.of("FANOUT_HOME", home.toString()), new PrintWriter(out), new PrintWriter(err), false);
+        return new CliContext(
+                Map.of("FANOUT_HOME", home.toString()), new PrintWriter(out), new PrintWriter(err), false);
     }
 
     @Test
@@ -32,9 +33,12 @@ class StrategiesCommandTest {
         assertEquals(0, code, err.toString());
         String[] lines = out.toString().split("\n");
         assertEquals("name              origin    description", lines[0]);
-        assertEquals("service_creation  built-in  status of each service, all created or not, files created by service (deduplicated)",
+        assertEquals(
+                "service_creation  built-in  status of each service, all created or not, files created by service (deduplicated)",
                 lines[1]);
-        assertEquals("testing           built-in  tests summed, failures listed, coverage combined; reads JUnit XML reports", lines[4]);
+        assertEquals(
+                "testing           built-in  tests summed, failures listed, coverage combined; reads JUnit XML reports",
+                lines[4]);
         assertEquals("generic           built-in  every task's result keyed by task id, with its status", lines[7]);
         assertEquals("'auto' (the default) chooses from the tasks' types; unknown types use 'generic'", lines[8]);
     }
@@ -42,22 +46,26 @@ class StrategiesCommandTest {
     @Test
     void listsAStrategyAScriptRegisteredInTheSessionWithItsOrigin() throws Exception {
         CliContext ctx = context();
-        ctx.session().strategies().register(new MergeStrategy() {
-            @Override
-            public String name() {
-                return "top3";
-            }
+        ctx.session()
+                .strategies()
+                .register(
+                        new MergeStrategy() {
+                            @Override
+                            public String name() {
+                                return "top3";
+                            }
 
-            @Override
-            public String description() {
-                return "the three best hits";
-            }
+                            @Override
+                            public String description() {
+                                return "the three best hits";
+                            }
 
-            @Override
-            public JsonNode merge(List<TaskOutput> outputs) {
-                return JsonNodeFactory.instance.objectNode();
-            }
-        }, "script: nightly.js");
+                            @Override
+                            public JsonNode merge(List<TaskOutput> outputs) {
+                                return JsonNodeFactory.instance.objectNode();
+                            }
+                        },
+                        "script: nightly.js");
         int code = CommandLineFactory.create(ctx).execute("strategies", "--json");
         assertEquals(0, code, err.toString());
         JsonNode list = Json.MAPPER.readTree(out.toString());

@@ -34,18 +34,24 @@ class ThreeServicesExampleTest {
     void theServicesAreBuiltInParallelByATemporaryAgentThatIsCountedAndKept() throws Exception {
         assertEquals(0, fanout("run", "examples/three-services.json"), err.toString());
         String text = out.toString();
-        assertTrue(text.contains("created temporary agent 'service-builder' for auth-service, user-service, product-service"),
+        assertTrue(
+                text.contains(
+                        "created temporary agent 'service-builder' for auth-service, user-service, product-service"),
                 text);
         assertTrue(text.contains("run ") && text.contains(" succeeded in "), text);
         assertTrue(text.contains("cleanup: agent service-builder: kept (used 3 times"), text);
-        JsonNode registry = new ObjectMapper().readTree(home.resolve("temp/registry.json").toFile());
+        JsonNode registry =
+                new ObjectMapper().readTree(home.resolve("temp/registry.json").toFile());
         assertTrue(registry.toString().contains("\"usage_count\":3"), registry.toString());
         try (var runs = Files.list(home.resolve("runs"))) {
             Path run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
-            JsonNode record = new ObjectMapper().readTree(run.resolve("run.json").toFile());
+            JsonNode record =
+                    new ObjectMapper().readTree(run.resolve("run.json").toFile());
             assertEquals("parallel", record.get("mode").asText());
             for (String service : new String[] {"auth-service", "user-service", "product-service"}) {
-                JsonNode result = new ObjectMapper().readTree(run.resolve("tasks/" + service + "/result.json").toFile());
+                JsonNode result = new ObjectMapper()
+                        .readTree(
+                                run.resolve("tasks/" + service + "/result.json").toFile());
                 assertEquals("created", result.get("status").asText());
                 assertTrue(Files.exists(run.resolve("work/" + service + "/README.md")));
             }
@@ -55,8 +61,9 @@ class ThreeServicesExampleTest {
     @Test
     void withAutoCreationOffTheRunRefusesToStartAndNamesTheMissingAgent() {
         assertEquals(2, fanout("run", "-c", "auto_create_temp_resources=false", "examples/three-services.json"));
-        assertEquals("error: tasks name agents that do not exist: service-builder (for auth-service, user-service,"
-                + " product-service); create them with 'fanout agent create', or set auto_create_temp_resources to true\n",
+        assertEquals(
+                "error: tasks name agents that do not exist: service-builder (for auth-service, user-service,"
+                        + " product-service); create them with 'fanout agent create', or set auto_create_temp_resources to true\n",
                 err.toString());
         assertTrue(!Files.exists(home.resolve("runs")), "nothing ran");
     }

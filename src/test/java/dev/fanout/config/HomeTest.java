@@ -22,9 +22,16 @@ class HomeTest {
 
     @Test
     void theHomeIsTheFlagThenFanoutHomeThenTheUsersFolder() {
-        assertEquals(dir.resolve("a"), Home.resolve(dir.resolve("a"), Map.of("FANOUT_HOME", "/elsewhere")).root());
-        assertEquals(Path.of("/elsewhere"), Home.resolve(null, Map.of("FANOUT_HOME", "/elsewhere")).root());
-        assertEquals(Path.of(System.getProperty("user.home"), ".fanout"), Home.resolve(null, Map.of("FANOUT_HOME", " ")).root());
+        assertEquals(
+                dir.resolve("a"),
+                Home.resolve(dir.resolve("a"), Map.of("FANOUT_HOME", "/elsewhere"))
+                        .root());
+        assertEquals(
+                Path.of("/elsewhere"),
+                Home.resolve(null, Map.of("FANOUT_HOME", "/elsewhere")).root());
+        assertEquals(
+                Path.of(System.getProperty("user.home"), ".fanout"),
+                Home.resolve(null, Map.of("FANOUT_HOME", " ")).root());
         Home home = new Home(dir);
         assertEquals(dir.resolve("temp/registry.json"), home.registryFile());
         assertEquals(dir.resolve("skills"), home.skillsDir());
@@ -47,14 +54,21 @@ class HomeTest {
 
     static Stream<Arguments> broken() {
         return Stream.of(
-                Arguments.of("", ": the file is empty; write an object of settings such as {\"max_parallel_tasks\": 4}, or delete it"),
+                Arguments.of(
+                        "",
+                        ": the file is empty; write an object of settings such as {\"max_parallel_tasks\": 4}, or delete it"),
                 Arguments.of("[]", ":1:1: config must be an object of settings, not a list"),
-                Arguments.of("{\"max_parallel_tasks\": 4,", ":1:26: not valid JSON: Unexpected end-of-input within/between Object entries"),
-                Arguments.of("{\"max_parallel_tasks\": 4,\n \"max_parallel_tasks\": 5}",
+                Arguments.of(
+                        "{\"max_parallel_tasks\": 4,",
+                        ":1:26: not valid JSON: Unexpected end-of-input within/between Object entries"),
+                Arguments.of(
+                        "{\"max_parallel_tasks\": 4,\n \"max_parallel_tasks\": 5}",
                         ":2:22: not valid JSON: Duplicate field 'max_parallel_tasks'"),
-                Arguments.of("{\"enabled\": true,\n \"max_retries\": \"3\"}",
+                Arguments.of(
+                        "{\"enabled\": true,\n \"max_retries\": \"3\"}",
                         ":2:2: config key 'max_retries' must be a whole number, not the string \"3\""),
-                Arguments.of("{\n  \"max_paralel_tasks\": 3}",
+                Arguments.of(
+                        "{\n  \"max_paralel_tasks\": 3}",
                         ":2:3: unknown config key 'max_paralel_tasks' (did you mean 'max_parallel_tasks'?)"),
                 Arguments.of("{} {}", ":1:4: unexpected content after the settings object"));
     }

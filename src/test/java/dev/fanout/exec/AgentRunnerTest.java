@@ -36,8 +36,10 @@ class AgentRunnerTest {
         Path file = Files.writeString(dir.resolve(name + ".sh"), "#!/bin/sh\n" + script + "\n");
         file.toFile().setExecutable(true);
         Files.createDirectories(dir.resolve("home/agents"));
-        Files.writeString(dir.resolve("home/agents/" + name + ".md"), "---\nname: " + name + "\ndescription: test agent\n"
-                + "command: [\"" + file + "\", \"{task_id}\", \"{prompt}\"]\n---\nYou are a test.\n");
+        Files.writeString(
+                dir.resolve("home/agents/" + name + ".md"),
+                "---\nname: " + name + "\ndescription: test agent\n" + "command: [\"" + file
+                        + "\", \"{task_id}\", \"{prompt}\"]\n---\nYou are a test.\n");
     }
 
     private int run(ArrayNode tasks) throws Exception {
@@ -47,8 +49,8 @@ class AgentRunnerTest {
         Path path = dir.resolve("tasks.json");
         JSON.writeValue(path.toFile(), file);
         CliContext ctx = new CliContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), false);
-        return CommandLineFactory.create(ctx).execute("--home", dir.resolve("home").toString(), "run", "--quiet",
-                path.toString());
+        return CommandLineFactory.create(ctx)
+                .execute("--home", dir.resolve("home").toString(), "run", "--quiet", path.toString());
     }
 
     private Path runDir() throws Exception {
@@ -78,8 +80,10 @@ class AgentRunnerTest {
         }
         assertEquals(0, run(tasks), err.toString() + out);
         for (int i = 0; i < prompts.size(); i++) {
-            assertArrayEquals(prompts.get(i).getBytes(StandardCharsets.UTF_8),
-                    Files.readAllBytes(runDir().resolve("got-p" + i)), "prompt " + i);
+            assertArrayEquals(
+                    prompts.get(i).getBytes(StandardCharsets.UTF_8),
+                    Files.readAllBytes(runDir().resolve("got-p" + i)),
+                    "prompt " + i);
         }
         for (String marker : List.of("pwned-subshell", "pwned-backtick", "pwned-semicolon")) {
             assertFalse(Files.exists(dir.resolve(marker)), marker + ": a shell saw the prompt");
@@ -88,8 +92,10 @@ class AgentRunnerTest {
 
     @Test
     void claudeJsonOutputBecomesTheTaskResult() throws Exception {
-        agent("claude-like", "printf '%s' '{\"type\":\"result\",\"is_error\":false,\"result\":\"made it\","
-                + "\"num_turns\":4,\"total_cost_usd\":0.0123,\"session_id\":\"s-1\"}'");
+        agent(
+                "claude-like",
+                "printf '%s' '{\"type\":\"result\",\"is_error\":false,\"result\":\"made it\","
+                        + "\"num_turns\":4,\"total_cost_usd\":0.0123,\"session_id\":\"s-1\"}'");
         ArrayNode tasks = JSON.createArrayNode();
         tasks.addObject().put("id", "job").put("agent", "claude-like").put("prompt", "do it");
         assertEquals(0, run(tasks), err.toString());
@@ -102,8 +108,10 @@ class AgentRunnerTest {
 
     @Test
     void anOverloadedAgentIsRetriedAndOtherAgentErrorsAreNot() throws Exception {
-        agent("busy", "if [ \"$FANOUT_ATTEMPT\" = 1 ]; then printf '%s' '{\"is_error\":true,\"result\":\"API Error: 529 "
-                + "Overloaded\"}'; else printf '%s' '{\"is_error\":false,\"result\":\"ok\"}'; fi");
+        agent(
+                "busy",
+                "if [ \"$FANOUT_ATTEMPT\" = 1 ]; then printf '%s' '{\"is_error\":true,\"result\":\"API Error: 529 "
+                        + "Overloaded\"}'; else printf '%s' '{\"is_error\":false,\"result\":\"ok\"}'; fi");
         agent("broken", "printf '%s' '{\"is_error\":true,\"result\":\"Prompt is too long\"}'");
         ArrayNode tasks = JSON.createArrayNode();
         tasks.addObject().put("id", "retried").put("agent", "busy").put("prompt", "p");
@@ -113,14 +121,21 @@ class AgentRunnerTest {
         assertEquals(2, result("retried").get("attempts").size());
         assertEquals("failed", result("refused").get("status").asText());
         assertEquals(1, result("refused").get("attempts").size());
-        assertTrue(result("refused").get("reason").asText().contains("Prompt is too long"), result("refused").toString());
+        assertTrue(
+                result("refused").get("reason").asText().contains("Prompt is too long"),
+                result("refused").toString());
     }
 
     @Test
     void claudeCodeIsRemovedFromTheAgentsEnvironment() throws Exception {
         agent("env", "env > \"$FANOUT_RUN_DIR/env-$1\"");
         ArrayNode tasks = JSON.createArrayNode();
-        tasks.addObject().put("id", "e").put("agent", "env").put("prompt", "p").putObject("env").put("CLAUDECODE", "1");
+        tasks.addObject()
+                .put("id", "e")
+                .put("agent", "env")
+                .put("prompt", "p")
+                .putObject("env")
+                .put("CLAUDECODE", "1");
         assertEquals(0, run(tasks), err.toString());
         String env = Files.readString(runDir().resolve("env-e"));
         assertFalse(env.contains("CLAUDECODE="), env);
@@ -129,7 +144,8 @@ class AgentRunnerTest {
 
     @Test
     void placeholdersAreFilledInsideEachArgumentAndUnknownBracesStay() {
-        List<String> argv = AgentRunner.fill(List.of("run", "--system={body}", "{prompt}", "{not_a_placeholder}", "{"),
+        List<String> argv = AgentRunner.fill(
+                List.of("run", "--system={body}", "{prompt}", "{not_a_placeholder}", "{"),
                 Map.of("{body}", "be {prompt} brief", "{prompt}", "hi $(x)"));
         assertEquals(List.of("run", "--system=be {prompt} brief", "hi $(x)", "{not_a_placeholder}", "{"), argv);
     }

@@ -43,8 +43,17 @@ class CommandRunnerTest {
 
     @Test
     void anArrayCommandRunsAsArgvWithNoShell() throws IOException {
-        List<String> tricky = List.of("$(touch pwned)", "a'b\"c", "x; touch pwned2", "`id`", "$HOME", "two  spaces",
-                "tab\there", "glob*", "", "ünïcode ✓");
+        List<String> tricky = List.of(
+                "$(touch pwned)",
+                "a'b\"c",
+                "x; touch pwned2",
+                "`id`",
+                "$HOME",
+                "two  spaces",
+                "tab\there",
+                "glob*",
+                "",
+                "ünïcode ✓");
         List<String> argv = new java.util.ArrayList<>(List.of("printf", "[%s]\\n"));
         argv.addAll(tricky);
         ObjectNode t = argvTask("argv", argv);
@@ -84,8 +93,10 @@ class CommandRunnerTest {
 
     @Test
     void envAddsToTheEnvironmentAndFanoutNamesTheTaskRunAndResult() throws IOException {
-        ObjectNode t = task("env-task", "printf '%s|%s|%s|%s|%s\\n' \"$GREETING\" \"$FANOUT_TASK_ID\" \"$FANOUT_RUN_DIR\""
-                + " \"$FANOUT_RESULT\" \"$PATH\"");
+        ObjectNode t = task(
+                "env-task",
+                "printf '%s|%s|%s|%s|%s\\n' \"$GREETING\" \"$FANOUT_TASK_ID\" \"$FANOUT_RUN_DIR\""
+                        + " \"$FANOUT_RESULT\" \"$PATH\"");
         t.putObject("env").put("GREETING", "hello $world; \"quoted\"");
         RunRecord r = runOne(t);
 
@@ -110,11 +121,14 @@ class CommandRunnerTest {
 
     @Test
     void theResultIsWhatTheTaskWritesToFanoutResult() throws IOException {
-        RunRecord r = runOne(task("res", "echo '{\"services\": [\"auth\"]}' > \"$FANOUT_RESULT\"; echo '[\"not this\"]'"));
+        RunRecord r =
+                runOne(task("res", "echo '{\"services\": [\"auth\"]}' > \"$FANOUT_RESULT\"; echo '[\"not this\"]'"));
 
         TaskResult res = r.results().get("res");
         assertEquals(JSON.readTree("{\"services\": [\"auth\"]}"), res.result());
-        assertEquals(res.result(), JSON.readTree(r.taskDir("res").resolve("result.json").toFile()));
+        assertEquals(
+                res.result(),
+                JSON.readTree(r.taskDir("res").resolve("result.json").toFile()));
         assertNull(res.resultError());
     }
 
@@ -122,7 +136,8 @@ class CommandRunnerTest {
     void withoutAResultFileStdoutThatIsJsonIsTheResult() throws IOException {
         RunRecord r = runOne(task("res", "echo '  [1, 2, {\"three\": 3}]'"));
 
-        assertEquals(JSON.readTree("[1, 2, {\"three\": 3}]"), r.results().get("res").result());
+        assertEquals(
+                JSON.readTree("[1, 2, {\"three\": 3}]"), r.results().get("res").result());
     }
 
     @Test
@@ -143,7 +158,9 @@ class CommandRunnerTest {
         assertNull(res.result());
         assertTrue(res.resultError().startsWith("FANOUT_RESULT is not JSON"), res.resultError());
         var json = JSON.readTree(r.dir().resolve("run.json").toFile());
-        assertEquals(res.resultError(), json.path("results").path("res").path("result_error").asText());
+        assertEquals(
+                res.resultError(),
+                json.path("results").path("res").path("result_error").asText());
         assertFalse(Files.exists(r.taskDir("res").resolve("result.json")));
     }
 
@@ -158,10 +175,12 @@ class CommandRunnerTest {
     @Test
     void eachRetryKeepsTheLogsOfTheAttemptBefore() throws IOException {
         Path marker = tmp.resolve("tried");
-        ObjectNode t = task("flaky", "echo attempt $FANOUT_ATTEMPT; if [ ! -e " + q(marker) + " ]; then touch "
-                + q(marker) + "; exit 1; fi");
-        RunRecord r = new RunFixture(tmp.resolve("home")).run(
-                file(RunFixture.config("backoff_base_seconds", 0.01), t), RunFixture.parallel(1));
+        ObjectNode t = task(
+                "flaky",
+                "echo attempt $FANOUT_ATTEMPT; if [ ! -e " + q(marker) + " ]; then touch " + q(marker)
+                        + "; exit 1; fi");
+        RunRecord r = new RunFixture(tmp.resolve("home"))
+                .run(file(RunFixture.config("backoff_base_seconds", 0.01), t), RunFixture.parallel(1));
 
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("flaky").status());
         assertEquals("attempt 1\n", Files.readString(r.taskDir("flaky").resolve("stdout.1.log")));
@@ -182,24 +201,54 @@ class CommandRunnerTest {
             }
         };
         ObjectNode t = task("talker", "printf 'one\\r\\ntwo \\377\\nno newline'; printf 'oops' >&2");
-        RunRecord r = new RunFixture(tmp.resolve("home")).prepare(file(null, t), stream(), listener).execute();
+        RunRecord r = new RunFixture(tmp.resolve("home"))
+                .prepare(file(null, t), stream(), listener)
+                .execute();
 
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("talker").status());
-        byte[] expected = {'o', 'n', 'e', '\r', '\n', 't', 'w', 'o', ' ', (byte) 0xff, '\n', 'n', 'o', ' ', 'n', 'e', 'w', 'l',
-            'i', 'n', 'e'};
-        assertEquals(java.util.Arrays.toString(expected),
+        byte[] expected = {
+            'o',
+            'n',
+            'e',
+            '\r',
+            '\n',
+            't',
+            'w',
+            'o',
+            ' ',
+            (byte) 0xff,
+            '\n',
+            'n',
+            'o',
+            ' ',
+            'n',
+            'e',
+            'w',
+            'l',
+            'i',
+            'n',
+            'e'
+        };
+        assertEquals(
+                java.util.Arrays.toString(expected),
                 java.util.Arrays.toString(Files.readAllBytes(r.taskDir("talker").resolve("stdout.log"))));
         assertEquals("oops", Files.readString(r.taskDir("talker").resolve("stderr.log")));
-        List<String> out = lines.stream().filter(l -> !l.stderr()).map(AttemptContext.OutputLine::text).toList();
+        List<String> out = lines.stream()
+                .filter(l -> !l.stderr())
+                .map(AttemptContext.OutputLine::text)
+                .toList();
         assertEquals(List.of("one\r", "two \ufffd", "no newline"), out);
-        assertTrue(lines.stream().anyMatch(l -> l.stderr() && l.text().equals("oops") && l.taskId().equals("talker")));
+        assertTrue(lines.stream()
+                .anyMatch(
+                        l -> l.stderr() && l.text().equals("oops") && l.taskId().equals("talker")));
     }
 
     @Test
     void inStreamModeABackgroundChildHoldingTheOutputDoesNotHoldTheTask() {
         // the child keeps the task's stdout pipe open for a minute; the task itself is done at once
         long t0 = System.nanoTime();
-        RunRecord r = new RunFixture(tmp.resolve("home")).run(file(null, task("bg", "sleep 60 & echo started")), stream());
+        RunRecord r =
+                new RunFixture(tmp.resolve("home")).run(file(null, task("bg", "sleep 60 & echo started")), stream());
 
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("bg").status());
         assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "did not wait for the background child");

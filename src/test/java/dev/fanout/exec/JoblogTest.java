@@ -26,18 +26,35 @@ import org.junit.jupiter.api.io.TempDir;
 class JoblogTest {
     static final String HEADER = "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand";
     /** The shape of a line GNU Parallel writes (print_joblog): JobRuntime is right-aligned in 10 columns. */
-    private static final Pattern LINE = Pattern.compile("\\d+\t:\t\\d+\\.\\d{3}\t(?=[^\t]{10}\t) *\\d+\\.\\d{3}\t\\d+\t\\d+\t-?\\d+\t\\d+\t.*");
+    private static final Pattern LINE =
+            Pattern.compile("\\d+\t:\t\\d+\\.\\d{3}\t(?=[^\t]{10}\t) *\\d+\\.\\d{3}\t\\d+\t\\d+\t-?\\d+\t\\d+\t.*");
 
     @TempDir
     Path tmp;
 
     /** A joblog line split into its nine columns; the command may hold tabs, so it takes the rest. */
-    record Line(int seq, String host, double start, double runtime, long send, long receive, int exitval, int signal,
+    record Line(
+            int seq,
+            String host,
+            double start,
+            double runtime,
+            long send,
+            long receive,
+            int exitval,
+            int signal,
             String command) {
         static Line parse(String text) {
             String[] c = text.split("\t", 9);
-            return new Line(Integer.parseInt(c[0]), c[1], Double.parseDouble(c[2]), Double.parseDouble(c[3].strip()),
-                    Long.parseLong(c[4]), Long.parseLong(c[5]), Integer.parseInt(c[6]), Integer.parseInt(c[7]), c[8]);
+            return new Line(
+                    Integer.parseInt(c[0]),
+                    c[1],
+                    Double.parseDouble(c[2]),
+                    Double.parseDouble(c[3].strip()),
+                    Long.parseLong(c[4]),
+                    Long.parseLong(c[5]),
+                    Integer.parseInt(c[6]),
+                    Integer.parseInt(c[7]),
+                    c[8]);
         }
     }
 
@@ -53,8 +70,10 @@ class JoblogTest {
         slow.put("timeout_seconds", 0.3).put("retries", 0);
         List<String> argv = List.of("printf", "%s|", "it's", "a \"b\"", "$x", "");
         ObjectNode multi = task("multi", "echo one\necho 'two\tcolumns'");
-        RunRecord r = new RunFixture(tmp.resolve("home")).run(
-                file(null, task("ok", "echo hello"), bad, slow, argvTask("argv", argv), multi), RunFixture.parallel(5));
+        RunRecord r = new RunFixture(tmp.resolve("home"))
+                .run(
+                        file(null, task("ok", "echo hello"), bad, slow, argvTask("argv", argv), multi),
+                        RunFixture.parallel(5));
 
         List<String> text = lines(r.dir().resolve("joblog"));
         assertEquals(HEADER, text.get(0));
@@ -73,7 +92,8 @@ class JoblogTest {
             Attempt a = r.results().get(ids.get(i)).lastAttempt();
             assertEquals(a.startedAt().toEpochMilli() / 1000.0, line.start(), 0.0011, ids.get(i) + " start");
             assertEquals(a.seconds(), line.runtime(), 0.0011, ids.get(i) + " runtime");
-            assertEquals(Files.size(r.taskDir(ids.get(i)).resolve("stdout.log")), line.receive(), ids.get(i) + " bytes");
+            assertEquals(
+                    Files.size(r.taskDir(ids.get(i)).resolve("stdout.log")), line.receive(), ids.get(i) + " bytes");
         }
         assertEquals(0, bySeq.get(1).exitval());
         assertEquals("echo hello", bySeq.get(1).command());
@@ -93,21 +113,32 @@ class JoblogTest {
         Path c = tmp.resolve("c");
         Path d = tmp.resolve("d");
         ObjectNode bad = task("bad", "echo bad >> " + q(b) + "; exit 3");
-        ObjectNode argv = argvTask("argv-bad", List.of("sh", "-c", "printf '%s\\n' \"$0\" >> " + q(c) + "; exit 4",
-                "it's \"quoted\" $HOME"));
+        ObjectNode argv = argvTask(
+                "argv-bad",
+                List.of("sh", "-c", "printf '%s\\n' \"$0\" >> " + q(c) + "; exit 4", "it's \"quoted\" $HOME"));
         ObjectNode multi = task("multi-bad", "echo one >> " + q(d) + "\necho two >> " + q(d) + "\nexit 5");
         ObjectNode retried = task("retried", "[ \"$FANOUT_ATTEMPT\" = 2 ]");
         for (ObjectNode t : List.of(bad, argv, multi)) {
             t.put("retries", 0);
         }
-        RunRecord r = new RunFixture(tmp.resolve("home")).run(file(RunFixture.config("backoff_base_seconds", 0.01),
-                task("ok", "echo ok >> " + q(a)), bad, argv, multi, retried), RunFixture.parallel(2));
+        RunRecord r = new RunFixture(tmp.resolve("home"))
+                .run(
+                        file(
+                                RunFixture.config("backoff_base_seconds", 0.01),
+                                task("ok", "echo ok >> " + q(a)),
+                                bad,
+                                argv,
+                                multi,
+                                retried),
+                        RunFixture.parallel(2));
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("retried").status());
         Path joblog = Files.copy(r.dir().resolve("joblog"), tmp.resolve("joblog"));
 
         Process p = new ProcessBuilder("parallel", "--will-cite", "--retry-failed", "--joblog", joblog.toString())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("parallel.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("parallel.out").toFile())
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
 
         assertEquals(3, p.exitValue(), "three jobs failed again: " + Files.readString(tmp.resolve("parallel.out")));
@@ -123,15 +154,19 @@ class JoblogTest {
     void theHeaderAndColumnsAreThoseGnuParallelWrites() throws IOException, InterruptedException {
         assumeTrue(RunFixture.onPath("parallel"), "GNU Parallel is not installed");
         Path theirs = tmp.resolve("parallel.joblog");
-        Process p = new ProcessBuilder("parallel", "--will-cite", "--joblog", theirs.toString(), "exit", ":::", "0", "3")
+        Process p = new ProcessBuilder(
+                        "parallel", "--will-cite", "--joblog", theirs.toString(), "exit", ":::", "0", "3")
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         List<String> their = lines(theirs);
 
         ObjectNode bad = task("bad", "exit 3");
         bad.put("retries", 0);
-        RunRecord r = new RunFixture(tmp.resolve("home")).run(file(null, task("ok", "exit 0"), bad), RunFixture.parallel(1));
+        RunRecord r =
+                new RunFixture(tmp.resolve("home")).run(file(null, task("ok", "exit 0"), bad), RunFixture.parallel(1));
         List<String> ours = lines(r.dir().resolve("joblog"));
 
         assertEquals(their.get(0), ours.get(0));

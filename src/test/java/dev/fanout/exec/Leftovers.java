@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 public final class Leftovers {
     private static final Path PROC = Path.of("/proc");
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /** Whether {@code pid} names a process that still runs (not a zombie). */
     public static boolean alive(long pid) {

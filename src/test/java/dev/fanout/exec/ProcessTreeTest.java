@@ -78,9 +78,14 @@ class ProcessTreeTest {
     void aTimedOutTaskWhoseGrandchildIgnoresTermLeavesNoOrphan() throws IOException {
         Path pid = tmp.resolve("grandchild.pid");
         Path ready = tmp.resolve("ready");
-        String grandchild = "trap '' TERM; echo $$ > " + q(pid) + "; touch " + q(ready) + "; while :; do sleep 0.01; done";
-        ObjectNode t = timed(task("parent", "sh -c " + q(Path.of(grandchild)) + " & until [ -e " + q(ready)
-                + " ]; do sleep 0.01; done; sleep 30"), 0.5);
+        String grandchild =
+                "trap '' TERM; echo $$ > " + q(pid) + "; touch " + q(ready) + "; while :; do sleep 0.01; done";
+        ObjectNode t = timed(
+                task(
+                        "parent",
+                        "sh -c " + q(Path.of(grandchild)) + " & until [ -e " + q(ready)
+                                + " ]; do sleep 0.01; done; sleep 30"),
+                0.5);
         RunRecord r = run(t);
 
         assertEquals(TaskStatus.TIMED_OUT, r.results().get("parent").status());
@@ -93,9 +98,11 @@ class ProcessTreeTest {
         // the task exits at once; its grandchild, in a session of its own, shrugs off TERM
         Path pid = tmp.resolve("grandchild.pid");
         Path ready = tmp.resolve("ready");
-        String grandchild = "trap '' TERM; echo $$ > " + q(pid) + "; touch " + q(ready) + "; while :; do sleep 0.01; done";
-        RunRecord r = run(task("detacher", "setsid sh -c " + q(Path.of(grandchild)) + " & until [ -e " + q(ready)
-                + " ]; do sleep 0.01; done"));
+        String grandchild =
+                "trap '' TERM; echo $$ > " + q(pid) + "; touch " + q(ready) + "; while :; do sleep 0.01; done";
+        RunRecord r = run(task(
+                "detacher",
+                "setsid sh -c " + q(Path.of(grandchild)) + " & until [ -e " + q(ready) + " ]; do sleep 0.01; done"));
 
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("detacher").status());
         assertFalse(Leftovers.alive(Leftovers.pidIn(pid)));

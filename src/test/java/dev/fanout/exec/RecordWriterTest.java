@@ -14,8 +14,21 @@ import org.junit.jupiter.api.Test;
 
 class RecordWriterTest {
     private static RunRecord record(String marker) {
-        return new RunRecord(marker, RunState.RUNNING, 1, "t", java.time.Instant.now(), null, null, true, 1, "", 1,
-                dev.fanout.task.TaskSet.empty("t"), Map.of(), java.nio.file.Path.of("."));
+        return new RunRecord(
+                marker,
+                RunState.RUNNING,
+                1,
+                "t",
+                java.time.Instant.now(),
+                null,
+                null,
+                true,
+                1,
+                "",
+                1,
+                dev.fanout.task.TaskSet.empty("t"),
+                Map.of(),
+                java.nio.file.Path.of("."));
     }
 
     private static Map<String, TaskResult> snapshot(String marker) {
@@ -28,15 +41,16 @@ class RecordWriterTest {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
-        RecordWriter writer = new RecordWriter(results -> record(results.keySet().iterator().next()), r -> {
-            written.add(r.runId());
-            if (written.size() == 1) {
-                firstStarted.countDown();
-                await(release);
-            } else {
-                secondDone.countDown();
-            }
-        });
+        RecordWriter writer =
+                new RecordWriter(results -> record(results.keySet().iterator().next()), r -> {
+                    written.add(r.runId());
+                    if (written.size() == 1) {
+                        firstStarted.countDown();
+                        await(release);
+                    } else {
+                        secondDone.countDown();
+                    }
+                });
         try {
             writer.offer(snapshot("first"));
             assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
@@ -54,13 +68,14 @@ class RecordWriterTest {
     void aFailedWriteIsKeptAndWritingGoesOn() throws Exception {
         CountDownLatch bad = new CountDownLatch(1);
         CountDownLatch second = new CountDownLatch(1);
-        RecordWriter writer = new RecordWriter(results -> record(results.keySet().iterator().next()), r -> {
-            if (r.runId().equals("bad")) {
-                bad.countDown();
-                throw new IOException("disk full");
-            }
-            second.countDown();
-        });
+        RecordWriter writer =
+                new RecordWriter(results -> record(results.keySet().iterator().next()), r -> {
+                    if (r.runId().equals("bad")) {
+                        bad.countDown();
+                        throw new IOException("disk full");
+                    }
+                    second.countDown();
+                });
         try {
             writer.offer(snapshot("bad"));
             assertTrue(bad.await(10, TimeUnit.SECONDS));

@@ -30,7 +30,8 @@ class RetryTest {
     @Test
     void aFailingTaskIsTriedFourTimesWithExponentialBackoffBetween() throws IOException {
         double base = 0.3;
-        RunRecord r = run(config("backoff_base_seconds", base, "max_retries", 3), task("flaky", "echo nope >&2; exit 1"));
+        RunRecord r =
+                run(config("backoff_base_seconds", base, "max_retries", 3), task("flaky", "echo nope >&2; exit 1"));
 
         TaskResult flaky = r.results().get("flaky");
         assertEquals(TaskStatus.FAILED, flaky.status());
@@ -48,14 +49,18 @@ class RetryTest {
             assertTrue(gap < wait + 2, "retry " + n + " waited " + gap + "s, not the default base");
         }
         assertTrue(flaky.reason().contains("exit code 1") && flaky.reason().contains("nope"), flaky.reason());
-        long joblogLines = Files.readAllLines(r.dir().resolve("joblog")).stream().filter(l -> l.startsWith("1\t")).count();
+        long joblogLines = Files.readAllLines(r.dir().resolve("joblog")).stream()
+                .filter(l -> l.startsWith("1\t"))
+                .count();
         assertEquals(4, joblogLines, "every attempt has its joblog line");
     }
 
     @Test
     void aTaskThatSucceedsOnARetrySucceeds() {
-        RunRecord r = run(config("backoff_base_seconds", 0.01),
-                task("flaky", "[ \"$FANOUT_ATTEMPT\" -ge 3 ]"), task("after", "true", "flaky"));
+        RunRecord r = run(
+                config("backoff_base_seconds", 0.01),
+                task("flaky", "[ \"$FANOUT_ATTEMPT\" -ge 3 ]"),
+                task("after", "true", "flaky"));
 
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("flaky").status());
         assertEquals(3, r.results().get("flaky").attempts().size());
@@ -85,8 +90,12 @@ class RetryTest {
 
     @Test
     void aProgramThatDoesNotExistFailsClearlyOnceAndSkipsItsDependents() {
-        RunRecord r = run(config("backoff_base_seconds", 0.01), argvTask("build", List.of("no-such-program-xyz", "--all")),
-                task("deploy", "true", "build"), task("notify", "true", "deploy"), task("lint", "true"));
+        RunRecord r = run(
+                config("backoff_base_seconds", 0.01),
+                argvTask("build", List.of("no-such-program-xyz", "--all")),
+                task("deploy", "true", "build"),
+                task("notify", "true", "deploy"),
+                task("lint", "true"));
 
         TaskResult build = r.results().get("build");
         assertEquals(TaskStatus.FAILED, build.status());
@@ -100,7 +109,9 @@ class RetryTest {
 
     @Test
     void aShellCommandThatDoesNotExistFailsWithTheShellsMessageOnce() {
-        RunRecord r = run(config("backoff_base_seconds", 0.01), task("build", "no-such-program-xyz --all"),
+        RunRecord r = run(
+                config("backoff_base_seconds", 0.01),
+                task("build", "no-such-program-xyz --all"),
                 task("deploy", "true", "build"));
 
         TaskResult build = r.results().get("build");
@@ -108,7 +119,8 @@ class RetryTest {
         assertEquals(1, build.attempts().size(), "exit 127 (not found) is not worth retrying");
         assertEquals(127, build.lastAttempt().exitCode());
         assertNotNull(build.reason());
-        assertTrue(build.reason().contains("no-such-program-xyz") && build.reason().contains("not found"), build.reason());
+        assertTrue(
+                build.reason().contains("no-such-program-xyz") && build.reason().contains("not found"), build.reason());
         assertEquals("dependency build failed", r.results().get("deploy").reason());
     }
 
@@ -120,7 +132,8 @@ class RetryTest {
 
         TaskResult slow = r.results().get("slow");
         assertEquals(TaskStatus.SUCCEEDED, slow.status());
-        assertEquals(List.of(TaskStatus.TIMED_OUT, TaskStatus.SUCCEEDED),
+        assertEquals(
+                List.of(TaskStatus.TIMED_OUT, TaskStatus.SUCCEEDED),
                 slow.attempts().stream().map(Attempt::status).toList());
     }
 }

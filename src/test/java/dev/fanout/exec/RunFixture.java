@@ -121,8 +121,16 @@ public final class RunFixture {
     Run prepare(ObjectNode tasksFile, RunOptions options, RunListener listener, TaskRunner runner) {
         TaskSet set = parse(tasksFile);
         Config config = Config.defaults().withJson("tasks.json", set.config());
-        return Run.prepare(store(), TaskGraph.of(set), config, options, "test", 1.0,
-                Map.of(Task.Kind.COMMAND, runner), listener, Map.of());
+        return Run.prepare(
+                store(),
+                TaskGraph.of(set),
+                config,
+                options,
+                "test",
+                1.0,
+                Map.of(Task.Kind.COMMAND, runner),
+                listener,
+                Map.of());
     }
 
     static TaskSet parse(ObjectNode tasksFile) {

@@ -22,11 +22,14 @@ class RunStoreTest {
     /** A finished run's record rewritten as if its fanout (pid, started at) were still at it, with b running. */
     private RunRecord recordLeftRunning(long pid, Instant startedAt) throws IOException {
         RunFixture fixture = new RunFixture(tmp.resolve("home"));
-        RunRecord done = fixture.run(file(null, task("a", "true"), task("b", "true"), task("c", "true", "b")),
-                RunFixture.parallel(2));
+        RunRecord done = fixture.run(
+                file(null, task("a", "true"), task("b", "true"), task("c", "true", "b")), RunFixture.parallel(2));
         Path runJson = done.dir().resolve("run.json");
         ObjectNode o = (ObjectNode) JSON.readTree(runJson.toFile());
-        o.put("status", "running").put("pid", pid).put("started_at", startedAt.toString()).putNull("ended_at");
+        o.put("status", "running")
+                .put("pid", pid)
+                .put("started_at", startedAt.toString())
+                .putNull("ended_at");
         ((ObjectNode) o.path("results").path("b")).put("status", "running").putArray("attempts");
         ((ObjectNode) o.path("results").path("c")).put("status", "pending").putArray("attempts");
         JSON.writeValue(runJson.toFile(), o);
@@ -42,9 +45,13 @@ class RunStoreTest {
         assertEquals(RunState.INTERRUPTED, r.state());
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("a").status());
         assertEquals(TaskStatus.CANCELLED, r.results().get("b").status());
-        assertTrue(r.results().get("b").reason().contains("ended while it ran"), r.results().get("b").reason());
+        assertTrue(
+                r.results().get("b").reason().contains("ended while it ran"),
+                r.results().get("b").reason());
         assertEquals(TaskStatus.CANCELLED, r.results().get("c").status());
-        assertTrue(r.results().get("c").reason().startsWith("not started"), r.results().get("c").reason());
+        assertTrue(
+                r.results().get("c").reason().startsWith("not started"),
+                r.results().get("c").reason());
     }
 
     @Test

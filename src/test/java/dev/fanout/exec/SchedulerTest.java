@@ -27,7 +27,8 @@ class SchedulerTest {
     /** A command that logs its start and end around {@code body}, so tests see the real order. */
     private String logged(String body) {
         Path log = tmp.resolve("order.log");
-        return "echo \"start $FANOUT_TASK_ID\" >> " + q(log) + "; " + body + "; echo \"end $FANOUT_TASK_ID\" >> " + q(log);
+        return "echo \"start $FANOUT_TASK_ID\" >> " + q(log) + "; " + body + "; echo \"end $FANOUT_TASK_ID\" >> "
+                + q(log);
     }
 
     private List<String> order() throws IOException {
@@ -35,7 +36,10 @@ class SchedulerTest {
     }
 
     private List<String> starts() throws IOException {
-        return order().stream().filter(l -> l.startsWith("start ")).map(l -> l.substring(6)).toList();
+        return order().stream()
+                .filter(l -> l.startsWith("start "))
+                .map(l -> l.substring(6))
+                .toList();
     }
 
     private RunRecord run(ObjectNode tasksFile, RunOptions options) {
@@ -49,7 +53,8 @@ class SchedulerTest {
         Path done = tmp.resolve("after.done");
         ObjectNode waiting = task("long", "until [ -e " + q(done) + " ]; do sleep 0.01; done");
         waiting.put("timeout_seconds", 20).put("retries", 0);
-        RunRecord r = run(file(null, waiting, task("first", "true"), task("after", "touch " + q(done), "first")),
+        RunRecord r = run(
+                file(null, waiting, task("first", "true"), task("after", "touch " + q(done), "first")),
                 RunFixture.parallel(2));
 
         assertEquals(RunState.SUCCEEDED, r.state(), () -> r.results().toString());
@@ -61,8 +66,14 @@ class SchedulerTest {
     @Test
     void amongReadyTasksTheLongestRemainingPathGoesFirst() throws IOException {
         // one slot, so the order is the priority order: y1 heads a chain of three, x stands alone
-        run(file(null, task("x", logged("true")), task("y1", logged("true")), task("y2", logged("true"), "y1"),
-                task("y3", logged("true"), "y2")), RunFixture.parallel(1));
+        run(
+                file(
+                        null,
+                        task("x", logged("true")),
+                        task("y1", logged("true")),
+                        task("y2", logged("true"), "y1"),
+                        task("y3", logged("true"), "y2")),
+                RunFixture.parallel(1));
 
         assertEquals(List.of("y1", "y2", "x", "y3"), starts());
     }
@@ -71,8 +82,14 @@ class SchedulerTest {
     void estimatesWeighTheRemainingPath() throws IOException {
         ObjectNode x = task("x", logged("true"));
         x.put("estimated_seconds", 10);
-        run(file(null, x, task("y1", logged("true")), task("y2", logged("true"), "y1"),
-                task("y3", logged("true"), "y2")), RunFixture.parallel(1));
+        run(
+                file(
+                        null,
+                        x,
+                        task("y1", logged("true")),
+                        task("y2", logged("true"), "y1"),
+                        task("y3", logged("true"), "y2")),
+                RunFixture.parallel(1));
 
         assertEquals(List.of("x", "y1", "y2", "y3"), starts());
     }
@@ -107,17 +124,26 @@ class SchedulerTest {
         RunRecord r = run(file(null, tasks), RunFixture.parallel(3));
 
         assertEquals(RunState.SUCCEEDED, r.state());
-        int max = Files.readAllLines(counts).stream().mapToInt(l -> Integer.parseInt(l.trim())).max().orElseThrow();
+        int max = Files.readAllLines(counts).stream()
+                .mapToInt(l -> Integer.parseInt(l.trim()))
+                .max()
+                .orElseThrow();
         assertEquals(3, max, "never more than --jobs at once, and the slots were used");
         assertTrue(maxOverlap(r) <= 3, "attempt intervals overlap at most 3 deep");
     }
 
     private static int maxOverlap(RunRecord r) {
         List<long[]> events = new ArrayList<>();
-        r.results().values().forEach(t -> t.attempts().forEach(a -> {
-            events.add(new long[] {a.startedAt().toEpochMilli() * 1000 + a.startedAt().getNano() / 1000 % 1000, 1});
-            events.add(new long[] {a.endedAt().toEpochMilli() * 1000 + a.endedAt().getNano() / 1000 % 1000, -1});
-        }));
+        r.results()
+                .values()
+                .forEach(t -> t.attempts().forEach(a -> {
+                    events.add(new long[] {
+                        a.startedAt().toEpochMilli() * 1000 + a.startedAt().getNano() / 1000 % 1000, 1
+                    });
+                    events.add(new long[] {
+                        a.endedAt().toEpochMilli() * 1000 + a.endedAt().getNano() / 1000 % 1000, -1
+                    });
+                }));
         events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         int now = 0;
         int max = 0;
@@ -130,13 +156,18 @@ class SchedulerTest {
 
     @Test
     void sequentialModeRunsOneTaskAtATimeInTopologicalOrder() throws IOException {
-        ObjectNode tasks = file(null, task("c", logged("sleep 0.05"), "b"), task("a", logged("sleep 0.05")),
-                task("d", logged("sleep 0.05")), task("b", logged("sleep 0.05"), "a"));
+        ObjectNode tasks = file(
+                null,
+                task("c", logged("sleep 0.05"), "b"),
+                task("a", logged("sleep 0.05")),
+                task("d", logged("sleep 0.05")),
+                task("b", logged("sleep 0.05"), "a"));
         RunRecord r = run(tasks, RunFixture.sequential());
 
         assertEquals(RunState.SUCCEEDED, r.state());
         TaskGraph graph = TaskGraph.of(RunFixture.parse(tasks));
-        List<String> topo = Arrays.stream(graph.topologicalOrder()).mapToObj(graph::id).toList();
+        List<String> topo =
+                Arrays.stream(graph.topologicalOrder()).mapToObj(graph::id).toList();
         assertEquals(List.of("a", "d", "b", "c"), topo, "the file's topological order (ties by file order)");
         List<String> expected = new ArrayList<>();
         topo.forEach(id -> expected.addAll(List.of("start " + id, "end " + id)));
@@ -147,22 +178,25 @@ class SchedulerTest {
     void aFailedTaskSkipsItsDependentsAndLeavesUnrelatedTasksRunning() {
         ObjectNode bad = task("auth-service", "exit 1");
         bad.put("retries", 0);
-        RunRecord r = run(file(null, bad, task("api", "true", "auth-service"), task("ui", "true", "api"),
-                task("docs", "true")), RunFixture.parallel(2));
+        RunRecord r = run(
+                file(null, bad, task("api", "true", "auth-service"), task("ui", "true", "api"), task("docs", "true")),
+                RunFixture.parallel(2));
 
         assertEquals(TaskStatus.FAILED, r.results().get("auth-service").status());
         assertEquals(TaskStatus.SKIPPED, r.results().get("api").status());
         assertEquals("dependency auth-service failed", r.results().get("api").reason());
         assertEquals(TaskStatus.SKIPPED, r.results().get("ui").status());
-        assertTrue(r.results().get("ui").reason().contains("auth-service"), r.results().get("ui").reason());
+        assertTrue(
+                r.results().get("ui").reason().contains("auth-service"),
+                r.results().get("ui").reason());
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("docs").status());
         assertEquals(RunState.PARTIAL, r.state());
     }
 
     @Test
     void aRunWhereEveryTaskFailsIsFailed() {
-        RunRecord r = run(file(config("max_retries", 0), task("a", "exit 1"), task("b", "exit 2")),
-                RunFixture.parallel(2));
+        RunRecord r =
+                run(file(config("max_retries", 0), task("a", "exit 1"), task("b", "exit 2")), RunFixture.parallel(2));
 
         assertEquals(RunState.FAILED, r.state());
     }
@@ -172,13 +206,16 @@ class SchedulerTest {
         Path started = tmp.resolve("slow.started");
         ObjectNode fail = task("fail", "until [ -e " + q(started) + " ]; do sleep 0.01; done; exit 1");
         fail.put("retries", 0);
-        RunRecord r = run(file(null, fail, task("slow", "touch " + q(started) + "; sleep 0.3"), task("later", "true")),
+        RunRecord r = run(
+                file(null, fail, task("slow", "touch " + q(started) + "; sleep 0.3"), task("later", "true")),
                 new RunOptions(2, true, HaltPolicy.SOON, OutputMode.GROUP, null));
 
         assertEquals(TaskStatus.FAILED, r.results().get("fail").status());
         assertEquals(TaskStatus.SUCCEEDED, r.results().get("slow").status(), "running tasks finish");
         assertEquals(TaskStatus.CANCELLED, r.results().get("later").status());
-        assertTrue(r.results().get("later").reason().contains("--halt soon"), r.results().get("later").reason());
+        assertTrue(
+                r.results().get("later").reason().contains("--halt soon"),
+                r.results().get("later").reason());
         assertTrue(r.results().get("later").attempts().isEmpty());
     }
 
@@ -190,13 +227,16 @@ class SchedulerTest {
         fail.put("retries", 0);
         ObjectNode slow = task("slow", "echo $$ > " + q(pid) + "; touch " + q(started) + "; sleep 30");
         long t0 = System.nanoTime();
-        RunRecord r = run(file(null, fail, slow, task("later", "true")),
+        RunRecord r = run(
+                file(null, fail, slow, task("later", "true")),
                 new RunOptions(2, true, HaltPolicy.NOW, OutputMode.GROUP, null));
 
         assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "slow was stopped, not waited for");
         assertEquals(TaskStatus.FAILED, r.results().get("fail").status());
         assertEquals(TaskStatus.CANCELLED, r.results().get("slow").status());
-        assertTrue(r.results().get("slow").reason().contains("--halt now"), r.results().get("slow").reason());
+        assertTrue(
+                r.results().get("slow").reason().contains("--halt now"),
+                r.results().get("slow").reason());
         assertEquals(TaskStatus.CANCELLED, r.results().get("later").status());
         assertTrue(!Leftovers.alive(Leftovers.pidIn(pid)), "slow's process is gone");
     }
@@ -216,14 +256,17 @@ class SchedulerTest {
                 }
 
                 @Override
-                public void stop() {
-                }
+                public void stop() {}
             };
         };
         ObjectNode t = task("victim", "true");
         t.put("retries", 0);
-        Run run = new RunFixture(tmp.resolve("home")).prepare(file(null, t, task("after", "true", "victim")),
-                RunFixture.parallel(1), RunListener.NONE, runner);
+        Run run = new RunFixture(tmp.resolve("home"))
+                .prepare(
+                        file(null, t, task("after", "true", "victim")),
+                        RunFixture.parallel(1),
+                        RunListener.NONE,
+                        runner);
         Thread ctrlC = new Thread(() -> {
             try {
                 started.await();
@@ -241,7 +284,10 @@ class SchedulerTest {
         ctrlC.join();
 
         assertEquals(RunState.INTERRUPTED, r.state());
-        assertEquals(TaskStatus.CANCELLED, r.results().get("victim").status(), r.results().get("victim").toString());
+        assertEquals(
+                TaskStatus.CANCELLED,
+                r.results().get("victim").status(),
+                r.results().get("victim").toString());
         assertEquals(TaskStatus.CANCELLED, r.results().get("after").status());
     }
 
@@ -265,8 +311,12 @@ class SchedulerTest {
                 throw new java.io.IOError(new IOException("the terminal went away"));
             }
         };
-        RunRecord r = new RunFixture(tmp.resolve("home")).prepare(file(null, task("a", "true"), task("b", "true", "a"),
-                task("c", "true", "b")), RunFixture.parallel(2), broken).execute();
+        RunRecord r = new RunFixture(tmp.resolve("home"))
+                .prepare(
+                        file(null, task("a", "true"), task("b", "true", "a"), task("c", "true", "b")),
+                        RunFixture.parallel(2),
+                        broken)
+                .execute();
 
         assertEquals(RunState.SUCCEEDED, r.state());
         assertEquals(1, calls.get(), "not called again after it threw");

@@ -29,29 +29,59 @@ import java.util.Locale;
  * same file, same seed) instead of writing it again.
  */
 public final class AnalysisBenchmark {
-    private AnalysisBenchmark() {
-    }
+    private AnalysisBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        List<String> positional =
+                Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         int[] sizes = !positional.isEmpty()
-                ? Arrays.stream(positional.get(0).split(",")).mapToInt(s -> Integer.parseInt(s.trim().replace("_", ""))).toArray()
+                ? Arrays.stream(positional.get(0).split(","))
+                        .mapToInt(s -> Integer.parseInt(s.trim().replace("_", "")))
+                        .toArray()
                 : new int[] {10_000, 100_000, 1_000_000};
         boolean samples = Arrays.asList(args).contains("--samples");
-        Path given = Arrays.stream(args).filter(a -> a.startsWith("--files=")).map(a -> Path.of(a.substring(8)))
-                .findFirst().orElse(null);
+        Path given = Arrays.stream(args)
+                .filter(a -> a.startsWith("--files="))
+                .map(a -> Path.of(a.substring(8)))
+                .findFirst()
+                .orElse(null);
         int reps = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 5;
         int warmUps = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 2;
         Path dir = Files.createTempDirectory("fanout-bench");
         Config config = Config.defaults();
         if (!samples) {
-            System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB; median of %d runs after %d warm-up runs%n",
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20, reps, warmUps);
-            System.out.printf(Locale.ROOT, "%9s %9s %7s | %-21s | %-21s | %-21s | %s%n", "", "", "",
-                    "parse ms", "graph ms", "analyse ms", "graph+analyse ms");
-            System.out.printf(Locale.ROOT, "%9s %9s %7s | %10s %10s | %10s %10s | %10s %10s | %10s %10s%n",
-                    "tasks", "edges", "file MB", "wall", "cpu", "wall", "cpu", "wall", "cpu", "wall", "cpu");
+            System.out.printf(
+                    Locale.ROOT,
+                    "java %s, %d cores, max heap %d MB; median of %d runs after %d warm-up runs%n",
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    reps,
+                    warmUps);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%9s %9s %7s | %-21s | %-21s | %-21s | %s%n",
+                    "",
+                    "",
+                    "",
+                    "parse ms",
+                    "graph ms",
+                    "analyse ms",
+                    "graph+analyse ms");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%9s %9s %7s | %10s %10s | %10s %10s | %10s %10s | %10s %10s%n",
+                    "tasks",
+                    "edges",
+                    "file MB",
+                    "wall",
+                    "cpu",
+                    "wall",
+                    "cpu",
+                    "wall",
+                    "cpu",
+                    "wall",
+                    "cpu");
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try {
@@ -91,16 +121,32 @@ public final class AnalysisBenchmark {
                         graph.add(w2 - w1, c2 - c1);
                         analyse.add(w3 - w2, c3 - c2);
                         if (samples) {
-                            System.out.printf(Locale.ROOT, "analysis-parse-%d\t%.4f%nanalysis-analyse-%d\t%.4f%n"
-                                    + "analysis-total-%d\t%.4f%n", n, parseWall / 1e9, n, (w3 - w1) / 1e9,
-                                    n, (parseWall + w3 - w1) / 1e9);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "analysis-parse-%d\t%.4f%nanalysis-analyse-%d\t%.4f%n"
+                                            + "analysis-total-%d\t%.4f%n",
+                                    n,
+                                    parseWall / 1e9,
+                                    n,
+                                    (w3 - w1) / 1e9,
+                                    n,
+                                    (parseWall + w3 - w1) / 1e9);
                         }
                     }
                 }
                 Timings both = graph.plus(analyse);
                 if (!samples) {
-                    System.out.printf(Locale.ROOT, "%9d %9d %7.1f | %s | %s | %s | %s   (%s)%n", n, edges,
-                            Files.size(file) / 1e6, parse, graph, analyse, both, result);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%9d %9d %7.1f | %s | %s | %s | %s   (%s)%n",
+                            n,
+                            edges,
+                            Files.size(file) / 1e6,
+                            parse,
+                            graph,
+                            analyse,
+                            both,
+                            result);
                 }
                 if (!reuse) {
                     Files.delete(file);

@@ -34,7 +34,8 @@ class AnalysisCrossCheckTest {
                 deps.add(d);
                 // small integer weights make many ties; some zero
                 weights[i] = random.nextInt(4);
-                tasks[i] = Tasks.task("t" + i, weights[i], d.stream().map(j -> "t" + j).toArray(String[]::new));
+                tasks[i] = Tasks.task(
+                        "t" + i, weights[i], d.stream().map(j -> "t" + j).toArray(String[]::new));
             }
             int slots = 1 + random.nextInt(4);
             Analysis a = Analysis.of(Tasks.graph(tasks), slots);
@@ -65,7 +66,10 @@ class AnalysisCrossCheckTest {
                 int v = Integer.parseInt(path.get(k).substring(1));
                 sum += weights[v];
                 if (k > 0) {
-                    assertTrue(deps.get(v).contains(Integer.parseInt(path.get(k - 1).substring(1))), where);
+                    assertTrue(
+                            deps.get(v)
+                                    .contains(Integer.parseInt(path.get(k - 1).substring(1))),
+                            where);
                 } else {
                     assertTrue(deps.get(v).isEmpty(), where);
                 }
@@ -126,8 +130,10 @@ class AnalysisCrossCheckTest {
                     for (int j : deps.get(i)) {
                         ready &= finished[j];
                     }
-                    if (ready && (best < 0 || remaining[i] > remaining[best]
-                            || (remaining[i] == remaining[best] && rank[i] < rank[best]))) {
+                    if (ready
+                            && (best < 0
+                                    || remaining[i] > remaining[best]
+                                    || (remaining[i] == remaining[best] && rank[i] < rank[best]))) {
                         best = i;
                     }
                 }

@@ -22,10 +22,20 @@ class AnalysisTest {
 
     @Test
     void wavesAreTopologicalLevelsAndAWaveLastsAsLongAsItsLongestTask() {
-        Analysis a = Analysis.of(graph(task("a", 2.0), task("b", 4.0, "a"), task("c", 1.0, "a"),
-                task("d", 3.0, "b", "c"), task("e", 7.0)), 10);
-        assertEquals(List.of(new Analysis.Wave(1, List.of("a", "e"), 7.0), new Analysis.Wave(2, List.of("b", "c"), 4.0),
-                new Analysis.Wave(3, List.of("d"), 3.0)), a.waves());
+        Analysis a = Analysis.of(
+                graph(
+                        task("a", 2.0),
+                        task("b", 4.0, "a"),
+                        task("c", 1.0, "a"),
+                        task("d", 3.0, "b", "c"),
+                        task("e", 7.0)),
+                10);
+        assertEquals(
+                List.of(
+                        new Analysis.Wave(1, List.of("a", "e"), 7.0),
+                        new Analysis.Wave(2, List.of("b", "c"), 4.0),
+                        new Analysis.Wave(3, List.of("d"), 3.0)),
+                a.waves());
         assertEquals(5, a.totalTasks());
         assertEquals(4, a.edges());
     }
@@ -33,15 +43,27 @@ class AnalysisTest {
     @Test
     void theCriticalPathIsTheHeaviestChainNotTheLongest() {
         // a -> b -> c -> d is four tasks of 1s; x -> y is two tasks of 5s
-        Analysis a = Analysis.of(graph(task("a", 1.0), task("b", 1.0, "a"), task("c", 1.0, "b"), task("d", 1.0, "c"),
-                task("x", 5.0), task("y", 5.0, "x")), 10);
+        Analysis a = Analysis.of(
+                graph(
+                        task("a", 1.0),
+                        task("b", 1.0, "a"),
+                        task("c", 1.0, "b"),
+                        task("d", 1.0, "c"),
+                        task("x", 5.0),
+                        task("y", 5.0, "x")),
+                10);
         assertEquals(new Analysis.CriticalPath(List.of("x", "y"), 10.0), a.criticalPath());
     }
 
     @Test
     void theCriticalPathFollowsTheDependencyThatFinishesLast() {
-        Analysis a = Analysis.of(graph(task("a", 1.0), task("slow", 5.0, "a"), task("fast", 1.0, "a"),
-                task("join", 1.0, "fast", "slow")), 10);
+        Analysis a = Analysis.of(
+                graph(
+                        task("a", 1.0),
+                        task("slow", 5.0, "a"),
+                        task("fast", 1.0, "a"),
+                        task("join", 1.0, "fast", "slow")),
+                10);
         assertEquals(new Analysis.CriticalPath(List.of("a", "slow", "join"), 7.0), a.criticalPath());
     }
 
@@ -50,7 +72,8 @@ class AnalysisTest {
         // waves {a(1), c(2), d(2)} and {b(4)}: the sum of wave maxima is 2 + 4 = 6; on two slots a
         // starts first (longest remaining path: 5), b follows at 1 and ends at 5
         Analysis a = Analysis.of(graph(task("c", 2.0), task("d", 2.0), task("a", 1.0), task("b", 4.0, "a")), 2);
-        double waveMaxima = a.waves().stream().mapToDouble(Analysis.Wave::estimatedSeconds).sum();
+        double waveMaxima =
+                a.waves().stream().mapToDouble(Analysis.Wave::estimatedSeconds).sum();
         assertEquals(6.0, waveMaxima);
         assertEquals(5.0, a.makespanSeconds());
         assertEquals(9.0, a.totalWorkSeconds());
@@ -82,11 +105,19 @@ class AnalysisTest {
         Analysis a = Analysis.of(TaskGraph.of(new TaskFileReader().read(Path.of("examples/ten-tasks.json"))), 10);
         assertEquals(10, a.totalTasks());
         assertEquals(3, a.waves().size());
-        assertEquals(List.of("fetch-users", "fetch-orders", "fetch-products", "fetch-prices"), a.waves().get(0).tasks());
-        assertEquals(List.of("index-users", "index-orders", "index-catalog"), a.waves().get(1).tasks());
-        assertEquals(List.of("build-api", "build-web", "build-reports"), a.waves().get(2).tasks());
+        assertEquals(
+                List.of("fetch-users", "fetch-orders", "fetch-products", "fetch-prices"),
+                a.waves().get(0).tasks());
+        assertEquals(
+                List.of("index-users", "index-orders", "index-catalog"),
+                a.waves().get(1).tasks());
+        assertEquals(
+                List.of("build-api", "build-web", "build-reports"),
+                a.waves().get(2).tasks());
         assertEquals(10.0 / 3.0, a.speedup(), 1e-12);
-        assertEquals(List.of("fetch-users", "index-users", "build-api"), a.criticalPath().tasks());
+        assertEquals(
+                List.of("fetch-users", "index-users", "build-api"),
+                a.criticalPath().tasks());
         assertEquals(Set.of("file_read", "search", "build"), a.types());
         assertFalse(a.homogeneous());
 
@@ -100,11 +131,25 @@ class AnalysisTest {
     void theJsonKeepsTheOriginalShapeAndAddsToIt() throws IOException {
         Analysis a = Analysis.of(graph(task("a", 1.5), task("b", 2.0, "a"), task("c", 1.0)), 4);
         JsonNode json = json(a, Decision.of(a, Config.defaults()));
-        assertEquals(List.of("total_tasks", "parallel_groups", "estimated_speedup", "groups", "critical_path",
-                "estimated_makespan_seconds", "total_estimated_seconds", "max_parallel_tasks", "dependencies", "decision"),
+        assertEquals(
+                List.of(
+                        "total_tasks",
+                        "parallel_groups",
+                        "estimated_speedup",
+                        "groups",
+                        "critical_path",
+                        "estimated_makespan_seconds",
+                        "total_estimated_seconds",
+                        "max_parallel_tasks",
+                        "dependencies",
+                        "decision"),
                 List.copyOf(iterable(json.fieldNames())));
-        assertEquals("{\"group\":1,\"tasks\":[\"a\",\"c\"],\"estimated_seconds\":1.5}", json.get("groups").get(0).toString());
-        assertEquals("{\"tasks\":[\"a\",\"b\"],\"estimated_seconds\":3.5}", json.get("critical_path").toString());
+        assertEquals(
+                "{\"group\":1,\"tasks\":[\"a\",\"c\"],\"estimated_seconds\":1.5}",
+                json.get("groups").get(0).toString());
+        assertEquals(
+                "{\"tasks\":[\"a\",\"b\"],\"estimated_seconds\":3.5}",
+                json.get("critical_path").toString());
         assertEquals(3.5, json.get("estimated_makespan_seconds").doubleValue());
         assertEquals(1.29, json.get("estimated_speedup").doubleValue());
         assertEquals(4, json.get("max_parallel_tasks").intValue());

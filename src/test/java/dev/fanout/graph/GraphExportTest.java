@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class GraphExportTest {
-    private static final Pattern DOT_EDGE = Pattern.compile("^\\s*\"((?:[^\"\\\\]|\\\\.)*)\" -> \"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern DOT_EDGE =
+            Pattern.compile("^\\s*\"((?:[^\"\\\\]|\\\\.)*)\" -> \"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern MERMAID_NODE = Pattern.compile("^\\s*(t\\d+)\\[\"(.*)\"]$");
     private static final Pattern MERMAID_EDGE = Pattern.compile("^\\s*(t\\d+) --> (t\\d+)$");
 
@@ -98,7 +99,9 @@ class GraphExportTest {
 
     @Test
     void graphvizAcceptsTheDotOutput() throws Exception {
-        TaskGraph g = TaskGraph.of(Tasks.set(typed("fetch", "file_read", 1.0), typed("say \"hi\"", null, 1.0),
+        TaskGraph g = TaskGraph.of(Tasks.set(
+                typed("fetch", "file_read", 1.0),
+                typed("say \"hi\"", null, 1.0),
                 typed("build.x_1", "a \"quoted\" type \\ with backslash", 2.0, "fetch"),
                 typed("join", "n", 1.0, "build.x_1", "fetch")));
         String svg = dot(export(GraphExport.DOT, g));
@@ -125,7 +128,8 @@ class GraphExportTest {
     /** Runs Graphviz's {@code dot -Tsvg} on the text and returns the SVG; skips when dot is not installed. */
     private static String dot(String dotText) throws Exception {
         Assumptions.assumeTrue(onPath("dot"), "Graphviz 'dot' is not installed; scripts/test installs it");
-        Process p = new ProcessBuilder("dot", "-Tsvg").redirectErrorStream(false).start();
+        Process p =
+                new ProcessBuilder("dot", "-Tsvg").redirectErrorStream(false).start();
         CompletableFuture<String> svg = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         try (OutputStream in = p.getOutputStream()) {
@@ -147,8 +151,9 @@ class GraphExportTest {
 
     private static boolean onPath(String program) {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
-                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+        return path != null
+                && List.of(path.split(java.io.File.pathSeparator)).stream()
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
     private static int count(String s, String part) {

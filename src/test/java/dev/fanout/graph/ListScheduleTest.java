@@ -16,8 +16,13 @@ class ListScheduleTest {
         // file order would start c and d first and finish at 7; longest remaining path first gives 5
         TaskGraph g = graph(task("c", 2.0), task("d", 2.0), task("a", 1.0), task("b", 4.0, "a"));
         ListSchedule plan = ListSchedule.plan(g, new double[] {2, 2, 1, 4}, 2, true);
-        assertEquals(List.of(new ListSchedule.Slot("a", 1, 0, 1), new ListSchedule.Slot("c", 2, 0, 2),
-                new ListSchedule.Slot("b", 1, 1, 5), new ListSchedule.Slot("d", 2, 2, 4)), plan.slots());
+        assertEquals(
+                List.of(
+                        new ListSchedule.Slot("a", 1, 0, 1),
+                        new ListSchedule.Slot("c", 2, 0, 2),
+                        new ListSchedule.Slot("b", 1, 1, 5),
+                        new ListSchedule.Slot("d", 2, 2, 4)),
+                plan.slots());
         assertEquals(5.0, plan.makespan());
     }
 
@@ -40,7 +45,9 @@ class ListScheduleTest {
     void zeroLengthTasksTakeNoTime() {
         TaskGraph g = graph(task("a", 0.0), task("b", 0.0, "a"), task("c", 3.0, "b"));
         assertEquals(3.0, ListSchedule.plan(g, new double[] {0, 0, 3}, 1, false).makespan());
-        assertEquals(List.of(), ListSchedule.plan(g, new double[] {0, 0, 3}, 1, false).slots());
+        assertEquals(
+                List.of(),
+                ListSchedule.plan(g, new double[] {0, 0, 3}, 1, false).slots());
     }
 
     @Test
@@ -51,7 +58,8 @@ class ListScheduleTest {
         assertArrayEquals(new int[] {1, 0, 2, 3, 4}, ListSchedule.priorityOrder(remaining, topo));
         assertArrayEquals(new int[] {}, ListSchedule.priorityOrder(new double[0], new int[0]));
         // any double keeps its order, should a hand-made task carry a negative estimate
-        assertArrayEquals(new int[] {2, 0, 1}, ListSchedule.priorityOrder(new double[] {-1, -2.5, 3e300}, new int[] {0, 1, 2}));
+        assertArrayEquals(
+                new int[] {2, 0, 1}, ListSchedule.priorityOrder(new double[] {-1, -2.5, 3e300}, new int[] {0, 1, 2}));
     }
 
     @Test

@@ -44,18 +44,26 @@ class TaskGraphTest {
 
     @Test
     void aTwoTaskCycleIsReportedAsItsPath() {
-        DependencyCycleException e = assertThrows(DependencyCycleException.class,
-                () -> graph(task("a", null, "b"), task("b", null, "a")));
+        DependencyCycleException e =
+                assertThrows(DependencyCycleException.class, () -> graph(task("a", null, "b"), task("b", null, "a")));
         assertEquals(List.of("a", "b", "a"), e.cycle());
     }
 
     @Test
     void aFiveTaskCycleIsReportedAsItsPathEachTaskDependingOnTheNext() {
-        DependencyCycleException e = assertThrows(DependencyCycleException.class, () -> graph(
-                task("start", null), task("v", null, "start", "z"), task("w", null, "v"), task("x", null, "w"),
-                task("y", null, "x"), task("z", null, "y"), task("end", null, "z")));
+        DependencyCycleException e = assertThrows(
+                DependencyCycleException.class,
+                () -> graph(
+                        task("start", null),
+                        task("v", null, "start", "z"),
+                        task("w", null, "v"),
+                        task("x", null, "w"),
+                        task("y", null, "x"),
+                        task("z", null, "y"),
+                        task("end", null, "z")));
         assertEquals(List.of("v", "z", "y", "x", "w", "v"), e.cycle());
-        assertEquals("test: dependency cycle v -> z -> y -> x -> w -> v; remove one of these depends_on entries",
+        assertEquals(
+                "test: dependency cycle v -> z -> y -> x -> w -> v; remove one of these depends_on entries",
                 e.getMessage());
         assertCycleIsReal(e.cycle(), "v: start z; w: v; x: w; y: x; z: y");
     }
@@ -63,8 +71,10 @@ class TaskGraphTest {
     @Test
     void theShortestWayRoundIsReportedWhenCyclesShareATask() {
         // a depends on b and on c; b depends on a (short), c -> d -> a (long)
-        DependencyCycleException e = assertThrows(DependencyCycleException.class, () -> graph(
-                task("a", null, "c", "b"), task("b", null, "a"), task("c", null, "d"), task("d", null, "a")));
+        DependencyCycleException e = assertThrows(
+                DependencyCycleException.class,
+                () -> graph(
+                        task("a", null, "c", "b"), task("b", null, "a"), task("c", null, "d"), task("d", null, "a")));
         assertEquals(List.of("a", "b", "a"), e.cycle());
     }
 
@@ -92,10 +102,13 @@ class TaskGraphTest {
 
     @Test
     void aChainIsAGraphWithASingleTopologicalOrder() {
-        assertTrue(graph(task("a", null), task("b", null, "a"), task("c", null, "b")).isChain());
+        assertTrue(graph(task("a", null), task("b", null, "a"), task("c", null, "b"))
+                .isChain());
         // a shortcut edge keeps it a chain
-        assertTrue(graph(task("a", null), task("b", null, "a"), task("c", null, "b", "a")).isChain());
-        assertFalse(graph(task("a", null), task("b", null, "a"), task("c", null, "a")).isChain());
+        assertTrue(graph(task("a", null), task("b", null, "a"), task("c", null, "b", "a"))
+                .isChain());
+        assertFalse(graph(task("a", null), task("b", null, "a"), task("c", null, "a"))
+                .isChain());
         assertFalse(graph(task("a", null), task("b", null)).isChain());
     }
 
@@ -114,8 +127,8 @@ class TaskGraphTest {
 
     @Test
     void aHundredThousandTaskCycleIsFoundWithoutOverflowingTheStack() {
-        DependencyCycleException e = assertThrows(DependencyCycleException.class,
-                () -> TaskGraph.of(Tasks.chain(100_000, true)));
+        DependencyCycleException e =
+                assertThrows(DependencyCycleException.class, () -> TaskGraph.of(Tasks.chain(100_000, true)));
         assertEquals(100_001, e.cycle().size());
         assertEquals(List.of("t0", "t99999", "t99998"), e.cycle().subList(0, 3));
         assertEquals("t0", e.cycle().get(100_000));
@@ -125,9 +138,12 @@ class TaskGraphTest {
     private static void assertCycleIsReal(List<String> cycle, String dependencies) {
         for (int i = 0; i + 1 < cycle.size(); i++) {
             String id = cycle.get(i);
-            String deps = List.of(dependencies.split("; ")).stream().filter(d -> d.startsWith(id + ":")).findFirst()
+            String deps = List.of(dependencies.split("; ")).stream()
+                    .filter(d -> d.startsWith(id + ":"))
+                    .findFirst()
                     .orElseThrow();
-            assertTrue(List.of(deps.substring(id.length() + 1).trim().split(" ")).contains(cycle.get(i + 1)),
+            assertTrue(
+                    List.of(deps.substring(id.length() + 1).trim().split(" ")).contains(cycle.get(i + 1)),
                     id + " depends on " + cycle.get(i + 1));
         }
     }
@@ -135,9 +151,25 @@ class TaskGraphTest {
     @Test
     void aTaskSetBuiltByHandKeepsPositionsOutOfMessages() {
         Task a = task("a", null, "b");
-        Task b = new Task("b", null, null, List.of("a"), null, null, null, null, null, null, null, null, null, null, null,
+        Task b = new Task(
+                "b",
+                null,
+                null,
+                List.of("a"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 new Task.Position("tasks.json", 7, 3));
         DependencyCycleException e = assertThrows(DependencyCycleException.class, () -> graph(b, a));
-        assertEquals("tasks.json:7:3: dependency cycle b -> a -> b; remove one of these depends_on entries", e.getMessage());
+        assertEquals(
+                "tasks.json:7:3: dependency cycle b -> a -> b; remove one of these depends_on entries", e.getMessage());
     }
 }

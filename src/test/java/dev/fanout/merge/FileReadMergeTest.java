@@ -27,8 +27,15 @@ class FileReadMergeTest {
         JsonNode m = merge.merge(List.of(
                 succeeded("a", "file_read", "{\"path\": \"README.md\", \"content\": \"# Title\\n\"}"),
                 new TaskOutput("b", "file_read", "succeeded", null, log),
-                new TaskOutput("c", "file_read", "succeeded", Outputs.parse("{\"files\": [{\"path\": \"x.txt\", \"content\": \"x\"},"
-                        + " {\"path\": \"notes.txt\"}]}"), null, null, dir),
+                new TaskOutput(
+                        "c",
+                        "file_read",
+                        "succeeded",
+                        Outputs.parse("{\"files\": [{\"path\": \"x.txt\", \"content\": \"x\"},"
+                                + " {\"path\": \"notes.txt\"}]}"),
+                        null,
+                        null,
+                        dir),
                 succeeded("d", "file_read", "\"just text\"")));
         assertEquals("""
                 ==> README.md <==
@@ -55,7 +62,8 @@ class FileReadMergeTest {
         JsonNode m = merge.merge(List.of(
                 failed("a", "file_read", "{\"path\": \"a.txt\", \"content\": \"partial\"}"),
                 succeeded("b", "file_read", null),
-                new TaskOutput("c", "file_read", "succeeded", Outputs.parse("{\"path\": \"missing.txt\"}"), null, null, dir)));
+                new TaskOutput(
+                        "c", "file_read", "succeeded", Outputs.parse("{\"path\": \"missing.txt\"}"), null, null, dir)));
         assertEquals("", m.get("content").asText());
         assertEquals(List.of("a"), m.get("failed_tasks").findValuesAsText("task"));
         assertTrue(texts(m.get("notes")).contains("task b returned no content"));
@@ -67,7 +75,9 @@ class FileReadMergeTest {
         Path log = Files.write(dir.resolve("stdout.log"), new byte[FileReadMerge.MAX_BYTES + 10]);
         JsonNode m = merge.merge(List.of(new TaskOutput("a", "file_read", "succeeded", null, log)));
         assertTrue(m.get("sources").get(0).get("truncated").asBoolean());
-        assertEquals(List.of("task a stdout is longer than " + FileReadMerge.MAX_BYTES + " bytes; only the start is included"),
+        assertEquals(
+                List.of("task a stdout is longer than " + FileReadMerge.MAX_BYTES
+                        + " bytes; only the start is included"),
                 texts(m.get("notes")));
     }
 }

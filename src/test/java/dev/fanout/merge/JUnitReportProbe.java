@@ -13,19 +13,24 @@ import java.util.List;
  * far larger than the heap is read without holding it whole.
  */
 public final class JUnitReportProbe {
-    private JUnitReportProbe() {
-    }
+    private JUnitReportProbe() {}
 
     public static void main(String[] args) {
-        TaskOutput o = new TaskOutput("big", "testing", "failed",
-                Outputs.MAPPER.createObjectNode().set("junit_reports", Outputs.MAPPER.createArrayNode().add(args[0])), null);
+        TaskOutput o = new TaskOutput(
+                "big",
+                "testing",
+                "failed",
+                Outputs.MAPPER
+                        .createObjectNode()
+                        .set("junit_reports", Outputs.MAPPER.createArrayNode().add(args[0])),
+                null);
         var m = new TestResultsMerge().merge(List.of(o));
         if (m.get("report_problems").size() > 0) {
             System.out.println(m.get("report_problems"));
             System.exit(1);
         }
-        System.out.println("tests=" + m.get("tests").asLong() + " failed=" + m.get("failed").asLong()
-                + " listed=" + m.get("failures").size());
+        System.out.println("tests=" + m.get("tests").asLong() + " failed="
+                + m.get("failed").asLong() + " listed=" + m.get("failures").size());
     }
 
     /** Writes a Surefire-style report of at least {@code bytes} bytes, one test in a hundred failing; returns the test count. */
@@ -37,7 +42,8 @@ public final class JUnitReportProbe {
             while (written < bytes) {
                 String line = cases % 100 == 99
                         ? "  <testcase classname=\"big.BigTest\" name=\"case_" + cases + "\" time=\"0.001\">"
-                                + "<failure message=\"boom " + cases + "\" type=\"AssertionError\">at big.BigTest</failure></testcase>\n"
+                                + "<failure message=\"boom " + cases
+                                + "\" type=\"AssertionError\">at big.BigTest</failure></testcase>\n"
                         : "  <testcase classname=\"big.BigTest\" name=\"case_" + cases + "\" time=\"0.001\"/>\n";
                 w.write(line);
                 written += line.length();

@@ -45,8 +45,11 @@ class JUnitReportReaderTest {
         assertEquals(1, r.failed());
         assertEquals(1, r.errors());
         assertEquals(1, r.skipped());
-        assertEquals(List.of(new TestFailure("a.ApiTest.broken", "failure", "expected 1"),
-                new TestFailure("a.ApiTest.threw", "error", "java.lang.NullPointerException")), r.failures());
+        assertEquals(
+                List.of(
+                        new TestFailure("a.ApiTest.broken", "failure", "expected 1"),
+                        new TestFailure("a.ApiTest.threw", "error", "java.lang.NullPointerException")),
+                r.failures());
     }
 
     @Test
@@ -55,7 +58,8 @@ class JUnitReportReaderTest {
         for (int i = 0; i < 5; i++) {
             xml.append("<testcase name=\"t").append(i).append("\"><failure/></testcase>");
         }
-        JUnitReport r = new JUnitReportReader(2).read(write(xml.append("</testsuite>").toString()));
+        JUnitReport r =
+                new JUnitReportReader(2).read(write(xml.append("</testsuite>").toString()));
         assertEquals(5, r.failed());
         assertEquals(2, r.failures().size());
         assertEquals(3, r.unlisted());
@@ -74,8 +78,8 @@ class JUnitReportReaderTest {
     @Test
     void anExternalEntityIsNeverRead() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "the-secret");
-        Path file = write("<?xml version=\"1.0\"?>\n<!DOCTYPE testsuite [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
-                + "<testsuite><testcase name=\"a\"><failure message=\"&xxe;\"/></testcase></testsuite>\n");
+        Path file = write("<?xml version=\"1.0\"?>\n<!DOCTYPE testsuite [<!ENTITY xxe SYSTEM \"" + secret.toUri()
+                + "\">]>\n" + "<testsuite><testcase name=\"a\"><failure message=\"&xxe;\"/></testcase></testsuite>\n");
         JUnitReportException e = assertThrows(JUnitReportException.class, () -> reader.read(file));
         assertEquals("a DOCTYPE is not allowed in a JUnit report", e.reason());
         assertFalse(e.getMessage().contains("the-secret"));

@@ -10,8 +10,7 @@ import java.util.List;
 public final class Outputs {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Outputs() {
-    }
+    private Outputs() {}
 
     public static TaskOutput succeeded(String id, String type, String json) {
         return new TaskOutput(id, type, "succeeded", json == null ? null : parse(json), null);

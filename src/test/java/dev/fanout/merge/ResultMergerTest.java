@@ -42,8 +42,10 @@ class ResultMergerTest {
         assertFalse(m.failed());
         assertEquals(0, m.exitCode());
         assertEquals(5, m.json().get("passed").asInt());
-        assertEquals(List.of("strategy 'testing' chosen from the tasks' type 'testing'",
-                "coverage is an average of percentages because counts were missing for task(s) t1; it weighs every task the same"),
+        assertEquals(
+                List.of(
+                        "strategy 'testing' chosen from the tasks' type 'testing'",
+                        "coverage is an average of percentages because counts were missing for task(s) t1; it weighs every task the same"),
                 m.notes());
     }
 
@@ -51,27 +53,39 @@ class ResultMergerTest {
     void autoWithAnUnknownTypeUsesGeneric() {
         Merged m = merger.merge(List.of(succeeded("m1", "migration", "{\"rows\": 5}")), null);
         assertEquals("generic", m.strategy());
-        assertEquals(5, m.json().get("tasks").get("m1").get("result").get("rows").asInt());
+        assertEquals(
+                5, m.json().get("tasks").get("m1").get("result").get("rows").asInt());
     }
 
     @Test
     void autoWithMixedTypesMergesEachTypeAndKeysThemByType() {
-        Merged m = merger.merge(List.of(
-                succeeded("b1", "build", "{\"artifacts\": [{\"path\": \"a.jar\", \"size\": 3}]}"),
-                TESTS.get(0),
-                succeeded("x", null, "{\"any\": true}"),
-                TESTS.get(1)), "auto");
+        Merged m = merger.merge(
+                List.of(
+                        succeeded("b1", "build", "{\"artifacts\": [{\"path\": \"a.jar\", \"size\": 3}]}"),
+                        TESTS.get(0),
+                        succeeded("x", null, "{\"any\": true}"),
+                        TESTS.get(1)),
+                "auto");
         assertEquals("by_type", m.strategy());
         assertEquals(List.of("build", "testing", "untyped"), List.copyOf(iterable(m.json())));
-        assertEquals(java.util.Map.of("build", "build", "testing", "testing", "untyped", "generic"), m.typeStrategies());
+        assertEquals(
+                java.util.Map.of("build", "build", "testing", "testing", "untyped", "generic"), m.typeStrategies());
         assertEquals("generic", m.toJson().get("strategies").get("untyped").asText());
         assertTrue(m.json().get("build").get("succeeded").asBoolean());
         assertEquals(5, m.json().get("testing").get("passed").asInt());
-        assertTrue(m.json().get("untyped").get("tasks").get("x").get("result").get("any").asBoolean());
-        assertEquals("tasks of 3 types merged each with its own strategy (build → build, testing → testing, untyped → generic)",
+        assertTrue(m.json()
+                .get("untyped")
+                .get("tasks")
+                .get("x")
+                .get("result")
+                .get("any")
+                .asBoolean());
+        assertEquals(
+                "tasks of 3 types merged each with its own strategy (build → build, testing → testing, untyped → generic)",
                 m.notes().get(0));
-        assertTrue(m.notes().contains("testing: coverage is an average of percentages because counts were missing for task(s) t1; "
-                + "it weighs every task the same"));
+        assertTrue(m.notes()
+                .contains("testing: coverage is an average of percentages because counts were missing for task(s) t1; "
+                        + "it weighs every task the same"));
     }
 
     private static List<String> iterable(JsonNode object) {
@@ -82,16 +96,20 @@ class ResultMergerTest {
 
     @Test
     void aStrategyThatThrowsKeepsTheIndividualResultsAndReportsTheError() {
-        registry.register(new UserStrategy("top3", outputs -> {
-            throw new MergeException("strategy 'top3' (top3.js:4:9): TypeError: hits is undefined");
-        }), "script: top3.js");
+        registry.register(
+                new UserStrategy("top3", outputs -> {
+                    throw new MergeException("strategy 'top3' (top3.js:4:9): TypeError: hits is undefined");
+                }),
+                "script: top3.js");
         Merged m = merger.merge(TESTS, "top3");
         assertTrue(m.failed());
         assertEquals(1, m.exitCode());
         assertEquals("top3", m.strategy());
         assertEquals("strategy 'top3' (top3.js:4:9): TypeError: hits is undefined", m.error());
-        assertEquals(3, m.json().get("tasks").get("t1").get("result").get("passed").asInt());
-        assertEquals(1, m.json().get("tasks").get("t2").get("result").get("failed").asInt());
+        assertEquals(
+                3, m.json().get("tasks").get("t1").get("result").get("passed").asInt());
+        assertEquals(
+                1, m.json().get("tasks").get("t2").get("result").get("failed").asInt());
         JsonNode file = m.toJson();
         assertFalse(file.get("ok").asBoolean());
         assertEquals(m.error(), file.get("error").asText());
@@ -119,20 +137,32 @@ class ResultMergerTest {
 
     @Test
     void aFailingTypeInAMixedMergeKeepsTheOtherTypesMerged() {
-        registry.register(new UserStrategy("lint", outputs -> {
-            throw new IllegalStateException("no linter output");
-        }), "script: lint.js");
+        registry.register(
+                new UserStrategy("lint", outputs -> {
+                    throw new IllegalStateException("no linter output");
+                }),
+                "script: lint.js");
         Merged m = merger.merge(List.of(TESTS.get(0), succeeded("l1", "lint", "{\"warnings\": 2}")), "auto");
         assertEquals("lint: strategy 'lint' failed: no linter output", m.error());
         assertEquals(3, m.json().get("testing").get("passed").asInt());
-        assertEquals(2, m.json().get("lint").get("tasks").get("l1").get("result").get("warnings").asInt());
+        assertEquals(
+                2,
+                m.json()
+                        .get("lint")
+                        .get("tasks")
+                        .get("l1")
+                        .get("result")
+                        .get("warnings")
+                        .asInt());
     }
 
     @Test
     void anUnknownStrategyIsBadInputWithTheClosestName() {
         FanoutException e = assertThrows(FanoutException.class, () -> merger.merge(TESTS, "tesing"));
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
-        assertEquals("unknown merge strategy 'tesing'; did you mean 'testing'? ('fanout strategies' lists them)", e.getMessage());
+        assertEquals(
+                "unknown merge strategy 'tesing'; did you mean 'testing'? ('fanout strategies' lists them)",
+                e.getMessage());
     }
 
     @Test
@@ -145,12 +175,19 @@ class ResultMergerTest {
 
     @Test
     void anUnreadableResultIsNotedAndTheMergeGoesOn() {
-        TaskOutput bad = new TaskOutput("t3", "testing", "succeeded", null, null,
-                "runs/r1/tasks/t3/result.json is not JSON at line 1, column 1: Unrecognized token 'PASS'", null);
+        TaskOutput bad = new TaskOutput(
+                "t3",
+                "testing",
+                "succeeded",
+                null,
+                null,
+                "runs/r1/tasks/t3/result.json is not JSON at line 1, column 1: Unrecognized token 'PASS'",
+                null);
         Merged m = merger.merge(List.of(TESTS.get(1), bad), "auto");
         assertFalse(m.failed());
-        assertTrue(m.notes().contains("task t3: runs/r1/tasks/t3/result.json is not JSON at line 1, column 1: "
-                + "Unrecognized token 'PASS'; merged as if it returned nothing"));
+        assertTrue(m.notes()
+                .contains("task t3: runs/r1/tasks/t3/result.json is not JSON at line 1, column 1: "
+                        + "Unrecognized token 'PASS'; merged as if it returned nothing"));
         assertEquals("nothing", m.json().get("by_task").get("t3").get("from").asText());
     }
 

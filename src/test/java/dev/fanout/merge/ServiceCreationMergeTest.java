@@ -17,13 +17,21 @@ class ServiceCreationMergeTest {
     @Test
     void allCreatedWithFilesDeduplicatedByService() {
         JsonNode m = merge.merge(List.of(
-                succeeded("auth", "service_creation", "{\"service\": \"auth-service\", \"status\": \"created\","
-                        + " \"files\": [\"auth/App.java\", \"pom.xml\", \"auth/App.java\"]}"),
-                succeeded("users", "service_creation", "{\"service\": \"user-service\", \"files_created\": [{\"path\": \"users/App.java\"}, \"pom.xml\"]}"),
+                succeeded(
+                        "auth",
+                        "service_creation",
+                        "{\"service\": \"auth-service\", \"status\": \"created\","
+                                + " \"files\": [\"auth/App.java\", \"pom.xml\", \"auth/App.java\"]}"),
+                succeeded(
+                        "users",
+                        "service_creation",
+                        "{\"service\": \"user-service\", \"files_created\": [{\"path\": \"users/App.java\"}, \"pom.xml\"]}"),
                 succeeded("product-service", "service_creation", null)));
         assertTrue(m.get("all_created").asBoolean());
         assertEquals(3, m.get("created").asInt());
-        assertEquals(List.of("auth/App.java", "pom.xml"), texts(m.get("services").get("auth-service").get("files")));
+        assertEquals(
+                List.of("auth/App.java", "pom.xml"),
+                texts(m.get("services").get("auth-service").get("files")));
         assertEquals(List.of("auth/App.java", "pom.xml", "users/App.java"), texts(m.get("files")));
         JsonNode product = m.get("services").get("product-service");
         assertEquals("created", product.get("status").asText(), "a task that succeeded silently created its service");
@@ -34,10 +42,18 @@ class ServiceCreationMergeTest {
     void aFailedTaskOrAFailedStatusMeansNotAllCreated() {
         JsonNode m = merge.merge(List.of(
                 succeeded("auth", "service_creation", "{\"service\": \"auth-service\", \"status\": \"created\"}"),
-                failed("users", "service_creation", "{\"service\": \"user-service\", \"status\": \"created\", \"error\": \"port in use\"}"),
-                succeeded("orders", "service_creation", "{\"services\": [{\"name\": \"orders\", \"status\": \"partial\"}, \"billing\"]}")));
+                failed(
+                        "users",
+                        "service_creation",
+                        "{\"service\": \"user-service\", \"status\": \"created\", \"error\": \"port in use\"}"),
+                succeeded(
+                        "orders",
+                        "service_creation",
+                        "{\"services\": [{\"name\": \"orders\", \"status\": \"partial\"}, \"billing\"]}")));
         assertFalse(m.get("all_created").asBoolean());
-        assertEquals("failed", m.get("services").get("user-service").get("status").asText(),
+        assertEquals(
+                "failed",
+                m.get("services").get("user-service").get("status").asText(),
                 "a failed task never reads as created, whatever it wrote");
         assertFalse(m.get("services").get("orders").get("created").asBoolean());
         assertTrue(m.get("services").get("billing").get("created").asBoolean());
@@ -49,7 +65,10 @@ class ServiceCreationMergeTest {
     void aServiceReportedTwiceIsCreatedOnlyIfBothSaySo() {
         JsonNode m = merge.merge(List.of(
                 succeeded("a", "service_creation", "{\"service\": \"svc\", \"files\": [\"x\"]}"),
-                succeeded("b", "service_creation", "{\"service\": \"svc\", \"status\": \"failed\", \"files\": [\"y\", \"x\"]}")));
+                succeeded(
+                        "b",
+                        "service_creation",
+                        "{\"service\": \"svc\", \"status\": \"failed\", \"files\": [\"y\", \"x\"]}")));
         JsonNode svc = m.get("services").get("svc");
         assertEquals(List.of("a", "b"), texts(svc.get("tasks")));
         assertEquals("failed", svc.get("status").asText());

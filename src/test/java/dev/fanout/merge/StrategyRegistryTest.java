@@ -31,7 +31,8 @@ class StrategyRegistryTest {
 
     @Test
     void holdsTheBuiltInStrategiesInOrder() {
-        assertEquals(List.of("service_creation", "file_read", "search", "testing", "build", "deployment", "generic"),
+        assertEquals(
+                List.of("service_creation", "file_read", "search", "testing", "build", "deployment", "generic"),
                 registry.all().stream().map(RegisteredStrategy::name).toList());
         registry.all().forEach(s -> assertEquals("built-in", s.origin()));
     }
@@ -57,16 +58,20 @@ class StrategyRegistryTest {
     @ParameterizedTest
     @ValueSource(strings = {"testing", "generic", "auto", "test"})
     void aBuiltInNameCannotBeTaken(String name) {
-        FanoutException e = assertThrows(FanoutException.class, () -> registry.register(new Named(name), "script: x.js"));
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> registry.register(new Named(name), "script: x.js"));
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
-        assertEquals("'" + name + "' is the name of a built-in strategy; register yours under another name", e.getMessage());
+        assertEquals(
+                "'" + name + "' is the name of a built-in strategy; register yours under another name", e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "top 3", "../x", "a/b"})
     void aNameThatIsNotAWordIsRefused(String name) {
-        FanoutException e = assertThrows(FanoutException.class, () -> registry.register(new Named(name), "script: x.js"));
-        assertEquals("strategy name '" + name + "' is not valid: use letters, digits, '.', '_' and '-'", e.getMessage());
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> registry.register(new Named(name), "script: x.js"));
+        assertEquals(
+                "strategy name '" + name + "' is not valid: use letters, digits, '.', '_' and '-'", e.getMessage());
     }
 
     @ParameterizedTest
@@ -74,7 +79,9 @@ class StrategyRegistryTest {
     void anUnknownNameSuggestsTheClosest(String typo, String suggestion) {
         FanoutException e = assertThrows(FanoutException.class, () -> registry.require(typo));
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
-        assertEquals("unknown merge strategy '" + typo + "'; did you mean '" + suggestion + "'? ('fanout strategies' lists them)",
+        assertEquals(
+                "unknown merge strategy '" + typo + "'; did you mean '" + suggestion
+                        + "'? ('fanout strategies' lists them)",
                 e.getMessage());
     }
 
@@ -88,7 +95,8 @@ class StrategyRegistryTest {
     void aScriptStrategyIsSuggestedToo() {
         registry.register(new Named("flaky-report"), "script: flaky.js");
         FanoutException e = assertThrows(FanoutException.class, () -> registry.require("flaky-reprot"));
-        assertEquals("unknown merge strategy 'flaky-reprot'; did you mean 'flaky-report'? ('fanout strategies' lists them)",
+        assertEquals(
+                "unknown merge strategy 'flaky-reprot'; did you mean 'flaky-report'? ('fanout strategies' lists them)",
                 e.getMessage());
     }
 

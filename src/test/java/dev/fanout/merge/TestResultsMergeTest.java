@@ -26,21 +26,33 @@ class TestResultsMergeTest {
     @Test
     void mergesTheReportsTheFiveTestSuitesExampleWrites() throws Exception {
         // the tasks of examples/five-test-suites.json, run as real processes the way a run gives them FANOUT_RESULT
-        String[][] suites = {{"auth", "42", "0", "810", "1000"}, {"users", "37", "1", "640", "800"},
-                {"orders", "55", "0", "1220", "1500"}, {"catalog", "28", "0", "450", "600"}, {"billing", "61", "2", "1700", "2000"}};
+        String[][] suites = {
+            {"auth", "42", "0", "810", "1000"},
+            {"users", "37", "1", "640", "800"},
+            {"orders", "55", "0", "1220", "1500"},
+            {"catalog", "28", "0", "450", "600"},
+            {"billing", "61", "2", "1700", "2000"}
+        };
         List<TaskOutput> outputs = new ArrayList<>();
         for (String[] suite : suites) {
             Path taskDir = Files.createDirectories(dir.resolve("tasks/test-" + suite[0]));
-            List<String> argv = new ArrayList<>(List.of(Path.of("examples/scripts/test-suite.sh").toAbsolutePath().toString()));
+            List<String> argv = new ArrayList<>(List.of(
+                    Path.of("examples/scripts/test-suite.sh").toAbsolutePath().toString()));
             argv.addAll(List.of(suite));
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(taskDir.resolve("stdout.log").toFile())
+            ProcessBuilder pb = new ProcessBuilder(argv)
+                    .redirectOutput(taskDir.resolve("stdout.log").toFile())
                     .redirectErrorStream(true);
             pb.environment().put("FANOUT_RESULT", taskDir.resolve("result.json").toString());
             pb.environment().put("FANOUT_RUN_DIR", dir.toString());
             Process p = pb.start();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            outputs.add(TaskOutput.read("test-" + suite[0], "testing", p.exitValue() == 0 ? "succeeded" : "failed",
-                    taskDir.resolve("result.json"), taskDir.resolve("stdout.log"), Path.of("").toAbsolutePath()));
+            outputs.add(TaskOutput.read(
+                    "test-" + suite[0],
+                    "testing",
+                    p.exitValue() == 0 ? "succeeded" : "failed",
+                    taskDir.resolve("result.json"),
+                    taskDir.resolve("stdout.log"),
+                    Path.of("").toAbsolutePath()));
         }
         JsonNode m = testing.merge(outputs);
         assertEquals(226, m.get("tests").asInt());
@@ -48,16 +60,22 @@ class TestResultsMergeTest {
         assertEquals(3, m.get("failed").asInt());
         assertEquals(0, m.get("errors").asInt());
         assertFalse(m.get("all_passed").asBoolean());
-        assertEquals(List.of("test-users", "test-billing", "test-billing"), m.get("failures").findValuesAsText("task"));
-        assertEquals("users.ApiTest.fails_1", m.get("failures").get(0).get("test").asText());
-        assertEquals("expected 200 but was 500", m.get("failures").get(0).get("message").asText());
+        assertEquals(
+                List.of("test-users", "test-billing", "test-billing"),
+                m.get("failures").findValuesAsText("task"));
+        assertEquals(
+                "users.ApiTest.fails_1", m.get("failures").get(0).get("test").asText());
+        assertEquals(
+                "expected 200 but was 500",
+                m.get("failures").get(0).get("message").asText());
         JsonNode coverage = m.get("coverage");
         assertEquals("counts", coverage.get("method").asText());
         assertEquals(4820, coverage.get("covered").asInt());
         assertEquals(5900, coverage.get("total").asInt());
         assertEquals(81.69, coverage.get("percent").asDouble());
         assertEquals(5, m.get("reports").size());
-        assertEquals(List.of("test-users", "test-billing"), m.get("failed_tasks").findValuesAsText("task"));
+        assertEquals(
+                List.of("test-users", "test-billing"), m.get("failed_tasks").findValuesAsText("task"));
         assertEquals("junit", m.get("by_task").get("test-auth").get("from").asText());
         assertEquals(List.of(), texts(m.get("notes")));
     }
@@ -66,27 +84,38 @@ class TestResultsMergeTest {
     void sumsCountsAndFailuresGivenInTheResults() {
         JsonNode m = testing.merge(List.of(
                 succeeded("a", "testing", "{\"passed\": 10, \"failed\": 0, \"skipped\": 2}"),
-                failed("b", "testing", "{\"tests\": 5, \"failed\": 1, \"errors\": 1,"
-                        + " \"failures\": [{\"test\": \"login\", \"classname\": \"AuthTest\", \"message\": \"401\"}]}"),
+                failed(
+                        "b",
+                        "testing",
+                        "{\"tests\": 5, \"failed\": 1, \"errors\": 1,"
+                                + " \"failures\": [{\"test\": \"login\", \"classname\": \"AuthTest\", \"message\": \"401\"}]}"),
                 succeeded("c", "testing", "{\"failures\": [\"orders_total\"]}")));
         assertEquals(13, m.get("passed").asInt());
         assertEquals(2, m.get("failed").asInt());
         assertEquals(1, m.get("errors").asInt());
         assertEquals(2, m.get("skipped").asInt());
-        assertEquals(List.of("AuthTest.login", "orders_total"), m.get("failures").findValuesAsText("test"));
+        assertEquals(
+                List.of("AuthTest.login", "orders_total"), m.get("failures").findValuesAsText("test"));
         assertEquals(List.of("b", "c"), m.get("failures").findValuesAsText("task"));
         assertTrue(m.get("coverage").isNull());
     }
 
     @Test
     void aTaskThatReturnedNothingOrHadAnUnreadableResultCountsNothingAndIsNoted() {
-        TaskOutput unreadable = new TaskOutput("b", "testing", "succeeded", null, null,
-                "tasks/b/result.json is not JSON at line 1, column 2: Unexpected character", null);
+        TaskOutput unreadable = new TaskOutput(
+                "b",
+                "testing",
+                "succeeded",
+                null,
+                null,
+                "tasks/b/result.json is not JSON at line 1, column 2: Unexpected character",
+                null);
         JsonNode m = testing.merge(List.of(succeeded("a", "testing", null), unreadable));
         assertEquals(0, m.get("tests").asInt());
         assertEquals("nothing", m.get("by_task").get("a").get("from").asText());
-        assertTrue(texts(m.get("notes")).contains("task b: tasks/b/result.json is not JSON at line 1, column 2: "
-                + "Unexpected character; merged as if it returned nothing"));
+        assertTrue(texts(m.get("notes"))
+                .contains("task b: tasks/b/result.json is not JSON at line 1, column 2: "
+                        + "Unexpected character; merged as if it returned nothing"));
         assertTrue(texts(m.get("notes")).contains("no test counts were reported"));
     }
 
@@ -100,8 +129,10 @@ class TestResultsMergeTest {
         assertEquals("average_of_percentages", coverage.get("method").asText());
         assertEquals(60.0, coverage.get("percent").asDouble());
         assertEquals(3, coverage.get("tasks").asInt());
-        assertTrue(texts(m.get("notes")).contains(
-                "coverage is an average of percentages because counts were missing for task(s) b, c; it weighs every task the same"));
+        assertTrue(
+                texts(m.get("notes"))
+                        .contains(
+                                "coverage is an average of percentages because counts were missing for task(s) b, c; it weighs every task the same"));
     }
 
     @Test
@@ -127,9 +158,10 @@ class TestResultsMergeTest {
 
     @Test
     void aMalformedReportIsListedWithItsPositionAndTheOtherResultsAreKept() throws IOException {
-        Path good = Files.writeString(dir.resolve("TEST-good.xml"),
-                "<testsuite><testcase name=\"a\"/><testcase name=\"b\"/></testsuite>");
-        Path bad = Files.writeString(dir.resolve("TEST-bad.xml"),
+        Path good = Files.writeString(
+                dir.resolve("TEST-good.xml"), "<testsuite><testcase name=\"a\"/><testcase name=\"b\"/></testsuite>");
+        Path bad = Files.writeString(
+                dir.resolve("TEST-bad.xml"),
                 "<testsuite>\n<testcase name=\"a\"/>\n<testcase name=\"b\">\n</testsuite>");
         JsonNode m = testing.merge(List.of(
                 succeeded("a", "testing", "{\"junit_reports\": [\"" + good + "\"]}"),
@@ -142,32 +174,48 @@ class TestResultsMergeTest {
         assertEquals(4, problem.get("line").asInt());
         assertEquals(3, problem.get("column").asInt());
         assertFalse(m.get("all_passed").asBoolean());
-        assertTrue(texts(m.get("notes")).stream().anyMatch(n -> n.startsWith("task b: JUnit report " + bad + ":4:3: ")));
+        assertTrue(
+                texts(m.get("notes")).stream().anyMatch(n -> n.startsWith("task b: JUnit report " + bad + ":4:3: ")));
     }
 
     @Test
     void relativeReportPathsResolveAgainstTheTasksWorkingDirectoryAndCountsBesideThemAreIgnored() throws IOException {
         Files.createDirectories(dir.resolve("target/surefire-reports"));
-        Files.writeString(dir.resolve("target/surefire-reports/TEST-a.xml"),
+        Files.writeString(
+                dir.resolve("target/surefire-reports/TEST-a.xml"),
                 "<testsuite><testcase name=\"a\"><skipped/></testcase></testsuite>");
-        TaskOutput o = new TaskOutput("a", "testing", "succeeded",
-                Outputs.parse("{\"passed\": 50, \"junit_reports\": \"target/surefire-reports/TEST-a.xml\"}"), null, null, dir);
+        TaskOutput o = new TaskOutput(
+                "a",
+                "testing",
+                "succeeded",
+                Outputs.parse("{\"passed\": 50, \"junit_reports\": \"target/surefire-reports/TEST-a.xml\"}"),
+                null,
+                null,
+                dir);
         JsonNode m = testing.merge(List.of(o));
         assertEquals(1, m.get("skipped").asInt());
         assertEquals(0, m.get("passed").asInt());
-        assertTrue(texts(m.get("notes")).contains("task a: counts taken from its JUnit reports; the counts in its result were ignored"));
+        assertTrue(texts(m.get("notes"))
+                .contains("task a: counts taken from its JUnit reports; the counts in its result were ignored"));
     }
 
     @Test
     void aHugeReportIsReadStreamingWithASmallHeap() throws Exception {
-        // 48 MB of report (more than a thousand failures among them), read by a JVM allowed 16 MB of heap: only a streaming read can finish
+        // 48 MB of report (more than a thousand failures among them), read by a JVM allowed 16 MB of heap: only a
+        // streaming read can finish
         Path big = dir.resolve("TEST-big.xml");
         long cases = JUnitReportProbe.writeBigReport(big, 48L * 1024 * 1024);
         assertTrue(Files.size(big) > 48L * 1024 * 1024);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
-                JUnitReportProbe.class.getName(), big.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-Xmx16m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        JUnitReportProbe.class.getName(),
+                        big.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);

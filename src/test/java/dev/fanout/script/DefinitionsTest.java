@@ -23,16 +23,20 @@ class DefinitionsTest {
 
     @Test
     void onlySourcesThatRegisteredSomethingAreKept() throws Exception {
-        Path file = Files.writeString(dir.resolve("sum.js"),
+        Path file = Files.writeString(
+                dir.resolve("sum.js"),
                 "const total = outs => outs.reduce((s, o) => s + o.result.n, 0);\nfanout.registerMerge('sum', total);\n");
         try (BridgeFixture js = new BridgeFixture(dir)) {
             js.eval("var helper = 1");
             js.bridge.evaluateFile(file);
             js.eval("fanout.registerPipeline('twice', function (o) { return o.n * 2; }, 'doubles n')");
             js.eval("1 + 1");
-            assertEquals(List.of(
-                    new ScriptDefinition(file.toString(), Files.readString(file)),
-                    new ScriptDefinition("<expression>", "fanout.registerPipeline('twice', function (o) { return o.n * 2; }, 'doubles n')")),
+            assertEquals(
+                    List.of(
+                            new ScriptDefinition(file.toString(), Files.readString(file)),
+                            new ScriptDefinition(
+                                    "<expression>",
+                                    "fanout.registerPipeline('twice', function (o) { return o.n * 2; }, 'doubles n')")),
                     js.bridge.definitions());
         }
     }
@@ -47,7 +51,14 @@ class DefinitionsTest {
             js.bridge.evaluateFile(file); // top-level const may be declared again
             assertEquals(1, js.bridge.definitions().size());
             assertTrue(js.bridge.definitions().get(0).source().contains("k = 2"));
-            assertEquals(2, js.bridge.registry().mergeStrategy("m").orElseThrow().merge(TWO).asInt());
+            assertEquals(
+                    2,
+                    js.bridge
+                            .registry()
+                            .mergeStrategy("m")
+                            .orElseThrow()
+                            .merge(TWO)
+                            .asInt());
         }
     }
 
@@ -59,13 +70,16 @@ class DefinitionsTest {
             assertEquals(2, js.bridge.definitions().size(), "the first still provides y");
             js.eval("fanout.registerMerge('y', () => 4)");
             assertEquals(2, js.bridge.definitions().size(), "the first is now replaced entirely");
-            assertEquals("fanout.registerMerge('x', () => 3)", js.bridge.definitions().get(0).source());
+            assertEquals(
+                    "fanout.registerMerge('x', () => 3)",
+                    js.bridge.definitions().get(0).source());
         }
     }
 
     @Test
     void definitionsRestoredIntoAFreshBridgeWorkAgain(@TempDir Path other) throws Exception {
-        Path file = Files.writeString(dir.resolve("sum.js"),
+        Path file = Files.writeString(
+                dir.resolve("sum.js"),
                 "fanout.registerMerge('sum', outs => ({sum: outs.reduce((s, o) => s + o.result.n, 0)}), 'adds n');\n");
         List<ScriptDefinition> saved;
         try (BridgeFixture js = new BridgeFixture(dir)) {
@@ -77,21 +91,42 @@ class DefinitionsTest {
         try (BridgeFixture restored = new BridgeFixture(other)) {
             restored.bridge.restore(saved);
             assertEquals(saved, restored.bridge.definitions());
-            assertEquals("{\"sum\":7}", restored.bridge.registry().mergeStrategy("sum").orElseThrow().merge(TWO).toString());
-            assertEquals("adds n", restored.bridge.registry().mergeStrategy("sum").orElseThrow().description());
-            assertEquals(file.toString(), restored.bridge.registry().merges().get(0).origin());
-            assertTrue(restored.host.strategies.containsKey("sum"), "the restored merge reached the session's strategies");
+            assertEquals(
+                    "{\"sum\":7}",
+                    restored.bridge
+                            .registry()
+                            .mergeStrategy("sum")
+                            .orElseThrow()
+                            .merge(TWO)
+                            .toString());
+            assertEquals(
+                    "adds n",
+                    restored.bridge
+                            .registry()
+                            .mergeStrategy("sum")
+                            .orElseThrow()
+                            .description());
+            assertEquals(
+                    file.toString(), restored.bridge.registry().merges().get(0).origin());
+            assertTrue(
+                    restored.host.strategies.containsKey("sum"), "the restored merge reached the session's strategies");
             restored.host.task("{\"id\": \"a\", \"fake_result\": {\"n\": 10}}");
             restored.eval("fanout.run()");
-            assertEquals("{\"sum\":10}", restored.bridge.runPipeline("p",
-                    json("{\"results\": " + restored.host.results(null) + "}")).value().toString());
+            assertEquals(
+                    "{\"sum\":10}",
+                    restored.bridge
+                            .runPipeline("p", json("{\"results\": " + restored.host.results(null) + "}"))
+                            .value()
+                            .toString());
         }
     }
 
     @Test
     void restoringRunsNothingAndWritesNothing(@TempDir Path other) {
-        List<ScriptDefinition> saved = List.of(new ScriptDefinition("<expression>",
-                "fanout.registerMerge('m', () => 1); fanout.run(); fanout.addTask({id: 'x'}); fanout.write('out.json', {a: 1});"));
+        List<ScriptDefinition> saved = List.of(
+                new ScriptDefinition(
+                        "<expression>",
+                        "fanout.registerMerge('m', () => 1); fanout.run(); fanout.addTask({id: 'x'}); fanout.write('out.json', {a: 1});"));
         try (BridgeFixture restored = new BridgeFixture(other)) {
             restored.bridge.restore(saved);
             assertTrue(restored.host.runs.isEmpty());

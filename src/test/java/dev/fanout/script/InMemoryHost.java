@@ -35,6 +35,7 @@ final class InMemoryHost implements ScriptHost {
     ScriptBridge bridge;
     /** When set, run() waits for it, so a test can stop a script while it waits for fanout. */
     volatile CountDownLatch runGate;
+
     volatile CountDownLatch runEntered;
 
     InMemoryHost(Path dir) {
@@ -65,8 +66,10 @@ final class InMemoryHost implements ScriptHost {
         b.registry().addListener(new ScriptRegistry.Listener() {
             @Override
             public void mergeRegistered(MergeStrategy strategy, String origin) {
-                if (strategies.containsKey(strategy.name()) && !(strategies.get(strategy.name()) instanceof ScriptMergeStrategy)) {
-                    throw FanoutException.badInput("'" + strategy.name() + "' is a built-in strategy; choose another name");
+                if (strategies.containsKey(strategy.name())
+                        && !(strategies.get(strategy.name()) instanceof ScriptMergeStrategy)) {
+                    throw FanoutException.badInput(
+                            "'" + strategy.name() + "' is a built-in strategy; choose another name");
                 }
                 strategies.put(strategy.name(), strategy);
             }
@@ -137,7 +140,9 @@ final class InMemoryHost implements ScriptHost {
     public JsonNode analyze(JsonNode given) {
         calls.add("analyze");
         JsonNode set = given == null ? tasks() : given;
-        return MAPPER.createObjectNode().put("task_count", set.size()).put("decision", set.size() >= 3 ? "parallel" : "sequential");
+        return MAPPER.createObjectNode()
+                .put("task_count", set.size())
+                .put("decision", set.size() >= 3 ? "parallel" : "sequential");
     }
 
     @Override
@@ -161,7 +166,9 @@ final class InMemoryHost implements ScriptHost {
                 out.put("type", t.path("type").asText("untyped"));
                 try {
                     JsonNode result = t.has("script")
-                            ? bridge.runTask(t.get("script").asText(), t, dir).get().value()
+                            ? bridge.runTask(t.get("script").asText(), t, dir)
+                                    .get()
+                                    .value()
                             : t.get("fake_result");
                     out.put("status", t.path("fake_status").asText("succeeded"));
                     if (result != null && !result.isMissingNode()) {
@@ -175,7 +182,9 @@ final class InMemoryHost implements ScriptHost {
             }
             String id = "run-" + (runs.size() + 1);
             runs.put(id, results);
-            return MAPPER.createObjectNode().put("run_id", id).put("status", allOk ? "succeeded" : "failed")
+            return MAPPER.createObjectNode()
+                    .put("run_id", id)
+                    .put("status", allOk ? "succeeded" : "failed")
                     .put("tasks", results.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -210,8 +219,12 @@ final class InMemoryHost implements ScriptHost {
         }
         List<TaskOutput> outputs = new ArrayList<>();
         for (JsonNode r : results == null ? results(null) : results) {
-            outputs.add(new TaskOutput(r.path("task_id").asText(), r.path("type").asText("untyped"),
-                    r.path("status").asText("succeeded"), r.get("result"), null));
+            outputs.add(new TaskOutput(
+                    r.path("task_id").asText(),
+                    r.path("type").asText("untyped"),
+                    r.path("status").asText("succeeded"),
+                    r.get("result"),
+                    null));
         }
         return s.merge(outputs);
     }
@@ -221,8 +234,12 @@ final class InMemoryHost implements ScriptHost {
         calls.add("strategies");
         ArrayNode all = MAPPER.createArrayNode();
         synchronized (strategies) {
-            strategies.values().forEach(s -> all.addObject().put("name", s.name()).put("description", s.description())
-                    .put("origin", s instanceof ScriptMergeStrategy js ? js.origin() : "built-in"));
+            strategies
+                    .values()
+                    .forEach(s -> all.addObject()
+                            .put("name", s.name())
+                            .put("description", s.description())
+                            .put("origin", s instanceof ScriptMergeStrategy js ? js.origin() : "built-in"));
         }
         return all;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JsonCrossingTest {
     @TempDir
     static Path dir;
+
     static BridgeFixture js;
 
     @BeforeAll
@@ -34,7 +35,9 @@ class JsonCrossingTest {
         JsonNode v = js.eval("1 + 2");
         assertTrue(v.isIntegralNumber(), v.getNodeType().toString());
         assertEquals("3", v.toString());
-        assertEquals("{\"a\":6,\"b\":0.5,\"c\":-7}", js.eval("({a: 2 * 3, b: 1 / 2, c: -7.0})").toString());
+        assertEquals(
+                "{\"a\":6,\"b\":0.5,\"c\":-7}",
+                js.eval("({a: 2 * 3, b: 1 / 2, c: -7.0})").toString());
     }
 
     @Test
@@ -48,7 +51,9 @@ class JsonCrossingTest {
 
     @Test
     void undefinedIsAbsent() {
-        assertEquals("{\"kept\":1}", js.eval("({kept: 1, gone: undefined, fn: function () {}})").toString());
+        assertEquals(
+                "{\"kept\":1}",
+                js.eval("({kept: 1, gone: undefined, fn: function () {}})").toString());
         assertTrue(js.eval("undefined").isMissingNode());
         assertFalse(js.bridge.evaluate("(function () {})()").hasValue());
         assertTrue(js.eval("null").isNull());
@@ -56,16 +61,18 @@ class JsonCrossingTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "NaN | null",
-        "[Infinity, -Infinity] | [null,null]",
-        "1e21 | 1.0E21",
-        "2e15 | 2000000000000000",
-        "-0 | 0",
-        "\"caf\\u00e9\\n\" | \"café\\n\"",
-        "new Date(0) | \"1970-01-01T00:00:00.000Z\"",
-        "new Map([[1, 2]]) | {}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "NaN | null",
+                "[Infinity, -Infinity] | [null,null]",
+                "1e21 | 1.0E21",
+                "2e15 | 2000000000000000",
+                "-0 | 0",
+                "\"caf\\u00e9\\n\" | \"café\\n\"",
+                "new Date(0) | \"1970-01-01T00:00:00.000Z\"",
+                "new Map([[1, 2]]) | {}",
+            })
     void edgeValuesBecomeSensibleJson(String expression, String expected) {
         assertEquals(expected, js.eval(expression).toString());
     }
@@ -74,10 +81,14 @@ class JsonCrossingTest {
     void hostJsonBecomesNativeJavaScriptValues() {
         js.host.task("{\"id\": \"a\", \"estimated_seconds\": 5, \"depends_on\": [], \"env\": {\"K\": \"v\"}}");
         try {
-            JsonNode v = js.eval("var t = fanout.tasks(); ({isArray: Array.isArray(t), deps: Array.isArray(t[0].depends_on),"
-                    + " integer: t[0].estimated_seconds % 1 === 0, sum: t[0].estimated_seconds + 1,"
-                    + " json: JSON.stringify(t[0].env), proto: Object.getPrototypeOf(t[0]) === Object.prototype})");
-            assertEquals(json("{\"isArray\":true,\"deps\":true,\"integer\":true,\"sum\":6,\"json\":\"{\\\"K\\\":\\\"v\\\"}\",\"proto\":true}"), v);
+            JsonNode v = js.eval(
+                    "var t = fanout.tasks(); ({isArray: Array.isArray(t), deps: Array.isArray(t[0].depends_on),"
+                            + " integer: t[0].estimated_seconds % 1 === 0, sum: t[0].estimated_seconds + 1,"
+                            + " json: JSON.stringify(t[0].env), proto: Object.getPrototypeOf(t[0]) === Object.prototype})");
+            assertEquals(
+                    json(
+                            "{\"isArray\":true,\"deps\":true,\"integer\":true,\"sum\":6,\"json\":\"{\\\"K\\\":\\\"v\\\"}\",\"proto\":true}"),
+                    v);
         } finally {
             js.host.tasks.removeAll();
         }
@@ -85,10 +96,13 @@ class JsonCrossingTest {
 
     @Test
     void objectsSentToTheHostArriveAsJson() {
-        js.eval("fanout.addTask({id: 'x', command: ['echo', 'hi'], estimated_seconds: 2 + 1, skip: undefined, meta: {n: [1.5]}})");
+        js.eval(
+                "fanout.addTask({id: 'x', command: ['echo', 'hi'], estimated_seconds: 2 + 1, skip: undefined, meta: {n: [1.5]}})");
         try {
             JsonNode added = js.host.tasks.get(0);
-            assertEquals("{\"id\":\"x\",\"command\":[\"echo\",\"hi\"],\"estimated_seconds\":3,\"meta\":{\"n\":[1.5]}}", added.toString());
+            assertEquals(
+                    "{\"id\":\"x\",\"command\":[\"echo\",\"hi\"],\"estimated_seconds\":3,\"meta\":{\"n\":[1.5]}}",
+                    added.toString());
             assertTrue(added.get("estimated_seconds").isInt());
         } finally {
             js.host.tasks.removeAll();

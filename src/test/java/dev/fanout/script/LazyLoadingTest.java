@@ -31,7 +31,8 @@ class LazyLoadingTest {
         }
 
         boolean loadedNashorn() {
-            return loaded.stream().anyMatch(n -> n.startsWith("org.openjdk.nashorn.") || n.startsWith("org.objectweb.asm."));
+            return loaded.stream()
+                    .anyMatch(n -> n.startsWith("org.openjdk.nashorn.") || n.startsWith("org.objectweb.asm."));
         }
     }
 
@@ -56,22 +57,35 @@ class LazyLoadingTest {
             Class<?> hostType = loader.loadClass(ScriptHost.class.getName());
             Object host = Proxy.newProxyInstance(loader, new Class<?>[] {hostType}, (proxy, method, args) -> null);
             Class<?> optionsType = loader.loadClass(ScriptOptions.class.getName());
-            Object options = optionsType.getConstructor(boolean.class, double.class).newInstance(false, 60.0);
+            Object options =
+                    optionsType.getConstructor(boolean.class, double.class).newInstance(false, 60.0);
             Class<?> bridgeType = loader.loadClass(ScriptBridge.class.getName());
-            Object bridge = bridgeType.getConstructor(hostType, optionsType, Path.class).newInstance(host, options, Path.of("."));
+            Object bridge = bridgeType
+                    .getConstructor(hostType, optionsType, Path.class)
+                    .newInstance(host, options, Path.of("."));
             try {
                 Object registry = call(bridge, "registry");
                 Class<?> listenerType = loader.loadClass(ScriptRegistry.Listener.class.getName());
-                call(registry, "addListener", Proxy.newProxyInstance(loader, new Class<?>[] {listenerType}, (p, m, a) -> null));
+                call(
+                        registry,
+                        "addListener",
+                        Proxy.newProxyInstance(loader, new Class<?>[] {listenerType}, (p, m, a) -> null));
                 assertEquals(List.of(), call(registry, "merges"));
                 assertEquals(List.of(), call(registry, "pipelines"));
                 assertEquals(List.of(), call(registry, "mergeStrategies"));
                 assertEquals(List.of(), call(bridge, "definitions"));
                 assertEquals(false, call(bridge, "engineStarted"));
                 call(bridge, "cancel");
-                assertTrue(loader.loaded.contains(ScriptBridge.class.getName()), "the test loads fanout through its own loader");
-                assertTrue(!loader.loadedNashorn(), "loaded before any script: "
-                        + loader.loaded.stream().filter(n -> n.contains("nashorn") || n.contains("asm")).sorted().toList());
+                assertTrue(
+                        loader.loaded.contains(ScriptBridge.class.getName()),
+                        "the test loads fanout through its own loader");
+                assertTrue(
+                        !loader.loadedNashorn(),
+                        "loaded before any script: "
+                                + loader.loaded.stream()
+                                        .filter(n -> n.contains("nashorn") || n.contains("asm"))
+                                        .sorted()
+                                        .toList());
 
                 Object result = call(bridge, "evaluate", "1 + 2");
                 assertEquals("3", call(result, "value").toString());

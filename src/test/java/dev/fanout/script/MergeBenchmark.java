@@ -32,11 +32,11 @@ public final class MergeBenchmark {
     static final int HITS_PER_TASK = 10_000;
     private static final int POOL = 300_000;
 
-    private MergeBenchmark() {
-    }
+    private MergeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        List<String> positional =
+                Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         boolean samples = Arrays.asList(args).contains("--samples");
         int rounds = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 3;
         int warmUps = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 1;
@@ -86,7 +86,9 @@ public final class MergeBenchmark {
                 ObjectNode hit = hits.addObject();
                 switch (k % 3) {
                     case 0 -> hit.put("id", "doc-" + k);
-                    case 1 -> hit.put("path", "src/main/java/pkg" + (k % 97) + "/File" + k + ".java").put("line", k % 400);
+                    case 1 ->
+                        hit.put("path", "src/main/java/pkg" + (k % 97) + "/File" + k + ".java")
+                                .put("line", k % 400);
                     default -> hit.put("url", "https://example.org/page/" + k);
                 }
                 hit.put("title", "result " + k);

@@ -42,14 +42,23 @@ class PipelineTest {
                     """);
             // the run's script tasks and the JavaScript merge need the engine's thread while the
             // pipeline holds it waiting for the run: they run nested instead of deadlocking
-            ScriptResult r = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> js.bridge.runPipeline("checks", json("{\"file\": \"nightly.json\", \"out\": \"out/report.json\"}")));
-            assertEquals(json("{\"run\": \"run-1\", \"status\": \"succeeded\", \"merged\": {\"ok\": [\"lint\"], \"notOk\": [\"unit\"]}}"),
+            ScriptResult r = assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
+                    () -> js.bridge.runPipeline(
+                            "checks", json("{\"file\": \"nightly.json\", \"out\": \"out/report.json\"}")));
+            assertEquals(
+                    json(
+                            "{\"run\": \"run-1\", \"status\": \"succeeded\", \"merged\": {\"ok\": [\"lint\"], \"notOk\": [\"unit\"]}}"),
                     r.value());
             assertEquals(List.of("running 2 checks"), r.log());
-            assertEquals(json("{\"ok\": [\"lint\"], \"notOk\": [\"unit\"]}"), json(Files.readString(dir.resolve("out/report.json"))));
-            assertEquals("lint and unit, merged", js.bridge.registry().pipeline("checks").orElseThrow().description());
-            assertEquals("[{\"name\":\"checks\",\"description\":\"lint and unit, merged\",\"origin\":\"<expression>\"}]",
+            assertEquals(
+                    json("{\"ok\": [\"lint\"], \"notOk\": [\"unit\"]}"),
+                    json(Files.readString(dir.resolve("out/report.json"))));
+            assertEquals(
+                    "lint and unit, merged",
+                    js.bridge.registry().pipeline("checks").orElseThrow().description());
+            assertEquals(
+                    "[{\"name\":\"checks\",\"description\":\"lint and unit, merged\",\"origin\":\"<expression>\"}]",
                     js.eval("fanout.pipelines()").toString());
         }
     }
@@ -69,8 +78,10 @@ class PipelineTest {
             assertEquals("no pipeline named 'nightly'; register one with fanout.registerPipeline", none.getMessage());
             assertEquals(FanoutException.BAD_INPUT, none.exitCode());
             js.eval("fanout.registerPipeline('nightly', o => 1)");
-            assertEquals("no pipeline named 'nigthly' (did you mean 'nightly'?)",
-                    assertThrows(FanoutException.class, () -> js.bridge.runPipeline("nigthly", null)).getMessage());
+            assertEquals(
+                    "no pipeline named 'nigthly' (did you mean 'nightly'?)",
+                    assertThrows(FanoutException.class, () -> js.bridge.runPipeline("nigthly", null))
+                            .getMessage());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SandboxTest {
     @TempDir
     static Path dir;
+
     static BridgeFixture js;
 
     @BeforeAll
@@ -31,22 +32,28 @@ class SandboxTest {
 
     @Test
     void javaTypeIsRefusedWithAClearMessage() {
-        JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval("Java.type('java.lang.Runtime')"));
-        assertEquals("<expression>:1: Error: scripts cannot use Java classes (java.lang.Runtime);"
-                + " set allow_java: true in the config to allow it", e.getMessage());
+        JavaScriptException e =
+                assertThrows(JavaScriptException.class, () -> js.eval("Java.type('java.lang.Runtime')"));
+        assertEquals(
+                "<expression>:1: Error: scripts cannot use Java classes (java.lang.Runtime);"
+                        + " set allow_java: true in the config to allow it",
+                e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "java.lang.Runtime.getRuntime().exec('touch pwned')",
-        "Packages.java.lang.System.exit(3)",
-        "java.io.File",
-        "new java.lang.ProcessBuilder('true')",
-        "javax.script.ScriptEngineManager",
-    })
+    @ValueSource(
+            strings = {
+                "java.lang.Runtime.getRuntime().exec('touch pwned')",
+                "Packages.java.lang.System.exit(3)",
+                "java.io.File",
+                "new java.lang.ProcessBuilder('true')",
+                "javax.script.ScriptEngineManager",
+            })
     void javaPackagesAreRefusedWithTheClassName(String expression) {
         JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval(expression));
-        assertTrue(e.getMessage().contains("scripts cannot use Java classes (java") || e.getMessage().contains("(javax."),
+        assertTrue(
+                e.getMessage().contains("scripts cannot use Java classes (java")
+                        || e.getMessage().contains("(javax."),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("set allow_java: true in the config to allow it"), e.getMessage());
     }
@@ -69,7 +76,9 @@ class SandboxTest {
         Path other = Files.writeString(dir.resolve("other.js"), "var loaded = true;");
         JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval("load('" + other.toUri() + "')"));
         assertTrue(e.getMessage().contains("ReferenceError: \"load\" is not defined"), e.getMessage());
-        assertThrows(JavaScriptException.class, () -> js.eval("loadWithNewGlobal({script: 'Java.type(\"java.lang.Runtime\")', name: 'x'})"));
+        assertThrows(
+                JavaScriptException.class,
+                () -> js.eval("loadWithNewGlobal({script: 'Java.type(\"java.lang.Runtime\")', name: 'x'})"));
         assertThrows(JavaScriptException.class, () -> js.eval("exit(1)"));
         assertEquals("undefined", js.eval("typeof loaded").asText());
     }
@@ -82,8 +91,9 @@ class SandboxTest {
         assertEquals("function", js.eval("typeof fanout.tasks").asText());
         // no Java behind it: the object is plain JavaScript over a hidden facade
         assertEquals("undefined", js.eval("typeof fanout.getClass").asText());
-        assertEquals("[\"addTask\",\"analyze\",\"graph\",\"load\",\"log\",\"merge\",\"pipelines\",\"registerMerge\","
-                + "\"registerPipeline\",\"results\",\"run\",\"strategies\",\"tasks\",\"vars\",\"write\"]",
+        assertEquals(
+                "[\"addTask\",\"analyze\",\"graph\",\"load\",\"log\",\"merge\",\"pipelines\",\"registerMerge\","
+                        + "\"registerPipeline\",\"results\",\"run\",\"strategies\",\"tasks\",\"vars\",\"write\"]",
                 js.eval("Object.keys(fanout).sort()").toString());
     }
 
@@ -96,10 +106,16 @@ class SandboxTest {
     @Test
     void withAllowJavaScriptsMayUseJavaClasses(@TempDir Path other) {
         try (BridgeFixture withJava = new BridgeFixture(other, new ScriptOptions(true, 0))) {
-            assertEquals("3", withJava.eval("Java.type('java.lang.Math').max(2, 3)").asText());
-            assertEquals("ok", withJava.eval("new java.lang.StringBuilder('ok').toString()").asText());
+            assertEquals(
+                    "3", withJava.eval("Java.type('java.lang.Math').max(2, 3)").asText());
+            assertEquals(
+                    "ok",
+                    withJava.eval("new java.lang.StringBuilder('ok').toString()")
+                            .asText());
             // the host stays out of reach: no exit, no engine
-            assertEquals("undefined undefined", withJava.eval("typeof exit + ' ' + typeof engine").asText());
+            assertEquals(
+                    "undefined undefined",
+                    withJava.eval("typeof exit + ' ' + typeof engine").asText());
         }
     }
 }

@@ -25,12 +25,14 @@ public final class ScriptBenchmark {
     private static final int OUTPUTS = 100_000;
     private static final int TASK_SCRIPTS = 1_000;
 
-    private ScriptBenchmark() {
-    }
+    private ScriptBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("%d processors, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "%d processors, load average %.1f%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         Path dir = Files.createTempDirectory("fanout-bench");
         ScriptOptions options = new ScriptOptions(false, 60);
 
@@ -61,13 +63,19 @@ public final class ScriptBenchmark {
                 start = System.nanoTime();
                 cpuStart = processCpuNanos();
                 JsonNode merged = top3.merge(outputs);
-                report("JS merge 'top3' over " + OUTPUTS + " outputs (" + merged.get("unique_hits") + " unique hits), round " + round, start);
+                report(
+                        "JS merge 'top3' over " + OUTPUTS + " outputs (" + merged.get("unique_hits")
+                                + " unique hits), round " + round,
+                        start);
             }
 
             start = System.nanoTime();
             List<CompletableFuture<ScriptResult>> tasks = new ArrayList<>();
             for (int i = 0; i < TASK_SCRIPTS; i++) {
-                ObjectNode task = InMemoryHost.MAPPER.createObjectNode().put("id", "t" + i).put("n", i);
+                ObjectNode task = InMemoryHost.MAPPER
+                        .createObjectNode()
+                        .put("id", "t" + i)
+                        .put("n", i);
                 tasks.add(bridge.runTask("task => ({id: task.id, square: task.n * task.n})", task, dir));
             }
             CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
@@ -81,8 +89,14 @@ public final class ScriptBenchmark {
         for (int i = 0; i < OUTPUTS; i++) {
             ObjectNode result = InMemoryHost.MAPPER.createObjectNode();
             ArrayNode hits = result.putArray("hits");
-            hits.addObject().put("id", "doc-" + (i % 50_000)).put("score", (i * 7919 % 10_000) / 10_000.0).put("title", "document " + i);
-            hits.addObject().put("path", "src/file" + (i % 1000) + ".c").put("line", i % 97).put("score", (i % 997) / 997.0);
+            hits.addObject()
+                    .put("id", "doc-" + (i % 50_000))
+                    .put("score", (i * 7919 % 10_000) / 10_000.0)
+                    .put("title", "document " + i);
+            hits.addObject()
+                    .put("path", "src/file" + (i % 1000) + ".c")
+                    .put("line", i % 97)
+                    .put("score", (i % 997) / 997.0);
             outputs.add(new TaskOutput("search-" + i, "search", "succeeded", result, null));
         }
         return outputs;
@@ -92,13 +106,16 @@ public final class ScriptBenchmark {
 
     private static void report(String what, long startNanos) {
         long cpu = processCpuNanos();
-        System.out.printf("%-92s %7.0f ms wall %7.0f ms CPU%n", what, (System.nanoTime() - startNanos) / 1e6, (cpu - cpuStart) / 1e6);
+        System.out.printf(
+                "%-92s %7.0f ms wall %7.0f ms CPU%n",
+                what, (System.nanoTime() - startNanos) / 1e6, (cpu - cpuStart) / 1e6);
         cpuStart = processCpuNanos();
     }
 
     /** CPU time of the whole process (all threads, the JIT and GC included): on a busy machine the wall time is not the cost. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 }

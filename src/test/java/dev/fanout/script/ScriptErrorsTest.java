@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ScriptErrorsTest {
     @TempDir
     static Path dir;
+
     static BridgeFixture js;
 
     @BeforeAll
@@ -31,18 +32,20 @@ class ScriptErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "var x = ;                        | <expression>:1:9: SyntaxError: Expected an operand but found ;",
-        "1;\\n  foo(;                     | <expression>:2:7: SyntaxError: Expected an operand but found ;",
-        "null.foo                         | <expression>:1: TypeError: Cannot get property \"foo\" of null",
-        "nope()                           | <expression>:1: ReferenceError: \"nope\" is not defined",
-        "1;\\n  throw new Error('boom')   | <expression>:2:3: Error: boom",
-        "throw 'plain'                    | <expression>:1:1: uncaught exception: plain",
-        "throw {code: 7}                  | <expression>:1:1: uncaught exception: {\"code\":7}",
-        "fanout.results('r9')             | <expression>:1: Error: fanout.results: no run 'r9'",
-        "fanout.addTask(5)                | <expression>:1: TypeError: fanout.addTask: give a task object, e.g. {id: \"lint\", command: \"npm run lint\"}",
-        "fanout.registerMerge('m', 5)     | <expression>:1: TypeError: fanout.registerMerge: the second argument must be a function, e.g. fanout.registerMerge('m', function (outputs) { return {...}; })",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "var x = ;                        | <expression>:1:9: SyntaxError: Expected an operand but found ;",
+                "1;\\n  foo(;                     | <expression>:2:7: SyntaxError: Expected an operand but found ;",
+                "null.foo                         | <expression>:1: TypeError: Cannot get property \"foo\" of null",
+                "nope()                           | <expression>:1: ReferenceError: \"nope\" is not defined",
+                "1;\\n  throw new Error('boom')   | <expression>:2:3: Error: boom",
+                "throw 'plain'                    | <expression>:1:1: uncaught exception: plain",
+                "throw {code: 7}                  | <expression>:1:1: uncaught exception: {\"code\":7}",
+                "fanout.results('r9')             | <expression>:1: Error: fanout.results: no run 'r9'",
+                "fanout.addTask(5)                | <expression>:1: TypeError: fanout.addTask: give a task object, e.g. {id: \"lint\", command: \"npm run lint\"}",
+                "fanout.registerMerge('m', 5)     | <expression>:1: TypeError: fanout.registerMerge: the second argument must be a function, e.g. fanout.registerMerge('m', function (outputs) { return {...}; })",
+            })
     void errorsNameWhereAndWhat(String source, String expected) {
         JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval(source.replace("\\n", "\n")));
         assertEquals(expected, e.getMessage());
@@ -51,14 +54,19 @@ class ScriptErrorsTest {
 
     @Test
     void syntaxErrorsAreBadInputAndRuntimeErrorsFailures() {
-        assertEquals(FanoutException.BAD_INPUT, assertThrows(JavaScriptException.class, () -> js.eval("{")).exitCode());
-        assertEquals(FanoutException.FAILED, assertThrows(JavaScriptException.class, () -> js.eval("null.x")).exitCode());
+        assertEquals(
+                FanoutException.BAD_INPUT,
+                assertThrows(JavaScriptException.class, () -> js.eval("{")).exitCode());
+        assertEquals(
+                FanoutException.FAILED,
+                assertThrows(JavaScriptException.class, () -> js.eval("null.x")).exitCode());
     }
 
     @Test
     void columnsStayRightAfterStopChecksAreInserted() {
         // the body gets a check after '{' on the same line; the throw's column is the source's
-        JavaScriptException e = assertThrows(JavaScriptException.class,
+        JavaScriptException e = assertThrows(
+                JavaScriptException.class,
                 () -> js.eval("for (var i = 0; i < 3; i++) { if (i == 2) throw new Error('at ' + i); }"));
         assertEquals("<expression>:1:43: Error: at 2", e.getMessage());
         assertEquals(43, e.column());
@@ -66,7 +74,9 @@ class ScriptErrorsTest {
 
     @Test
     void anErrorInAFileNamesTheFileAndLine(@TempDir Path files) throws Exception {
-        Path file = Files.writeString(files.resolve("broken.js"), "// a helper\nfunction helper(o) {\n  return o.missing.deeper;\n}\nhelper({});\n");
+        Path file = Files.writeString(
+                files.resolve("broken.js"),
+                "// a helper\nfunction helper(o) {\n  return o.missing.deeper;\n}\nhelper({});\n");
         JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.bridge.evaluateFile(file));
         assertEquals(file + ":3: TypeError: Cannot read property \"deeper\" from undefined", e.getMessage());
         assertEquals(file.toString(), e.file());
@@ -82,18 +92,24 @@ class ScriptErrorsTest {
 
     @Test
     void anErrorRaisedLaterInsideAFunctionNamesTheFileThatDefinedIt(@TempDir Path files) throws Exception {
-        Path file = Files.writeString(files.resolve("merge.js"),
+        Path file = Files.writeString(
+                files.resolve("merge.js"),
                 "fanout.registerMerge('bad', function (outputs) {\n  return outputs.nothing.length;\n});\n");
         js.bridge.evaluateFile(file);
-        FanoutException e = assertThrows(FanoutException.class,
+        FanoutException e = assertThrows(
+                FanoutException.class,
                 () -> js.bridge.registry().mergeStrategy("bad").orElseThrow().merge(java.util.List.of()));
-        assertEquals("merge strategy 'bad' (" + file + ") failed: " + file
-                + ":2: TypeError: Cannot read property \"length\" from undefined", e.getMessage());
+        assertEquals(
+                "merge strategy 'bad' (" + file + ") failed: " + file
+                        + ":2: TypeError: Cannot read property \"length\" from undefined",
+                e.getMessage());
     }
 
     @Test
     void aScriptCanCatchFanoutErrorsAsJavaScriptErrors() {
-        assertEquals("Error|fanout.results: no run 'zz'",
-                js.eval("try { fanout.results('zz') } catch (e) { e.name + '|' + e.message }").asText());
+        assertEquals(
+                "Error|fanout.results: no run 'zz'",
+                js.eval("try { fanout.results('zz') } catch (e) { e.name + '|' + e.message }")
+                        .asText());
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScriptMergeTest {
     @TempDir
     Path dir;
+
     BridgeFixture js;
 
     @BeforeEach
@@ -41,8 +42,14 @@ class ScriptMergeTest {
 
     private static List<TaskOutput> hits() {
         return List.of(
-                new TaskOutput("s1", "search", "succeeded", json("{\"hits\": [{\"id\": \"a\", \"score\": 0.5}, {\"id\": \"b\", \"score\": 0.9}]}"), null),
-                new TaskOutput("s2", "search", "succeeded", json("{\"hits\": [{\"id\": \"c\", \"score\": 0.7}]}"), null),
+                new TaskOutput(
+                        "s1",
+                        "search",
+                        "succeeded",
+                        json("{\"hits\": [{\"id\": \"a\", \"score\": 0.5}, {\"id\": \"b\", \"score\": 0.9}]}"),
+                        null),
+                new TaskOutput(
+                        "s2", "search", "succeeded", json("{\"hits\": [{\"id\": \"c\", \"score\": 0.7}]}"), null),
                 new TaskOutput("s3", "search", "failed", null, null));
     }
 
@@ -59,18 +66,28 @@ class ScriptMergeTest {
         assertEquals("the two best hits", top2.description());
         assertEquals("<expression>", ((ScriptMergeStrategy) top2).origin());
         JsonNode merged = top2.merge(hits());
-        assertEquals(json("{\"top\": [{\"id\": \"b\", \"score\": 0.9}, {\"id\": \"c\", \"score\": 0.7}],"
-                + " \"tasks\": [\"s1:succeeded\", \"s2:succeeded\", \"s3:failed\"]}"), merged);
+        assertEquals(
+                json("{\"top\": [{\"id\": \"b\", \"score\": 0.9}, {\"id\": \"c\", \"score\": 0.7}],"
+                        + " \"tasks\": [\"s1:succeeded\", \"s2:succeeded\", \"s3:failed\"]}"),
+                merged);
     }
 
     @Test
     void theListenerHearsOfRegistrationsAndMergeFromScriptsUsesThem() {
         js.eval("fanout.registerMerge('count', function (outputs) { return {count: outputs.length}; })");
         assertTrue(js.host.strategies.containsKey("count"));
-        js.host.task("{\"id\": \"a\", \"fake_result\": {\"v\": 1}}").task("{\"id\": \"b\", \"fake_result\": {\"v\": 2}}");
+        js.host
+                .task("{\"id\": \"a\", \"fake_result\": {\"v\": 1}}")
+                .task("{\"id\": \"b\", \"fake_result\": {\"v\": 2}}");
         // fanout.merge goes to the host, which calls the JavaScript strategy back on the engine's thread
-        assertEquals("{\"count\":2}", js.eval("var run = fanout.run(); fanout.merge('count', fanout.results(run.run_id))").toString());
-        assertEquals("[\"concat\",\"count\"]", js.eval("fanout.strategies().map(function (s) { return s.name; })").toString());
+        assertEquals(
+                "{\"count\":2}",
+                js.eval("var run = fanout.run(); fanout.merge('count', fanout.results(run.run_id))")
+                        .toString());
+        assertEquals(
+                "[\"concat\",\"count\"]",
+                js.eval("fanout.strategies().map(function (s) { return s.name; })")
+                        .toString());
     }
 
     @Test
@@ -94,17 +111,21 @@ class ScriptMergeTest {
     @Test
     void aFunctionReturningUndefinedFailsClearly() {
         js.eval("fanout.registerMerge('nothing', function (outputs) { outputs.length; })");
-        MergeException e = assertThrows(MergeException.class, () -> strategy("nothing").merge(hits()));
-        assertEquals("merge strategy 'nothing' (<expression>) returned nothing (undefined); its function must return the merged value",
+        MergeException e =
+                assertThrows(MergeException.class, () -> strategy("nothing").merge(hits()));
+        assertEquals(
+                "merge strategy 'nothing' (<expression>) returned nothing (undefined); its function must return the merged value",
                 e.getMessage());
     }
 
     @Test
     void aFunctionThatThrowsFailsWithWhereAndWhatAndLeavesTheInputsAlone() {
-        js.eval("fanout.registerMerge('throws', function (outputs) {\n  outputs[0].result.hits = [];\n  throw new Error('no good');\n})");
+        js.eval(
+                "fanout.registerMerge('throws', function (outputs) {\n  outputs[0].result.hits = [];\n  throw new Error('no good');\n})");
         List<TaskOutput> outputs = hits();
         String before = outputs.get(0).result().toString();
-        MergeException e = assertThrows(MergeException.class, () -> strategy("throws").merge(outputs));
+        MergeException e =
+                assertThrows(MergeException.class, () -> strategy("throws").merge(outputs));
         assertEquals("merge strategy 'throws' (<expression>) failed: <expression>:3:3: Error: no good", e.getMessage());
         assertInstanceOf(JavaScriptException.class, e.getCause());
         assertEquals(before, outputs.get(0).result().toString());
@@ -112,10 +133,14 @@ class ScriptMergeTest {
 
     @Test
     void aMergeThatReachesForJavaIsRefusedClearly() {
-        js.eval("fanout.registerMerge('escape', function (outputs) {\n  return Java.type('java.lang.Runtime').getRuntime().exec('id');\n})");
-        MergeException e = assertThrows(MergeException.class, () -> strategy("escape").merge(hits()));
-        assertEquals("merge strategy 'escape' (<expression>) failed: <expression>:2: Error: scripts cannot use Java classes"
-                + " (java.lang.Runtime); set allow_java: true in the config to allow it", e.getMessage());
+        js.eval(
+                "fanout.registerMerge('escape', function (outputs) {\n  return Java.type('java.lang.Runtime').getRuntime().exec('id');\n})");
+        MergeException e =
+                assertThrows(MergeException.class, () -> strategy("escape").merge(hits()));
+        assertEquals(
+                "merge strategy 'escape' (<expression>) failed: <expression>:2: Error: scripts cannot use Java classes"
+                        + " (java.lang.Runtime); set allow_java: true in the config to allow it",
+                e.getMessage());
     }
 
     @Test
@@ -126,17 +151,20 @@ class ScriptMergeTest {
 
     @Test
     void aBuiltInNameCanBeRefusedByTheListener() {
-        JavaScriptException e = assertThrows(JavaScriptException.class,
-                () -> js.eval("fanout.registerMerge('concat', function () { return 1; })"));
-        assertEquals("<expression>:1: Error: fanout.registerMerge: 'concat' is a built-in strategy; choose another name", e.getMessage());
+        JavaScriptException e = assertThrows(
+                JavaScriptException.class, () -> js.eval("fanout.registerMerge('concat', function () { return 1; })"));
+        assertEquals(
+                "<expression>:1: Error: fanout.registerMerge: 'concat' is a built-in strategy; choose another name",
+                e.getMessage());
         assertTrue(js.bridge.registry().merges().isEmpty());
     }
 
     @Test
     void namesThatCannotBeStrategyNamesAreRefused() {
-        JavaScriptException e = assertThrows(JavaScriptException.class,
-                () -> js.eval("fanout.registerMerge('top 3', function () { return 1; })"));
-        assertEquals("<expression>:1: Error: fanout.registerMerge: 'top 3' cannot name a merge: use letters, digits, '.', '_' and '-'",
+        JavaScriptException e = assertThrows(
+                JavaScriptException.class, () -> js.eval("fanout.registerMerge('top 3', function () { return 1; })"));
+        assertEquals(
+                "<expression>:1: Error: fanout.registerMerge: 'top 3' cannot name a merge: use letters, digits, '.', '_' and '-'",
                 e.getMessage());
     }
 
@@ -151,8 +179,10 @@ class ScriptMergeTest {
     @Test
     void registrationsOfAScriptThatFailsAreTakenBack() {
         js.eval("fanout.registerMerge('v', function () { return 1; })");
-        assertThrows(JavaScriptException.class, () -> js.eval(
-                "fanout.registerMerge('v', function () { return 2; }); fanout.registerMerge('w', function () { return 3; }); null.boom"));
+        assertThrows(
+                JavaScriptException.class,
+                () -> js.eval(
+                        "fanout.registerMerge('v', function () { return 2; }); fanout.registerMerge('w', function () { return 3; }); null.boom"));
         assertEquals(1, strategy("v").merge(hits()).asInt());
         assertFalse(js.bridge.registry().mergeStrategy("w").isPresent());
         assertFalse(js.host.strategies.containsKey("w"), "the listener heard it was removed");
@@ -161,10 +191,14 @@ class ScriptMergeTest {
 
     @Test
     void aTaskScriptCannotRegister() throws Exception {
-        var done = js.bridge.runTask("function (t) { fanout.registerMerge('sneaky', function () { return 1; }); }",
-                json("{\"id\": \"t1\"}"), dir);
+        var done = js.bridge.runTask(
+                "function (t) { fanout.registerMerge('sneaky', function () { return 1; }); }",
+                json("{\"id\": \"t1\"}"),
+                dir);
         var e = assertThrows(java.util.concurrent.ExecutionException.class, done::get);
-        assertEquals("<script of task t1>:1: Error: fanout.registerMerge: merges can only be registered by a script evaluated"
-                + " at the top level (an expression or a .js file), not inside a task, merge or pipeline", e.getCause().getMessage());
+        assertEquals(
+                "<script of task t1>:1: Error: fanout.registerMerge: merges can only be registered by a script evaluated"
+                        + " at the top level (an expression or a .js file), not inside a task, merge or pipeline",
+                e.getCause().getMessage());
     }
 }

@@ -12,7 +12,8 @@ class ScriptOptionsTest {
     @Test
     void optionsComeFromTheConfiguration() {
         assertEquals(new ScriptOptions(false, 60), ScriptOptions.from(Config.defaults()));
-        Config changed = Config.defaults().withText("session setting", Map.of("allow_java", "true", "script_time_limit_seconds", "0"));
+        Config changed = Config.defaults()
+                .withText("session setting", Map.of("allow_java", "true", "script_time_limit_seconds", "0"));
         ScriptOptions options = ScriptOptions.from(changed);
         assertEquals(new ScriptOptions(true, 0), options);
         assertEquals(0, options.timeLimitNanos(), "0 means no limit");

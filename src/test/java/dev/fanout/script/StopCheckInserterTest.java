@@ -17,37 +17,42 @@ class StopCheckInserterTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "while (a) { b(); }                       | while (a) {C(); b(); }",
-        "for (;;);                                | for (;;)C();",
-        "for (let i = 0; i < 3; i++) { x }        | for (let i = 0; i < 3; i++) {C(); x }",
-        "for (const v of list) y++;               | for (const v of list) C(),y++;",
-        "for (var k in o) {}                      | for (var k in o) {C();}",
-        "do x++; while (x < 9)                    | do C(),x++; while (x < 9)",
-        "while (a) 'x'.length;                    | while (a) C(),'x'.length;",
-        "while (a) (b)++;                         | while (a) C(),(b)++;",
-        "while (a) if (b) c(); else d();          | while (a) {C();if (b) c(); else d();}",
-        "while (a) if (b) c = 's;'                | while (a) if (b) c = 's;'",
-        "while (a) for (;;) x++;                  | while (a) {C();for (;;) C(),x++;}",
-        "function f() { return 1; }               | function f() {C(); return 1; }",
-        "function f() {}                          | function f() {}",
-        "function f() { 'use strict'; return 1; } | function f() { 'use strict';C();; return 1; }",
-        "var g = function () { x(); }             | var g = function () {C(); x(); }",
-        "var h = x => x * 2                       | var h = x => x * 2",
-        "var h = x => ({a: x})                    | var h = x => ({a: x})",
-        "var k = (x) => { return x; }             | var k = (x) => {C(); return x; }",
-        "var o = { m() { return 1 }, get z() { return 2 } } | var o = { m() {C(); return 1 }, get z() {C(); return 2 } }",
-        "var s = 'while (true) {}'                | var s = 'while (true) {}'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "while (a) { b(); }                       | while (a) {C(); b(); }",
+                "for (;;);                                | for (;;)C();",
+                "for (let i = 0; i < 3; i++) { x }        | for (let i = 0; i < 3; i++) {C(); x }",
+                "for (const v of list) y++;               | for (const v of list) C(),y++;",
+                "for (var k in o) {}                      | for (var k in o) {C();}",
+                "do x++; while (x < 9)                    | do C(),x++; while (x < 9)",
+                "while (a) 'x'.length;                    | while (a) C(),'x'.length;",
+                "while (a) (b)++;                         | while (a) C(),(b)++;",
+                "while (a) if (b) c(); else d();          | while (a) {C();if (b) c(); else d();}",
+                "while (a) if (b) c = 's;'                | while (a) if (b) c = 's;'",
+                "while (a) for (;;) x++;                  | while (a) {C();for (;;) C(),x++;}",
+                "function f() { return 1; }               | function f() {C(); return 1; }",
+                "function f() {}                          | function f() {}",
+                "function f() { 'use strict'; return 1; } | function f() { 'use strict';C();; return 1; }",
+                "var g = function () { x(); }             | var g = function () {C(); x(); }",
+                "var h = x => x * 2                       | var h = x => x * 2",
+                "var h = x => ({a: x})                    | var h = x => ({a: x})",
+                "var k = (x) => { return x; }             | var k = (x) => {C(); return x; }",
+                "var o = { m() { return 1 }, get z() { return 2 } } | var o = { m() {C(); return 1 }, get z() {C(); return 2 } }",
+                "var s = 'while (true) {}'                | var s = 'while (true) {}'",
+            })
     void checksGoAtTheTopOfLoopAndFunctionBodies(String source, String expected) {
         assertEquals(expected, instrument(source));
     }
 
     @Test
     void topLevelLetAndConstBecomeVarOfTheSameWidth() {
-        String source = "const a = 1, b = 2;\n  let c;\n{ let d = 1; }\nfunction f() { const e = 1; return e; }\nfor (let i = 0; i < 1; i++) {}";
+        String source =
+                "const a = 1, b = 2;\n  let c;\n{ let d = 1; }\nfunction f() { const e = 1; return e; }\nfor (let i = 0; i < 1; i++) {}";
         String text = inserter.instrument("t.js", source, true).text().replace("__fanout_check__()", "C()");
-        assertEquals("var   a = 1, b = 2;\n  var c;\n{ let d = 1; }\nfunction f() {C(); const e = 1; return e; }\nfor (let i = 0; i < 1; i++) {C();}", text);
+        assertEquals(
+                "var   a = 1, b = 2;\n  var c;\n{ let d = 1; }\nfunction f() {C(); const e = 1; return e; }\nfor (let i = 0; i < 1; i++) {C();}",
+                text);
     }
 
     @Test
@@ -69,7 +74,8 @@ class StopCheckInserterTest {
 
     @Test
     void syntaxErrorsKeepTheSourcePositions() {
-        ParserException e = assertThrows(ParserException.class, () -> inserter.instrument("t.js", "x;\n  var = 1;", true));
+        ParserException e =
+                assertThrows(ParserException.class, () -> inserter.instrument("t.js", "x;\n  var = 1;", true));
         assertEquals(2, e.getLineNumber());
         assertEquals(6, e.getColumnNumber());
     }

@@ -43,18 +43,19 @@ class StoppingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "fanout.log('started'); while (true) {}",
-        "fanout.log('started'); for (;;);",
-        "fanout.log('started'); for (let i = 0; ; i++) { }",
-        "fanout.log('started'); var n = 0; do n++; while (true)",
-        "fanout.log('started'); for (const x of [1]) { while (true) { try { for (;;) {} } catch (e) {} } }",
-        "fanout.log('started'); while (true) { try { while (true) {} } finally { continue; } }",
-        "fanout.log('started'); function f(n) { return n < 2 ? n : f(n - 1) + f(n - 2); } f(100)",
-        "fanout.log('started'); [1, 2].forEach(function spin() { while (1) if (true) {} })",
-        "'use strict'; fanout.log('started'); (function () { 'use strict'; for (;;) { } })()",
-        "fanout.log('started'); var o = { get x() { for (;;) {} } }; o.x",
-    })
+    @ValueSource(
+            strings = {
+                "fanout.log('started'); while (true) {}",
+                "fanout.log('started'); for (;;);",
+                "fanout.log('started'); for (let i = 0; ; i++) { }",
+                "fanout.log('started'); var n = 0; do n++; while (true)",
+                "fanout.log('started'); for (const x of [1]) { while (true) { try { for (;;) {} } catch (e) {} } }",
+                "fanout.log('started'); while (true) { try { while (true) {} } finally { continue; } }",
+                "fanout.log('started'); function f(n) { return n < 2 ? n : f(n - 1) + f(n - 2); } f(100)",
+                "fanout.log('started'); [1, 2].forEach(function spin() { while (1) if (true) {} })",
+                "'use strict'; fanout.log('started'); (function () { 'use strict'; for (;;) { } })()",
+                "fanout.log('started'); var o = { get x() { for (;;) {} } }; o.x",
+            })
     void anEndlessScriptStopsWhenCancelledFromAnotherThread(String source, @TempDir Path other) throws Exception {
         try (BridgeFixture js = new BridgeFixture(other)) {
             js.eval("var marker = 'kept'");
@@ -64,7 +65,8 @@ class StoppingTest {
                 assertEquals("<expression>: stopped (interrupted)", e.getMessage());
                 assertEquals(FanoutException.INTERRUPTED, e.exitCode());
                 assertEquals(42, js.eval("40 + 2").asInt(), "the engine goes on");
-                assertEquals("kept", js.eval("marker").asText(), "the script stopped itself: the engine was not replaced");
+                assertEquals(
+                        "kept", js.eval("marker").asText(), "the script stopped itself: the engine was not replaced");
             });
         }
     }
@@ -76,12 +78,20 @@ class StoppingTest {
                 js.eval("fanout.registerMerge('first', function (outs) { return outs.length; })");
                 ScriptStoppedException e = assertThrows(ScriptStoppedException.class, () -> js.eval("while (true) {}"));
                 assertEquals(ScriptStoppedException.Reason.TIME_LIMIT, e.reason());
-                assertEquals("<expression>: stopped after 0.5 s of JavaScript (script_time_limit_seconds);"
-                        + " raise the limit, or set it to 0 for none", e.getMessage());
+                assertEquals(
+                        "<expression>: stopped after 0.5 s of JavaScript (script_time_limit_seconds);"
+                                + " raise the limit, or set it to 0 for none",
+                        e.getMessage());
                 assertEquals(FanoutException.FAILED, e.exitCode());
                 assertEquals("ok", js.eval("'ok'").asText());
-                assertEquals(1, js.bridge.registry().mergeStrategy("first").orElseThrow()
-                        .merge(List.of(new TaskOutput("a", "t", "succeeded", null, null))).asInt());
+                assertEquals(
+                        1,
+                        js.bridge
+                                .registry()
+                                .mergeStrategy("first")
+                                .orElseThrow()
+                                .merge(List.of(new TaskOutput("a", "t", "succeeded", null, null)))
+                                .asInt());
             });
         }
     }
@@ -92,8 +102,8 @@ class StoppingTest {
             js.host.task("{\"id\": \"a\", \"fake_result\": 1}");
             js.eval("fanout.run().status"); // compiles the path once, so the measured run is all waiting
             js.host.runGate = new CountDownLatch(1);
-            CompletableFuture<ScriptResult> running = CompletableFuture.supplyAsync(
-                    () -> js.bridge.evaluate("fanout.run().status"));
+            CompletableFuture<ScriptResult> running =
+                    CompletableFuture.supplyAsync(() -> js.bridge.evaluate("fanout.run().status"));
             // the run is held three times the limit before it is let go
             assertThrows(TimeoutException.class, () -> running.get(1500, TimeUnit.MILLISECONDS));
             js.host.runGate.countDown();
@@ -125,16 +135,28 @@ class StoppingTest {
                 js.eval("fanout.registerMerge('count', function (outs) { return {n: outs.length}; });"
                         + " fanout.registerPipeline('p', function (o) { return o.x * 2; });");
                 js.eval("var lost = 1");
-                ScriptStoppedException e = assertThrows(ScriptStoppedException.class,
-                        () -> js.eval("eval('while (true) {}')"));
+                ScriptStoppedException e =
+                        assertThrows(ScriptStoppedException.class, () -> js.eval("eval('while (true) {}')"));
                 assertEquals(ScriptStoppedException.Reason.TIME_LIMIT, e.reason());
                 assertEquals(7, js.eval("3 + 4").asInt(), "the next evaluation works");
                 assertEquals("undefined", js.eval("typeof lost").asText(), "a new engine");
-                assertEquals("{\"n\":2}", js.bridge.registry().mergeStrategy("count").orElseThrow()
-                        .merge(List.of(new TaskOutput("a", "t", "succeeded", null, null),
-                                new TaskOutput("b", "t", "succeeded", null, null))).toString(),
+                assertEquals(
+                        "{\"n\":2}",
+                        js.bridge
+                                .registry()
+                                .mergeStrategy("count")
+                                .orElseThrow()
+                                .merge(List.of(
+                                        new TaskOutput("a", "t", "succeeded", null, null),
+                                        new TaskOutput("b", "t", "succeeded", null, null)))
+                                .toString(),
                         "registered merges work again: their definitions were evaluated again");
-                assertEquals(10, js.bridge.runPipeline("p", BridgeFixture.json("{\"x\": 5}")).value().asInt());
+                assertEquals(
+                        10,
+                        js.bridge
+                                .runPipeline("p", BridgeFixture.json("{\"x\": 5}"))
+                                .value()
+                                .asInt());
             });
         }
     }
@@ -146,9 +168,17 @@ class StoppingTest {
                 js.eval("fanout.registerMerge('spin', function (outs) { outs[0].result.x = 99; while (true) {} })");
                 var result = BridgeFixture.json("{\"x\": 1}");
                 List<TaskOutput> outputs = List.of(new TaskOutput("a", "t", "succeeded", result, null));
-                MergeException e = assertThrows(MergeException.class,
-                        () -> js.bridge.registry().mergeStrategy("spin").orElseThrow().merge(outputs));
-                assertTrue(e.getMessage().startsWith("merge strategy 'spin' (<expression>) failed: merge strategy 'spin': stopped after 0.3 s"),
+                MergeException e = assertThrows(
+                        MergeException.class,
+                        () -> js.bridge
+                                .registry()
+                                .mergeStrategy("spin")
+                                .orElseThrow()
+                                .merge(outputs));
+                assertTrue(
+                        e.getMessage()
+                                .startsWith(
+                                        "merge strategy 'spin' (<expression>) failed: merge strategy 'spin': stopped after 0.3 s"),
                         e.getMessage());
                 assertEquals("{\"x\":1}", result.toString());
             });
@@ -159,12 +189,15 @@ class StoppingTest {
     void cancellingATaskFutureStopsOnlyThatTask() throws Exception {
         try (BridgeFixture js = new BridgeFixture(dir)) {
             CompletableFuture<ScriptResult> spinning = js.bridge.runTask(
-                    "function (task) { fanout.log('started'); while (true) {} }", BridgeFixture.json("{\"id\": \"spin\"}"), dir);
-            CompletableFuture<ScriptResult> next = js.bridge.runTask(
-                    "task => ({id: task.id})", BridgeFixture.json("{\"id\": \"next\"}"), dir);
+                    "function (task) { fanout.log('started'); while (true) {} }",
+                    BridgeFixture.json("{\"id\": \"spin\"}"),
+                    dir);
+            CompletableFuture<ScriptResult> next =
+                    js.bridge.runTask("task => ({id: task.id})", BridgeFixture.json("{\"id\": \"next\"}"), dir);
             awaitLog(js, "started");
             spinning.cancel(true);
-            assertEquals("{\"id\":\"next\"}", next.get(20, TimeUnit.SECONDS).value().toString());
+            assertEquals(
+                    "{\"id\":\"next\"}", next.get(20, TimeUnit.SECONDS).value().toString());
             assertTrue(spinning.isCancelled());
         }
     }

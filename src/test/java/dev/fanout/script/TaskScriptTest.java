@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TaskScriptTest {
     @TempDir
     static Path dir;
+
     static BridgeFixture js;
 
     @BeforeAll
@@ -41,44 +42,70 @@ class TaskScriptTest {
     }
 
     private static Throwable failure(CompletableFuture<ScriptResult> f) {
-        return assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS)).getCause();
+        return assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS))
+                .getCause();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "function (task) { return {id: task.id, n: task.inputs.length}; }",
-        "function named(task) { return {id: task.id, n: task.inputs.length}; }",
-        "task => ({id: task.id, n: task.inputs.length})",
-        "(task) => {\n  fanout.log('working on', task.id);\n  return {id: task.id, n: task.inputs.length};\n}",
-    })
+    @ValueSource(
+            strings = {
+                "function (task) { return {id: task.id, n: task.inputs.length}; }",
+                "function named(task) { return {id: task.id, n: task.inputs.length}; }",
+                "task => ({id: task.id, n: task.inputs.length})",
+                "(task) => {\n  fanout.log('working on', task.id);\n  return {id: task.id, n: task.inputs.length};\n}",
+            })
     void inlineFunctionsGetTheTaskAndReturnItsResult(String script) throws Exception {
-        ScriptResult r = js.bridge.runTask(script, json("{\"id\": \"t1\", \"inputs\": [\"a\", \"b\"]}"), dir).get(20, TimeUnit.SECONDS);
+        ScriptResult r = js.bridge
+                .runTask(script, json("{\"id\": \"t1\", \"inputs\": [\"a\", \"b\"]}"), dir)
+                .get(20, TimeUnit.SECONDS);
         assertEquals("{\"id\":\"t1\",\"n\":2}", r.value().toString());
     }
 
     @Test
     void logLinesComeBackWithTheResult() throws Exception {
-        ScriptResult r = js.bridge.runTask("t => { fanout.log('a', 1, {b: [2]}); console.log('c'); print('d'); return 1; }",
-                json("{\"id\": \"t\"}"), dir).get(20, TimeUnit.SECONDS);
+        ScriptResult r = js.bridge
+                .runTask(
+                        "t => { fanout.log('a', 1, {b: [2]}); console.log('c'); print('d'); return 1; }",
+                        json("{\"id\": \"t\"}"),
+                        dir)
+                .get(20, TimeUnit.SECONDS);
         assertEquals(List.of("a 1 {\"b\":[2]}", "c", "d"), r.log());
     }
 
     @Test
     void aFileWhoseValueIsAFunction(@TempDir Path tasksDir) throws Exception {
-        Files.writeString(tasksDir.resolve("count.js"), "const words = s => s.split(' ').length;\n(task) => ({words: words(task.description)})\n");
+        Files.writeString(
+                tasksDir.resolve("count.js"),
+                "const words = s => s.split(' ').length;\n(task) => ({words: words(task.description)})\n");
         Files.createDirectories(tasksDir.resolve("lib"));
-        Files.writeString(tasksDir.resolve("lib/exported.js"), "module.exports = function (task) { return task.id.toUpperCase(); };\nvar after = 1;\n");
+        Files.writeString(
+                tasksDir.resolve("lib/exported.js"),
+                "module.exports = function (task) { return task.id.toUpperCase(); };\nvar after = 1;\n");
         JsonNode task = json("{\"id\": \"doc\", \"description\": \"three short words\"}");
-        assertEquals("{\"words\":3}", js.bridge.runTask("count.js", task, tasksDir).get(20, TimeUnit.SECONDS).value().toString());
-        assertEquals("\"DOC\"", js.bridge.runTask(" lib/exported.js ", task, tasksDir).get(20, TimeUnit.SECONDS).value().toString());
-        assertEquals("undefined", js.eval("typeof module").asText(), "module is only there while the file is evaluated");
+        assertEquals(
+                "{\"words\":3}",
+                js.bridge
+                        .runTask("count.js", task, tasksDir)
+                        .get(20, TimeUnit.SECONDS)
+                        .value()
+                        .toString());
+        assertEquals(
+                "\"DOC\"",
+                js.bridge
+                        .runTask(" lib/exported.js ", task, tasksDir)
+                        .get(20, TimeUnit.SECONDS)
+                        .value()
+                        .toString());
+        assertEquals(
+                "undefined", js.eval("typeof module").asText(), "module is only there while the file is evaluated");
     }
 
     @Test
     void aFileThatIsNotAFunctionOrMissingFailsClearly(@TempDir Path tasksDir) throws Exception {
         Files.writeString(tasksDir.resolve("value.js"), "var x = 1;\n");
         Throwable e = failure(js.bridge.runTask("value.js", json("{\"id\": \"v\"}"), tasksDir));
-        assertEquals("value.js: TypeError: a task script file must end with a function, e.g. (task) => ({...}), or set module.exports to one",
+        assertEquals(
+                "value.js: TypeError: a task script file must end with a function, e.g. (task) => ({...}), or set module.exports to one",
                 e.getMessage());
         Throwable missing = failure(js.bridge.runTask("nope.js", json("{\"id\": \"v\"}"), tasksDir));
         assertEquals("task v: script file " + tasksDir.resolve("nope.js") + " not found", missing.getMessage());
@@ -88,17 +115,21 @@ class TaskScriptTest {
     @Test
     void inlineSourceThatIsNotAFunctionFailsClearly() {
         Throwable e = failure(js.bridge.runTask("{a: 1}", json("{\"id\": \"x\"}"), dir));
-        assertEquals("<script of task x>: a task's script must be a function, e.g. function (task) { return {...}; } or task => ({...})",
+        assertEquals(
+                "<script of task x>: a task's script must be a function, e.g. function (task) { return {...}; } or task => ({...})",
                 e.getMessage());
         Throwable syntax = failure(js.bridge.runTask("function (task) { return task. }", json("{\"id\": \"y\"}"), dir));
         assertEquals("<script of task y>:1:32: SyntaxError: Expected ident but found }", syntax.getMessage());
-        Throwable thrown = failure(js.bridge.runTask("task => {\n  throw new TypeError('bad task ' + task.id);\n}", json("{\"id\": \"z\"}"), dir));
+        Throwable thrown = failure(js.bridge.runTask(
+                "task => {\n  throw new TypeError('bad task ' + task.id);\n}", json("{\"id\": \"z\"}"), dir));
         assertEquals("<script of task z>:2:3: TypeError: bad task z", thrown.getMessage());
     }
 
     @Test
     void undefinedMeansTheTaskReturnedNothing() throws Exception {
-        ScriptResult r = js.bridge.runTask("function (task) { }", json("{\"id\": \"x\"}"), dir).get(20, TimeUnit.SECONDS);
+        ScriptResult r = js.bridge
+                .runTask("function (task) { }", json("{\"id\": \"x\"}"), dir)
+                .get(20, TimeUnit.SECONDS);
         assertFalse(r.hasValue());
     }
 
@@ -111,8 +142,12 @@ class TaskScriptTest {
             List<CompletableFuture<ScriptResult>> all = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 JsonNode task = json("{\"id\": \"t" + i + "\"}");
-                all.add(CompletableFuture.supplyAsync(() -> js.bridge.runTask(
-                        "t => { var c = counter; for (var i = 0; i < 100; i++) {} counter = c + 1; return t.id; }", task, dir), pool)
+                all.add(CompletableFuture.supplyAsync(
+                                () -> js.bridge.runTask(
+                                        "t => { var c = counter; for (var i = 0; i < 100; i++) {} counter = c + 1; return t.id; }",
+                                        task,
+                                        dir),
+                                pool)
                         .thenCompose(f -> f));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -124,7 +159,14 @@ class TaskScriptTest {
 
     @Test
     void aTaskScriptThatThrowsDoesNotHarmTheNext() throws Exception {
-        assertInstanceOf(JavaScriptException.class, failure(js.bridge.runTask("t => null.x", json("{\"id\": \"a\"}"), dir)));
-        assertEquals(1, js.bridge.runTask("t => 1", json("{\"id\": \"b\"}"), dir).get(20, TimeUnit.SECONDS).value().asInt());
+        assertInstanceOf(
+                JavaScriptException.class, failure(js.bridge.runTask("t => null.x", json("{\"id\": \"a\"}"), dir)));
+        assertEquals(
+                1,
+                js.bridge
+                        .runTask("t => 1", json("{\"id\": \"b\"}"), dir)
+                        .get(20, TimeUnit.SECONDS)
+                        .value()
+                        .asInt());
     }
 }

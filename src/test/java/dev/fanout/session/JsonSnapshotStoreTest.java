@@ -49,18 +49,33 @@ class JsonSnapshotStoreTest {
         assertEquals(List.of("build"), restored.tasks().get("test").dependsOn());
         assertEquals("4", restored.overrides().get("max_parallel_tasks"));
         assertEquals("staging", restored.variables().get("target"));
-        assertEquals("fanout.registerMerge('count', outputs => ({n: outputs.length}))", back.scripts().get(0).source());
+        assertEquals(
+                "fanout.registerMerge('count', outputs => ({n: outputs.length}))",
+                back.scripts().get(0).source());
         var strategy = restored.strategies().require("count").strategy();
-        assertEquals(2, strategy.merge(List.of(new dev.fanout.merge.TaskOutput("a", null, "succeeded", null, null),
-                new dev.fanout.merge.TaskOutput("b", null, "succeeded", null, null))).get("n").asInt(),
+        assertEquals(
+                2,
+                strategy.merge(List.of(
+                                new dev.fanout.merge.TaskOutput("a", null, "succeeded", null, null),
+                                new dev.fanout.merge.TaskOutput("b", null, "succeeded", null, null)))
+                        .get("n")
+                        .asInt(),
                 "the JS strategy works again after the restore");
         assertEquals("work", restored.name());
         assertEquals(2, restored.lastAnalysis().waves().size(), "the analysis is recomputed from the tasks");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", "../evil", "a/b", "", " space", ".hidden",
-        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(
+            strings = {
+                "..",
+                "../evil",
+                "a/b",
+                "",
+                " space",
+                ".hidden",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            })
     void namesThatCouldEscapeTheFolderAreRefused(String name) {
         FanoutException e = assertThrows(FanoutException.class, () -> store().load(name));
         assertTrue(e.getMessage().contains("is not a session name"), e.getMessage());
@@ -93,8 +108,8 @@ class JsonSnapshotStoreTest {
         Session s = sessionWithTasks();
         s.ran("20260101-000000-abcd");
         store().save(s.snapshot("old"));
-        FanoutException e = assertThrows(FanoutException.class,
-                () -> Session.restore(new Home(home), store().load("old"), false));
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> Session.restore(new Home(home), store().load("old"), false));
         assertTrue(e.getMessage().contains("names runs that are gone (20260101-000000-abcd)"), e.getMessage());
         Session restored = Session.restore(new Home(home), store().load("old"), true);
         assertEquals(List.of(), restored.runs());
@@ -135,7 +150,10 @@ class JsonSnapshotStoreTest {
         int tasks = store().load("shared").tasks().size();
         assertTrue(tasks == 1 || tasks == 300, "one writer's whole snapshot, not a mix: " + tasks);
         try (var files = Files.list(new Home(home).sessionsDir())) {
-            assertEquals(List.of("shared.json"), files.map(p -> p.getFileName().toString()).toList(), "no temp files left");
+            assertEquals(
+                    List.of("shared.json"),
+                    files.map(p -> p.getFileName().toString()).toList(),
+                    "no temp files left");
         }
     }
 }

@@ -65,7 +65,8 @@ class TaskFileBadInputTest {
         }
         assertTrue(Files.size(file) >= 50_000_000);
         TaskFileException e = assertThrows(TaskFileException.class, () -> new TaskFileReader().read(file));
-        assertEquals(file + ":" + (tasks + 2) + ":38: task 'last': estimated_seconds must not be negative (got -1)",
+        assertEquals(
+                file + ":" + (tasks + 2) + ":38: task 'last': estimated_seconds must not be negative (got -1)",
                 e.getMessage());
     }
 
@@ -73,10 +74,14 @@ class TaskFileBadInputTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aFiftyMegabyteJsonPromptIsOneClearLine() throws IOException {
         Path file = dir.resolve("prompt.json");
-        Files.writeString(file, "[{\"id\": \"write\", \"agent\": \"writer\",\n  \"prompt\": \"" + "y".repeat(50_000_000) + "\"}]");
+        Files.writeString(
+                file,
+                "[{\"id\": \"write\", \"agent\": \"writer\",\n  \"prompt\": \"" + "y".repeat(50_000_000) + "\"}]");
         TaskFileException e = assertThrows(TaskFileException.class, () -> new TaskFileReader().read(file));
-        assertEquals(file + ":2:3: task 'write': prompt: a text value is longer than 20000000 characters; "
-                + "keep large text (prompts, scripts) in a file and refer to it", e.getMessage());
+        assertEquals(
+                file + ":2:3: task 'write': prompt: a text value is longer than 20000000 characters; "
+                        + "keep large text (prompts, scripts) in a file and refer to it",
+                e.getMessage());
     }
 
     /** Regression: SnakeYAML is quadratic in a line's length; a 50 MB line took 14 minutes before the limit. */
@@ -86,8 +91,10 @@ class TaskFileBadInputTest {
         Path file = dir.resolve("prompt.yaml");
         Files.writeString(file, "- id: write\n  agent: writer\n  prompt: \"" + "y".repeat(50_000_000) + "\"\n");
         TaskFileException e = assertThrows(TaskFileException.class, () -> new TaskFileReader().read(file));
-        assertEquals(file + ":3: the line is longer than 1000000 bytes, more than the YAML reader takes; "
-                + "break long text over lines (a | block) or keep it in a file", e.getMessage());
+        assertEquals(
+                file + ":3: the line is longer than 1000000 bytes, more than the YAML reader takes; "
+                        + "break long text over lines (a | block) or keep it in a file",
+                e.getMessage());
     }
 
     @Test

@@ -101,7 +101,9 @@ class TaskFileReaderTest {
                   env: {CI: "1"}
                 """);
         assertEquals(List.of("lint", "test"), list.ids());
-        assertEquals(TaskCommand.argv(List.of("npm", "run", "lint")), list.get("lint").command());
+        assertEquals(
+                TaskCommand.argv(List.of("npm", "run", "lint")),
+                list.get("lint").command());
         assertEquals(30.0, list.get("lint").estimatedSeconds());
         assertEquals(List.of("lint"), list.get("test").dependsOn());
         assertEquals(Map.of("CI", "1"), list.get("test").env());
@@ -124,8 +126,8 @@ class TaskFileReaderTest {
 
     @Test
     void readsTheIdFirstSoEveryMessageCanNameTheTask() {
-        TaskFileException e = org.junit.jupiter.api.Assertions.assertThrows(TaskFileException.class,
-                () -> read("tasks.json", "[{\"retries\": -1, \"id\": \"late\"}]"));
+        TaskFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                TaskFileException.class, () -> read("tasks.json", "[{\"retries\": -1, \"id\": \"late\"}]"));
         assertEquals("task 'late': retries must not be negative (got -1)", e.problem());
         assertEquals(1, e.line());
         assertEquals(3, e.column());
@@ -139,8 +141,8 @@ class TaskFileReaderTest {
 
     @Test
     void readsEveryShippedExample() {
-        for (String example : List.of("three-services.json", "five-test-suites.json", "ten-tasks.json",
-                "two-tasks.json", "chain.yaml")) {
+        for (String example : List.of(
+                "three-services.json", "five-test-suites.json", "ten-tasks.json", "two-tasks.json", "chain.yaml")) {
             TaskSet set = new TaskFileReader().read(Path.of("examples", example));
             assertFalse(set.isEmpty(), example);
         }
