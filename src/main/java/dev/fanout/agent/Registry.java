@@ -89,7 +89,8 @@ public final class Registry {
         try {
             Files.createDirectories(lockFile.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+                    FileLock held = channel.lock()) {
+                assert held.isValid();
                 TreeMap<String, RegistryEntry> before = load();
                 TreeMap<String, RegistryEntry> entries = new TreeMap<>(before);
                 T result = change.apply(entries);

@@ -2,6 +2,7 @@ package dev.fanout.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.utils.Signals;
 
 /**
  * Where Ctrl-C goes while a command runs. One-shot commands catch SIGINT themselves; the shell
@@ -25,16 +26,18 @@ public interface Interrupts {
      * own handling (exit) applies.
      */
     static Interrupts signals() {
+        // JLine's Signals wraps sun.misc.Signal by reflection, so no internal API is compiled in.
+        // A signal ignored by inheritance (nohup, a background job) stays ignored: the JVM
+        // refuses handlers for those.
         return action -> {
-            List<sun.misc.Signal> signals =
-                    List.of(new sun.misc.Signal("INT"), new sun.misc.Signal("TERM"), new sun.misc.Signal("HUP"));
-            List<sun.misc.SignalHandler> previous = new ArrayList<>();
-            for (sun.misc.Signal signal : signals) {
-                previous.add(sun.misc.Signal.handle(signal, s -> action.run()));
+            List<String> names = List.of("INT", "TERM", "HUP");
+            List<Object> previous = new ArrayList<>();
+            for (String name : names) {
+                previous.add(Signals.register(name, action));
             }
             return () -> {
-                for (int i = 0; i < signals.size(); i++) {
-                    sun.misc.Signal.handle(signals.get(i), previous.get(i));
+                for (int i = 0; i < names.size(); i++) {
+                    Signals.unregister(names.get(i), previous.get(i));
                 }
             };
         };

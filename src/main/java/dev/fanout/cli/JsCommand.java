@@ -65,6 +65,7 @@ public final class JsCommand implements Callable<Integer> {
     }
 
     /** Runs script work with its log printed as it comes and Ctrl-C stopping it; shared with {@code pipeline run}. */
+    @SuppressWarnings("try") // the registration only needs closing
     static ScriptResult evaluate(CliContext ctx, java.util.function.Function<ScriptBridge, ScriptResult> work) {
         ScriptBridge bridge = ctx.session().scriptBridge();
         ctx.session().scriptLog(line -> {

@@ -126,6 +126,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs a plan with progress and Ctrl-C handling; shared with {@code exec}. */
+    @SuppressWarnings("try") // the registration only needs closing
     static AfterRun execute(CliContext ctx, RunPlan plan, boolean quiet, boolean groupOutput) {
         LiveBlock live = ctx.terminal() && !quiet ? new LiveBlock(ctx.out(), ctx::width) : null;
         AtomicReference<Run> current = new AtomicReference<>();

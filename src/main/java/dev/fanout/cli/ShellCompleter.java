@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.jline.reader.impl.completer.FileNameCompleter;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +26,7 @@ final class ShellCompleter implements Completer {
     static final List<String> SHELL_WORDS = List.of("exit", "quit");
 
     private final Supplier<CommandLine> commands;
-    private final FileNameCompleter files = new FileNameCompleter();
+    private final Completers.FileNameCompleter files = new Completers.FileNameCompleter();
 
     ShellCompleter(Supplier<CommandLine> commands) {
         this.commands = commands;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
 import dev.fanout.Names;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,7 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
                     origin + ": config must be an object of settings, not " + ConfigKey.describe(settings));
         }
         Map<String, Object> parsed = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : settings.properties()) {
             String where = positions.getOrDefault(field.getKey(), origin);
             ConfigKey key = known(where, field.getKey());
             try {

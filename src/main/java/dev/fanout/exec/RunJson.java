@@ -112,9 +112,7 @@ public final class RunJson {
         TaskSet read = TaskJson.fromJson(sourceOf(o), (ArrayNode) o.get("tasks"));
         TaskSet tasks = new TaskSet(read.source(), read.tasks(), o.get("config"), java.util.Map.of());
         Map<String, TaskResult> results = new LinkedHashMap<>();
-        o.path("results")
-                .fields()
-                .forEachRemaining(e -> results.put(e.getKey(), result(dir, e.getKey(), e.getValue())));
+        o.path("results").properties().forEach(e -> results.put(e.getKey(), result(dir, e.getKey(), e.getValue())));
         return new RunRecord(
                 runId,
                 RunState.ofKey(o.path("status").asText("running")),

@@ -109,8 +109,8 @@ final class SessionScriptHost implements ScriptHost {
                 : o.hasNonNull("file") ? session.read(Path.of(o.get("file").asText())) : session.tasksOrFile(null);
         Map<String, String> flags = new LinkedHashMap<>();
         o.path("config")
-                .fields()
-                .forEachRemaining(e -> flags.put(
+                .properties()
+                .forEach(e -> flags.put(
                         e.getKey(),
                         e.getValue().isArray()
                                 ? String.join(",", strings(e.getValue()))

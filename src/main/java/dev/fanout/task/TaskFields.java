@@ -275,8 +275,7 @@ final class TaskFields {
             throw wrongType("env", "an object of NAME: value", v, at);
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (var it = v.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : v.properties()) {
             JsonNode value = e.getValue();
             if (!value.isValueNode() || value.isNull()) {
                 throw error(at, who() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
