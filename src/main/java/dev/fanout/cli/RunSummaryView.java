@@ -51,17 +51,17 @@ final class RunSummaryView {
         for (TaskResult t : r.results().values()) {
             if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.TIMED_OUT) {
                 out.println("  " + style.red(t.status() == TaskStatus.FAILED ? "failed" : "timed out") + " "
-                        + t.taskId() + ": " + t.reason()
+                        + t.taskId() + ": " + style.taskText(t.reason())
                         + (t.attempts().size() > 1 ? " (" + t.attempts().size() + " attempts)" : ""));
                 Path log = r.taskDir(t.taskId()).resolve("stderr.log");
                 for (String line : tail(log, STDERR_LINES)) {
-                    out.println("    " + style.dim("| ") + line);
+                    out.println("    " + style.dim("| ") + style.taskText(line));
                 }
                 if (Files.exists(log)) {
                     out.println("    " + style.dim("log: " + log));
                 }
             } else if (t.resultError() != null) {
-                out.println("  " + style.yellow("note") + " " + t.taskId() + ": " + t.resultError());
+                out.println("  " + style.yellow("note") + " " + t.taskId() + ": " + style.taskText(t.resultError()));
             }
         }
         List<String> skipped = new ArrayList<>();
