@@ -183,7 +183,7 @@ class BatchTest {
                 "})",
                 "merge --strategy count");
         assertEquals(0, fanout("-f", file.toString()), err.toString());
-        assertTrue(out.toString().contains("registered merge strategy 'count'"), out.toString());
+        assertTrue(err.toString().contains("registered merge strategy 'count'"), err.toString());
         assertTrue(out.toString().replace(" ", "").contains("\"tasks\":2"), out.toString());
     }
 }
