@@ -74,6 +74,18 @@ final class Shell {
                             + Plural.of(ctx.session().tasks().size(), "task"));
         }
         ctx.out().flush();
+        int last;
+        try {
+            last = loop(reader);
+        } finally {
+            shellReader.close();
+        }
+        autosave();
+        return last;
+    }
+
+    /** Reads and runs entries until Ctrl-D, exit or a terminal that went away. */
+    private int loop(LineReader reader) {
         LineRunner runner = new LineRunner(ctx);
         int last = 0;
         while (true) {
@@ -119,8 +131,6 @@ final class Shell {
                 last = r.exitCode();
             }
         }
-        shellReader.close();
-        autosave();
         return last;
     }
 

@@ -33,12 +33,39 @@ final class ShellReader {
 
     private final Terminal terminal;
     private final LineReader reader;
+    /** Held so that the configuration below is not lost with a collected logger. */
+    private final java.util.logging.Logger jlineLog = java.util.logging.Logger.getLogger("org.jline");
+
+    private final java.util.logging.Handler oneLine;
     private final String historyProblem;
     private TailTipWidgets hints;
     private AutosuggestionWidgets suggestions;
 
     ShellReader(CliContext ctx, Terminal terminal, BooleanSupplier javaScriptMode) {
         this.terminal = terminal;
+        // JLine reports trouble it survives (history that cannot be saved…) through
+        // java.util.logging, which prints a stack trace: one line instead, the session goes on
+        this.oneLine = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    Throwable t = record.getThrown();
+                    ctx.err()
+                            .println(ctx.style()
+                                    .dim("note: " + record.getMessage()
+                                            + (t != null && t.getMessage() != null ? ": " + t.getMessage() : "")));
+                    ctx.err().flush();
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jlineLog.setUseParentHandlers(false);
+        jlineLog.addHandler(oneLine);
         ShellParser parser = new ShellParser(javaScriptMode);
         Completer commands = new ShellCompleter(() -> CommandLineFactory.create(ctx));
         Completer javaScript = new JsCompleter(ctx);
@@ -127,6 +154,8 @@ final class ShellReader {
 
     void close() {
         clearHints();
+        jlineLog.removeHandler(oneLine);
+        jlineLog.setUseParentHandlers(true);
     }
 
     /** Null when history can be kept at {@code file}; otherwise a line saying why not. */

@@ -289,6 +289,41 @@ class ShellTest {
         }
     }
 
+    @Test
+    void historyThatCannotBeSavedMidSessionIsANoteAndTheSessionGoesOn() throws Exception {
+        // what reaches the root logger is what java.util.logging prints on stderr, trace and all
+        java.util.List<java.util.logging.LogRecord> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler root = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLoggerName() != null && record.getLoggerName().startsWith("org.jline")) {
+                    printed.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger.getLogger("").addHandler(root);
+        try {
+            Path history = dir.resolve("home/history");
+            type("status\r");
+            awaitScreen("session last");
+            Files.deleteIfExists(history);
+            Files.createDirectories(history); // JLine's next save of the history fails
+            type("tasks\r");
+            awaitScreen("note: Failed to save history");
+            type("set max_parallel_tasks 3\r");
+            awaitScreen("max_parallel_tasks = 3 for this session");
+            assertTrue(printed.isEmpty(), "nothing for stderr: " + printed.size() + " record(s)");
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(root);
+        }
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
