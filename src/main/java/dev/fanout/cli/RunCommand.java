@@ -141,6 +141,7 @@ public final class RunCommand implements Callable<Integer> {
                     }
                 })) {
             progress.estimate(plan.analysis().makespanSeconds());
+            progress.attemptsAllowed(attemptsAllowed(plan));
             ctx.session().analysed(plan.analysis(), plan.decision());
             Run run = ctx.session().start(plan, progress);
             current.set(run);
@@ -149,6 +150,16 @@ public final class RunCommand implements Callable<Integer> {
             }
             return ctx.session().afterRun(plan, run.execute());
         }
+    }
+
+    /** A task's retries (else max_retries) plus its first try, by task id. */
+    private static java.util.Map<String, Integer> attemptsAllowed(RunPlan plan) {
+        java.util.Map<String, Integer> allowed = new java.util.HashMap<>();
+        int retries = plan.config().maxRetries();
+        for (var t : plan.tasks().tasks()) {
+            allowed.put(t.id(), 1 + (t.retries() != null ? t.retries() : retries));
+        }
+        return allowed;
     }
 
     static int exitCode(RunRecord record) {

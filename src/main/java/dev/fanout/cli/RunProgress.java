@@ -38,6 +38,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final Map<String, Long> running = new LinkedHashMap<>();
     private final java.util.Set<String> retrying = new java.util.HashSet<>();
+    private Map<String, Integer> attemptsAllowed = Map.of();
     private String runId = "";
     private int total;
     private int done;
@@ -84,6 +85,11 @@ final class RunProgress implements RunListener, AutoCloseable {
         }
     }
 
+    /** How many attempts each task may have, so that a retry says which of how many comes next. */
+    synchronized void attemptsAllowed(Map<String, Integer> byTask) {
+        this.attemptsAllowed = byTask;
+    }
+
     /** The estimated length of the run, for the ETA. */
     synchronized void estimate(double seconds) {
         this.estimatedSeconds = seconds;
@@ -104,8 +110,11 @@ final class RunProgress implements RunListener, AutoCloseable {
         running.remove(taskId);
         retrying.add(taskId);
         if (!quiet) {
-            line(style.yellow("retry   ") + taskId + " in " + TimeFormat.seconds(retryInSeconds) + ": attempt "
-                    + attempt.number() + " " + (attempt.error() == null ? "failed" : style.taskText(attempt.error())));
+            Integer allowed = attemptsAllowed.get(taskId);
+            line(style.yellow("retry   ") + taskId + ": attempt " + attempt.number() + " "
+                    + (attempt.error() == null ? "failed" : style.taskText(attempt.error())) + "; retrying in "
+                    + TimeFormat.seconds(retryInSeconds) + " (attempt " + (attempt.number() + 1)
+                    + (allowed == null ? "" : " of " + allowed) + ")");
         }
         redraw();
     }
