@@ -8,6 +8,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
@@ -74,6 +75,7 @@ final class Shell {
         }
         ctx.out().flush();
         LineRunner runner = new LineRunner(ctx);
+        Attributes outside = echoOnlyAtThePrompt();
         int last = 0;
         while (true) {
             String line;
@@ -94,8 +96,22 @@ final class Shell {
                 last = r.exitCode();
             }
         }
+        terminal.setAttributes(outside);
         autosave();
         return last;
+    }
+
+    /**
+     * Turns the terminal's echo off between prompts, so that a key typed while a command runs, or
+     * just after Ctrl-C, is not echoed onto the old line: the next prompt reads and shows it. The
+     * line reader echoes for itself while it reads. Returns the attributes to restore on leaving.
+     */
+    private Attributes echoOnlyAtThePrompt() {
+        Attributes outside = terminal.getAttributes();
+        Attributes quiet = new Attributes(outside);
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
+        return outside;
     }
 
     private void autosave() {
