@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.ProcessTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -130,6 +131,7 @@ class JsCommandTest {
         assertEquals("2\n", out.toString());
     }
 
+    @ProcessTest // runs five test suites as real processes
     @Test
     void aPipelineRegisteredByAScriptRunsByName() throws Exception {
         Path report = dir.resolve("nightly.json");
