@@ -140,4 +140,22 @@ class CommandOutputConsistencyTest {
         assertTrue(candidates.stream().anyMatch(c -> c.value().equals(runId)), candidates.toString());
         assertFalse(candidates.isEmpty());
     }
+
+    @Test
+    void theShellDoesNotOfferTheHiddenCommandBashCompletionUses() {
+        CliContext ctx = new CliContext(
+                Map.of("TERM", "dumb"),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                false);
+        ctx.homeOverride(home());
+        List<Candidate> candidates = new ArrayList<>();
+
+        new ShellCompleter(() -> CommandLineFactory.create(ctx))
+                .complete(null, ShellLine.lenientParser().parse("", 0), candidates);
+
+        List<String> names = candidates.stream().map(Candidate::value).toList();
+        assertTrue(names.contains("results"), names.toString());
+        assertFalse(names.contains("__complete"), names.toString());
+    }
 }
