@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.FanoutException;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
+import dev.fanout.task.SecretEnv;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
@@ -31,6 +32,9 @@ public final class Run {
     private final String decision;
     private final double estimatedSpeedup;
     private final Instant startedAt = Instant.now();
+    /** The tasks as records keep them: secrets masked. */
+    private final TaskSet recorded;
+
     private final ArrayNode tasksJson;
     private final RecordWriter checkpoints;
 
@@ -53,7 +57,8 @@ public final class Run {
         this.estimatedSpeedup = estimatedSpeedup;
         this.runId = store.newRunId();
         this.dir = new RunDirectory(runId, store.dirOf(runId));
-        this.tasksJson = TaskJson.toJson(graph.taskSet());
+        this.recorded = SecretEnv.of(config.secretEnv()).mask(graph.taskSet());
+        this.tasksJson = TaskJson.toJson(recorded);
         Map<String, Double> measured =
                 store.durations().measured(graph.taskSet().tasks());
         this.checkpoints = new RecordWriter(
@@ -218,7 +223,7 @@ public final class Run {
                 options.jobs(),
                 decision,
                 estimatedSpeedup,
-                graph.taskSet(),
+                recorded,
                 results,
                 dir.path());
     }

@@ -110,6 +110,27 @@ public record Task(
                 position);
     }
 
+    /** This task with another environment (secrets masked, or given back). */
+    public Task withEnv(Map<String, String> newEnv) {
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                newEnv,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position);
+    }
+
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */
     public record Position(String file, int line, int column) {
         @Override
