@@ -23,9 +23,12 @@ public final class RunStore {
     private static final Pattern RUN_ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9a-f]{4}");
 
     private final Path runsDir;
+    /** One history per store: it keeps what it read, so a run reads the file once (a shell's runs, once in all). */
+    private final DurationHistory durations;
 
     public RunStore(Path runsDir) {
         this.runsDir = runsDir;
+        this.durations = new DurationHistory(runsDir.resolve("durations.json"));
     }
 
     public Path runsDir() {
@@ -187,7 +190,7 @@ public final class RunStore {
 
     /** Measured task durations from earlier runs, to order tasks by their real length. */
     public DurationHistory durations() {
-        return new DurationHistory(runsDir.resolve("durations.json"));
+        return durations;
     }
 
     static Map<String, TaskResult> succeededOnly(RunRecord r) {
