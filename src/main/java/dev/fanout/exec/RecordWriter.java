@@ -25,6 +25,10 @@ final class RecordWriter implements AutoCloseable {
     private final Sink sink;
     private final Thread thread;
     private Map<String, TaskResult> pending;
+    private boolean writing;
+    /** When the next write may start, in currentTimeMillis. */
+    private long notBefore;
+
     private boolean closed;
     private IOException failure;
 
@@ -46,13 +50,21 @@ final class RecordWriter implements AutoCloseable {
         notifyAll();
     }
 
+    /**
+     * Whether a snapshot offered now would be written at once: nothing pending, no write under
+     * way, and the gap since the last one passed. The scheduler makes a snapshot (a result per
+     * task) only then, so a big run's snapshots cost no more than its writes.
+     */
+    synchronized boolean ready() {
+        return pending == null && !writing && System.currentTimeMillis() >= notBefore;
+    }
+
     /** The first write that failed, or null: the run goes on, and the final record says the rest. */
     synchronized IOException failure() {
         return failure;
     }
 
     private void loop() {
-        long notBefore = 0;
         while (true) {
             Map<String, TaskResult> next;
             synchronized (this) {
@@ -68,6 +80,7 @@ final class RecordWriter implements AutoCloseable {
                 }
                 next = pending;
                 pending = null;
+                writing = true;
             }
             long t0 = System.currentTimeMillis();
             try {
@@ -80,7 +93,10 @@ final class RecordWriter implements AutoCloseable {
                 }
             }
             long took = System.currentTimeMillis() - t0;
-            notBefore = System.currentTimeMillis() + Math.max(MIN_GAP_MILLIS - took, 9 * took);
+            synchronized (this) {
+                writing = false;
+                notBefore = System.currentTimeMillis() + Math.max(MIN_GAP_MILLIS - took, 9 * took);
+            }
         }
     }
 

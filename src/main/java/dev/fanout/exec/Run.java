@@ -63,8 +63,8 @@ public final class Run {
                 store.durations().measured(graph.taskSet().tasks());
         this.checkpoints = new RecordWriter(
                 results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
-        this.scheduler = new Scheduler(
-                graph, options, config, runners, resolver, dir, listener, measured, carried, checkpoints::offer);
+        this.scheduler =
+                new Scheduler(graph, options, config, runners, resolver, dir, listener, measured, carried, checkpoints);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fanout.exec;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import dev.fanout.graph.Decision;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +36,36 @@ public final class RunJson {
 
     /** As {@link #toJson(RunRecord)}, with the tasks already as JSON: they do not change during a run. */
     static ObjectNode toJson(RunRecord r, ArrayNode tasks) {
+        ObjectNode o = header(r, tasks);
+        ObjectNode results = o.putObject("results");
+        r.results().forEach((id, t) -> results.set(id, toJson(t)));
+        return o;
+    }
+
+    /**
+     * Writes the record as {@link #toJson(RunRecord, ArrayNode)} gives it, byte for byte, one
+     * result at a time: the tree of a 50,000-task record, made on each checkpoint, was most of
+     * a big run's heap.
+     */
+    static void write(OutputStream out, RunRecord r, ArrayNode tasks) throws IOException {
+        try (JsonGenerator g = WRITER.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : header(r, tasks).properties()) {
+                g.writeFieldName(e.getKey());
+                g.writeTree(e.getValue());
+            }
+            g.writeObjectFieldStart("results");
+            for (Map.Entry<String, TaskResult> e : r.results().entrySet()) {
+                g.writeFieldName(e.getKey());
+                g.writeTree(toJson(e.getValue()));
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+
+    /** Everything but the results. */
+    private static ObjectNode header(RunRecord r, ArrayNode tasks) {
         ObjectNode o = SharedMapper.get().createObjectNode();
         o.put("format", FORMAT);
         o.put("run_id", r.runId());
@@ -56,8 +88,6 @@ public final class RunJson {
         if (r.tasks().config() != null) {
             o.set("config", r.tasks().config());
         }
-        ObjectNode results = o.putObject("results");
-        r.results().forEach((id, t) -> results.set(id, toJson(t)));
         return o;
     }
 

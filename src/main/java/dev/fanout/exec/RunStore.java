@@ -52,8 +52,7 @@ public final class RunStore {
      *     made once for the many records of a run
      */
     void save(RunRecord record, ArrayNode tasks) throws IOException {
-        AtomicFile.write(
-                record.dir().resolve("run.json"), out -> RunJson.WRITER.writeValue(out, RunJson.toJson(record, tasks)));
+        AtomicFile.write(record.dir().resolve("run.json"), out -> RunJson.write(out, record, tasks));
     }
 
     /** The ids of all runs, oldest first. */

@@ -35,7 +35,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private final Config config;
     private final RunDirectory dir;
     private final RunListener listener;
-    private final Consumer<Map<String, TaskResult>> checkpoint;
+    private final RecordWriter checkpoints;
     private final BlockingDeque<SchedulerEvent> events = new LinkedBlockingDeque<>();
     private final ScheduledExecutorService timers;
     private final Launcher launcher;
@@ -58,13 +58,13 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             RunListener listener,
             Map<String, Double> measured,
             Map<String, TaskResult> carried,
-            Consumer<Map<String, TaskResult>> checkpoint) {
+            RecordWriter checkpoints) {
         this.graph = graph;
         this.options = options;
         this.config = config;
         this.dir = dir;
         this.listener = new GuardedListener(listener);
-        this.checkpoint = checkpoint;
+        this.checkpoints = checkpoints;
         this.retry = new RetryPolicy(config);
         this.n = graph.size();
         state = new TaskState[n];
@@ -118,7 +118,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                     }
                     fill();
                 }
-                if (dirty && System.currentTimeMillis() - lastCheckpoint >= CHECKPOINT_MILLIS) {
+                if (dirty && System.currentTimeMillis() - lastCheckpoint >= CHECKPOINT_MILLIS && checkpoints.ready()) {
                     saveCheckpoint();
                 }
                 if (!plan.done() && plan.running() == 0 && plan.nextDue() == Long.MAX_VALUE && events.isEmpty()) {
@@ -149,7 +149,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private void saveCheckpoint() {
         dirty = false;
         lastCheckpoint = System.currentTimeMillis();
-        checkpoint.accept(results());
+        checkpoints.offer(results());
     }
 
     /** The time the plan counts retries in: monotonic milliseconds, as the timers count. */

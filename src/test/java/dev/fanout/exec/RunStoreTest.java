@@ -37,6 +37,24 @@ class RunStoreTest {
     }
 
     @Test
+    void theRecordIsWrittenAsItsTreeReads() throws IOException {
+        RunFixture fixture = new RunFixture(tmp.resolve("home"));
+        RunRecord done = fixture.run(
+                file(
+                        RunFixture.config("task_timeout_seconds", 30),
+                        task("a", "echo '{\"n\": 1.25}'"),
+                        task("b", "echo oops >&2; exit 3"),
+                        task("c", "true", "b")),
+                RunFixture.parallel(2));
+        ObjectNode tree = RunJson.toJson(done);
+
+        assertEquals(
+                RunJson.WRITER.writeValueAsString(tree),
+                java.nio.file.Files.readString(done.dir().resolve("run.json")));
+        assertEquals(3, tree.path("results").size());
+    }
+
+    @Test
     void aRecordLeftRunningByAProcessThatIsGoneReadsAsInterruptedClaimingOnlyWhatFinished() throws IOException {
         Process gone = new ProcessBuilder("true").start();
         gone.onExit().join();
