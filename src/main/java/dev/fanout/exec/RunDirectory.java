@@ -181,6 +181,15 @@ final class RunDirectory implements AutoCloseable {
         return c;
     }
 
+    /** Removes the result.json {@link #collect} kept, for an attempt whose result does not count. */
+    void discard(AttemptContext ctx) {
+        try {
+            Files.deleteIfExists(ctx.taskDir().resolve("result.json"));
+        } catch (IOException e) {
+            // the record does not point at it
+        }
+    }
+
     private Collected read(AttemptContext ctx) {
         Path file = ctx.resultFile();
         try {

@@ -205,12 +205,16 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             return;
         }
         state[v].current = l.attempt();
-        l.attempt()
-                .ended()
-                .whenComplete((end, error) -> events.add(new SchedulerEvent.Ended(
-                        v,
-                        number,
-                        error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error))));
+        AttemptContext ctx = l.context();
+        l.attempt().ended().whenComplete((end, error) -> {
+            RunningAttempt.AttemptEnd over =
+                    error == null ? end : new RunningAttempt.AttemptEnd(null, 0, "the runner failed: " + error);
+            if (over.success()) {
+                launcher.collect(ctx, c -> events.add(new SchedulerEvent.Ended(v, number, over, c)));
+            } else {
+                events.add(new SchedulerEvent.Ended(v, number, over));
+            }
+        });
         if (state[v].stoppedByUs) {
             l.attempt().stop(); // halted while it was being launched
             return;
@@ -230,7 +234,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         if (code != null && code == DIED_OF_SIGINT && !state[e.task()].stoppedByUs && !interrupted) {
             awaitInterrupt();
         }
-        ended(e.task(), e.attempt(), e.end());
+        ended(e.task(), e.attempt(), e.end(), e.collected());
     }
 
     @Override
@@ -277,7 +281,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         }
     }
 
-    private void ended(int v, int number, RunningAttempt.AttemptEnd end) {
+    private void ended(int v, int number, RunningAttempt.AttemptEnd end, RunDirectory.Collected collected) {
         state[v].current = null;
         if (state[v].timeout != null) {
             state[v].timeout.cancel(false);
@@ -307,9 +311,12 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         Attempt a = new Attempt(number, state[v].startedAt, Instant.now(), outcome, end.exitCode(), signal, error);
         state[v].attempts.add(a);
         dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
+        if (collected != null && outcome != TaskStatus.SUCCEEDED) {
+            dir.discard(state[v].context); // it exited well, but too late: stopped or timed out
+        }
         switch (outcome) {
             case SUCCEEDED -> {
-                state[v].keep(dir.collect(state[v].context));
+                state[v].keep(collected != null ? collected : dir.collect(state[v].context));
                 plan.succeeded(v);
             }
             case CANCELLED -> plan.cancelled(v);

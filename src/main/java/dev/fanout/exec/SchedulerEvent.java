@@ -31,8 +31,16 @@ sealed interface SchedulerEvent {
         }
     }
 
-    /** An attempt ended. */
-    record Ended(int task, int attempt, RunningAttempt.AttemptEnd end) implements SchedulerEvent {
+    /**
+     * An attempt ended; {@code collected} is its result when it exited well, read (and kept as
+     * result.json) off the scheduler's thread, else null.
+     */
+    record Ended(int task, int attempt, RunningAttempt.AttemptEnd end, RunDirectory.Collected collected)
+            implements SchedulerEvent {
+        Ended(int task, int attempt, RunningAttempt.AttemptEnd end) {
+            this(task, attempt, end, null);
+        }
+
         @Override
         public void dispatch(Handler h) {
             h.ended(this);
