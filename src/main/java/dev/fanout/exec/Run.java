@@ -90,6 +90,18 @@ public final class Run {
             // a killed fanout leaves its tasks running; they must not run beside their reruns
             OrphanReaper.reap(options.resumedFrom());
         }
+        Containment containment = Containment.system();
+        // a fanout killed with its tasks running left their groups: stop and remove them
+        containment.reapDead();
+        java.util.Set<String> unenforced = new java.util.LinkedHashSet<>();
+        for (Task t : graph.taskSet().tasks()) {
+            if (!t.limits().isNone()) {
+                String warning = containment.unenforced(t.limits());
+                if (warning != null) {
+                    unenforced.add(warning);
+                }
+            }
+        }
         Run run = new Run(store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried);
         try {
             run.copyCarriedResults(carried);
@@ -102,6 +114,7 @@ public final class Run {
             throw e;
         }
         listener.runStarted(run.runId, run.dir.path(), graph.size(), estimatedSpeedup);
+        unenforced.forEach(w -> listener.note("warning: " + w));
         return run;
     }
 
@@ -129,6 +142,7 @@ public final class Run {
             results = scheduler.run();
         } finally {
             checkpoints.close();
+            Containment.system().reapRun(runId);
             OrphanReaper.reap(runId);
             dir.close();
         }
