@@ -28,6 +28,11 @@ public final class CommandRunner implements TaskRunner {
     }
 
     @Override
+    public Containment containment() {
+        return containment;
+    }
+
+    @Override
     public RunningAttempt start(Task task, AttemptContext context) throws LaunchException {
         TaskCommand command = task.command();
         if (!command.isShell()) {

@@ -33,6 +33,7 @@ public final class Run {
     private final Instant startedAt = Instant.now();
     private final ArrayNode tasksJson;
     private final RecordWriter checkpoints;
+    private final Map<Task.Kind, TaskRunner> runners;
 
     private Run(
             RunStore store,
@@ -51,6 +52,7 @@ public final class Run {
         this.decision = decision;
         this.estimatedSpeedup = estimatedSpeedup;
         this.runId = store.newRunId();
+        this.runners = runners;
         this.dir = new RunDirectory(runId, store.dirOf(runId));
         this.tasksJson = TaskJson.toJson(graph.taskSet());
         Map<String, Double> measured =
@@ -90,13 +92,14 @@ public final class Run {
             // a killed fanout leaves its tasks running; they must not run beside their reruns
             OrphanReaper.reap(options.resumedFrom());
         }
-        Containment containment = Containment.system();
+        java.util.Set<Containment> containments = containments(runners);
         // a fanout killed with its tasks running left their groups: stop and remove them
-        containment.reapDead();
+        containments.forEach(Containment::reapDead);
         java.util.Set<String> unenforced = new java.util.LinkedHashSet<>();
         for (Task t : graph.taskSet().tasks()) {
-            if (!t.limits().isNone()) {
-                String warning = containment.unenforced(t.limits());
+            TaskRunner runner = runners.get(t.kind());
+            if (!t.limits().isNone() && runner != null) {
+                String warning = runner.containment().unenforced(t.limits());
                 if (warning != null) {
                     unenforced.add(warning);
                 }
@@ -142,7 +145,7 @@ public final class Run {
             results = scheduler.run();
         } finally {
             checkpoints.close();
-            Containment.system().reapRun(runId);
+            containments(runners).forEach(c -> c.reapRun(runId));
             OrphanReaper.reap(runId);
             dir.close();
         }
@@ -150,6 +153,12 @@ public final class Run {
         RunRecord record = save(state, results, Instant.now());
         store.durations().record(graph.taskSet().tasks(), results);
         return record;
+    }
+
+    private static java.util.Set<Containment> containments(Map<Task.Kind, TaskRunner> runners) {
+        java.util.Set<Containment> set = new java.util.LinkedHashSet<>();
+        runners.values().forEach(r -> set.add(r.containment()));
+        return set;
     }
 
     private Map<String, TaskResult> pendingResults(Map<String, TaskResult> carried) {
