@@ -44,7 +44,8 @@ public final class Run {
             double estimatedSpeedup,
             Map<Task.Kind, TaskRunner> runners,
             RunListener listener,
-            Map<String, TaskResult> carried) {
+            Map<String, TaskResult> carried,
+            Resolver resolver) {
         this.store = store;
         this.graph = graph;
         this.config = config;
@@ -59,8 +60,8 @@ public final class Run {
                 store.durations().measured(graph.taskSet().tasks());
         this.checkpoints = new RecordWriter(
                 results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
-        this.scheduler =
-                new Scheduler(graph, options, config, runners, dir, listener, measured, carried, checkpoints::offer);
+        this.scheduler = new Scheduler(
+                graph, options, config, runners, resolver, dir, listener, measured, carried, checkpoints::offer);
     }
 
     /**
@@ -80,6 +81,25 @@ public final class Run {
             Map<Task.Kind, TaskRunner> runners,
             RunListener listener,
             Map<String, TaskResult> carried) {
+        return prepare(
+                store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried, Resolver.NONE);
+    }
+
+    /**
+     * As {@link #prepare(RunStore, TaskGraph, Config, RunOptions, String, double, Map, RunListener, Map)},
+     * with {@code resolver} asked, before each task would start, whether it needs to run at all.
+     */
+    public static Run prepare(
+            RunStore store,
+            TaskGraph graph,
+            Config config,
+            RunOptions options,
+            String decision,
+            double estimatedSpeedup,
+            Map<Task.Kind, TaskRunner> runners,
+            RunListener listener,
+            Map<String, TaskResult> carried,
+            Resolver resolver) {
         for (Task t : graph.taskSet().tasks()) {
             if (t.kind() == Task.Kind.NONE
                     && !(carried.containsKey(t.id()) && carried.get(t.id()).status() == TaskStatus.SUCCEEDED)) {
@@ -105,7 +125,8 @@ public final class Run {
                 }
             }
         }
-        Run run = new Run(store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried);
+        Run run = new Run(
+                store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried, resolver);
         try {
             run.copyCarriedResults(carried);
             // the first record goes through the checkpoint writer: the folder is known to be
