@@ -11,6 +11,7 @@ import java.util.Map;
  * @param timeoutSeconds null for the configured default
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
+ * @param limits memory and processor limits for its processes (never null)
  */
 public record Task(
         String id,
@@ -28,7 +29,8 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position) {
+        Position position,
+        TaskLimits limits) {
 
     /** How a task runs. */
     public enum Kind {
@@ -43,6 +45,45 @@ public record Task(
         env = env == null ? Map.of() : Map.copyOf(env);
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        limits = limits == null ? TaskLimits.NONE : limits;
+    }
+
+    /** A task without limits. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Position position) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                TaskLimits.NONE);
     }
 
     /** A task that runs a shell command line, as {@code task add} makes. */
@@ -107,7 +148,8 @@ public record Task(
                 retries,
                 noRetryExitCodes,
                 inputs,
-                position);
+                position,
+                limits);
     }
 
     /** This task with another environment (secrets masked, or given back). */

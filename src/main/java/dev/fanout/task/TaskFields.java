@@ -31,7 +31,9 @@ final class TaskFields {
             "timeout_seconds",
             "retries",
             "no_retry_exit_codes",
-            "inputs");
+            "inputs",
+            "memory_max",
+            "cpus");
 
     private final String file;
     private final int ordinal;
@@ -52,6 +54,8 @@ final class TaskFields {
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
+    private Long memoryMax;
+    private Double cpus;
     private Task.Position agentAt;
     private Task.Position promptAt;
     private final List<String> runners = new ArrayList<>();
@@ -118,7 +122,8 @@ final class TaskFields {
                 retries,
                 noRetryExitCodes,
                 inputs,
-                start);
+                start,
+                new TaskLimits(memoryMax, cpus));
     }
 
     private record Entry(String name, JsonNode value, Task.Position at) {}
@@ -171,6 +176,8 @@ final class TaskFields {
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
             case "inputs" -> inputs = textList(field, v, at);
+            case "memory_max" -> memoryMax = memoryMax(v, at);
+            case "cpus" -> cpus = cpus(v, at);
             default ->
                 throw error(
                         at,
@@ -251,6 +258,34 @@ final class TaskFields {
             throw error(at, who() + field + " must not be negative (got " + v.intValue() + ")");
         }
         return v.intValue();
+    }
+
+    private long memoryMax(JsonNode v, Task.Position at) {
+        long bytes = v.isIntegralNumber() && v.canConvertToLong()
+                ? v.longValue()
+                : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
+        if (bytes < 0) {
+            throw error(
+                    at,
+                    who() + "memory_max must be a size such as \"512M\" or \"2G\" (or bytes), not "
+                            + (v.isTextual() ? "'" + v.textValue() + "'" : describe(v)));
+        }
+        if (bytes < TaskLimits.MIN_MEMORY) {
+            throw error(at, who() + "memory_max must be at least 1M: a process cannot start in less");
+        }
+        return bytes;
+    }
+
+    private double cpus(JsonNode v, Task.Position at) {
+        if (!v.isNumber()) {
+            throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
+        }
+        double d = v.doubleValue();
+        // the kernel's quota has a 1 ms floor in a 100 ms period
+        if (!(d >= 0.01) || d > 4096) {
+            throw error(at, who() + "cpus must be from 0.01 to 4096 (got " + v.asText() + ")");
+        }
+        return d;
     }
 
     private TaskCommand command(JsonNode v, Task.Position at) {
