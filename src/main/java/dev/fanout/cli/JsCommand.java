@@ -42,8 +42,14 @@ public final class JsCommand implements Callable<Integer> {
         ScriptRegistry registry = ctx.session().scriptBridge().registry();
         List<ScriptRegistry.Entry> mergesBefore = registry.merges();
         List<ScriptRegistry.Entry> pipelinesBefore = registry.pipelines();
-        ScriptResult result =
-                evaluate(ctx, bridge -> file != null ? bridge.evaluateFile(file) : bridge.evaluate(expression));
+        CliContext.ScriptSource source = ctx.scriptSource();
+        ScriptResult result = evaluate(
+                ctx,
+                bridge -> file != null
+                        ? bridge.evaluateFile(file)
+                        : source != null
+                                ? bridge.evaluate(source.file(), source.placed(expression))
+                                : bridge.evaluate(expression));
         // a definition returns nothing to print: say what it defined, and how to use it
         registered(mergesBefore, registry.merges(), "merge strategy", "merge --strategy ");
         registered(pipelinesBefore, registry.pipelines(), "pipeline", "pipeline run ");
@@ -57,20 +63,24 @@ public final class JsCommand implements Callable<Integer> {
             List<ScriptRegistry.Entry> before, List<ScriptRegistry.Entry> after, String what, String use) {
         for (ScriptRegistry.Entry e : after) {
             if (before.stream().noneMatch(b -> b == e)) {
-                ctx.out()
+                ctx.err()
                         .println(
                                 ctx.style().dim("registered " + what + " '" + e.name() + "' (" + use + e.name() + ")"));
             }
         }
     }
 
-    /** Runs script work with its log printed as it comes and Ctrl-C stopping it; shared with {@code pipeline run}. */
+    /**
+     * Runs script work with its log printed as it comes and Ctrl-C stopping it; shared with
+     * {@code pipeline run}. The log (and the progress of runs the script starts) goes to standard
+     * error: standard output carries only the value, so {@code fanout js … | jq} works.
+     */
     @SuppressWarnings("try") // the registration only needs closing
     static ScriptResult evaluate(CliContext ctx, java.util.function.Function<ScriptBridge, ScriptResult> work) {
         ScriptBridge bridge = ctx.session().scriptBridge();
         ctx.session().scriptLog(line -> {
-            ctx.out().println(line);
-            ctx.out().flush();
+            ctx.err().println(ctx.style().taskText(line)); // a log line may quote a task's output
+            ctx.err().flush();
         });
         try (Interrupts.Registration ignored = ctx.interrupts().onInterrupt(ctx.session()::cancelScripts)) {
             return work.apply(bridge);

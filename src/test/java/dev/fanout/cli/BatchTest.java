@@ -76,9 +76,11 @@ class BatchTest {
                 dir.resolve("broken.fan"), example.replace("merge --strategy top3", "merge --strategy top4"));
         assertEquals(2, fanout("-f", broken.toString()));
         assertEquals(
-                broken + ":9: error: unknown merge strategy 'top4'; did you mean 'top3'?"
-                        + " ('fanout strategies' lists them)\n",
-                err.toString());
+                List.of(
+                        "registered merge strategy 'top3' (merge --strategy top3)", // the js line's note
+                        broken + ":9: error: unknown merge strategy 'top4'; did you mean 'top3'?"
+                                + " ('fanout strategies' lists them)"),
+                err.toString().lines().toList());
         assertFalse(Files.exists(dir.resolve("home/sessions/first-session.json")), "the batch stopped before save");
     }
 
@@ -157,5 +159,31 @@ class BatchTest {
 
     private static String javaBin() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    @Test
+    void aMultiLineJavaScriptEntryRunsAsOneAndItsErrorNamesTheFilesLine() throws Exception {
+        Path file = batch(
+                "set max_parallel_tasks 2", "js [1,", "  2,", "  3].map(function (x) { return x.nope(); })", "tasks");
+        assertEquals(1, fanout("-f", file.toString()));
+        assertTrue(
+                err.toString().startsWith(file + ":4:"),
+                "the error names the entry's third line, the file's fourth: " + err);
+        assertTrue(err.toString().contains("TypeError"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void aMultiLineJavaScriptEntryDefinesAStrategyTheNextLineUses() throws Exception {
+        Path file = batch(
+                "load " + tasks(),
+                "run --quiet",
+                "js fanout.registerMerge('count', function (outputs) {",
+                "  return {tasks: Object.keys(outputs).length};",
+                "})",
+                "merge --strategy count");
+        assertEquals(0, fanout("-f", file.toString()), err.toString());
+        assertTrue(err.toString().contains("registered merge strategy 'count'"), err.toString());
+        assertTrue(out.toString().replace(" ", "").contains("\"tasks\":2"), out.toString());
     }
 }
