@@ -161,6 +161,10 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return number(ConfigKeys.BACKOFF_BASE_SECONDS);
     }
 
+    public double maxBackoffSeconds() {
+        return number(ConfigKeys.MAX_BACKOFF_SECONDS);
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> agentCommand() {
         return (List<String>) get(ConfigKeys.AGENT_COMMAND);

@@ -60,6 +60,12 @@ public final class ConfigKeys {
             2.0,
             0.0,
             "retry n waits backoff_base_seconds^n seconds, plus a little jitter");
+    public static final ConfigKey MAX_BACKOFF_SECONDS = key(
+            "max_backoff_seconds",
+            ConfigKey.Type.NUMBER,
+            60.0,
+            0.0,
+            "no retry waits longer than this, jitter included");
     public static final ConfigKey AGENT_COMMAND = key(
             "agent_command",
             ConfigKey.Type.STRING_LIST,
