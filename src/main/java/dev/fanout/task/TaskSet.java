@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,11 +20,67 @@ import java.util.Set;
  * @param config the file's {@code config} object, or null
  * @param configPositions where each config key stands in the file, for messages
  */
-public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Task.Position> configPositions) {
+public final class TaskSet {
+    private final String source;
+    private final List<Task> tasks;
+    private final JsonNode config;
+    private final Map<String, Task.Position> configPositions;
+    /** Ids to positions, built on the first lookup: a lookup per task must not scan the set. */
+    private volatile IdIndex index;
 
-    public TaskSet {
-        tasks = List.copyOf(tasks);
-        configPositions = configPositions == null ? Map.of() : Map.copyOf(configPositions);
+    public TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Task.Position> configPositions) {
+        this.source = source;
+        this.tasks = List.copyOf(tasks);
+        this.config = config;
+        this.configPositions = configPositions == null ? Map.of() : Map.copyOf(configPositions);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    public JsonNode config() {
+        return config;
+    }
+
+    public Map<String, Task.Position> configPositions() {
+        return configPositions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskSet t
+                && Objects.equals(source, t.source)
+                && tasks.equals(t.tasks)
+                && Objects.equals(config, t.config)
+                && configPositions.equals(t.configPositions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, tasks, config, configPositions);
+    }
+
+    @Override
+    public String toString() {
+        return "TaskSet[" + source + ", " + tasks.size() + " tasks]";
+    }
+
+    /** The index of ids to positions; a set with a repeated id keeps the first. */
+    private IdIndex index() {
+        IdIndex i = index;
+        if (i == null) {
+            i = new IdIndex(tasks.size());
+            for (int k = 0; k < tasks.size(); k++) {
+                i.putIfAbsent(tasks.get(k).id(), k);
+            }
+            index = i;
+        }
+        return i;
     }
 
     public static TaskSet empty(String source) {
@@ -50,7 +107,8 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
     }
 
     public Optional<Task> find(String id) {
-        return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+        int i = index().indexOf(id);
+        return i < 0 ? Optional.empty() : Optional.of(tasks.get(i));
     }
 
     /** The task of that id, or a bad-input error suggesting the closest id. */
@@ -114,6 +172,7 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
                                 + "; ids must be unique");
             }
         }
+        this.index = index;
         for (Task task : tasks) {
             String twice = repeated(task.dependsOn());
             if (twice != null) {
