@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.fanout.JsonTree;
 import dev.fanout.Names;
 import java.io.IOException;
@@ -84,7 +85,9 @@ public final class TaskFileReader {
         JsonFactory factory = yaml ? Yaml.FACTORY : JSON;
         JsonParser parser = null;
         try {
-            parser = factory.createParser(yaml ? new LineLengthLimit(in, YAML_LINE_LIMIT) : in);
+            parser = yaml
+                    ? new YamlAliases((YAMLParser) factory.createParser(new LineLengthLimit(in, YAML_LINE_LIMIT)))
+                    : factory.createParser(in);
             try (JsonParser p = parser) {
                 return new Parse(name, p).file();
             }

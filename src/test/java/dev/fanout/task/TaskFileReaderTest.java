@@ -88,6 +88,42 @@ class TaskFileReaderTest {
     }
 
     @Test
+    void yamlAliasesGiveTheAnchoredValue() throws IOException {
+        TaskSet set = read("aliases.yaml", """
+                - id: a
+                  command: &cmd "echo hello"
+                  env: &envs {MODE: fast, N: 3}
+                - id: b
+                  command: *cmd
+                  env: *envs
+                - id: c
+                  command: &argv [ls, -l]
+                  depends_on: [a]
+                - id: d
+                  command: *argv
+                  depends_on: &deps [a, b]
+                - id: e
+                  command: true
+                  depends_on: *deps
+                """);
+        assertEquals(TaskCommand.shell("echo hello"), set.get("b").command());
+        assertEquals(Map.of("MODE", "fast", "N", "3"), set.get("b").env());
+        assertEquals(TaskCommand.argv(List.of("ls", "-l")), set.get("d").command());
+        assertEquals(List.of("a", "b"), set.get("e").dependsOn());
+    }
+
+    @Test
+    void aYamlAliasWithNoAnchorIsRefusedAtItsPlace() throws IOException {
+        TaskFileException e =
+                org.junit.jupiter.api.Assertions.assertThrows(TaskFileException.class, () -> read("t.yaml", """
+                - id: a
+                  command: *nothing
+                """));
+        assertTrue(e.getMessage().contains("t.yaml:2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("*nothing names no anchor"), e.getMessage());
+    }
+
+    @Test
     void readsYamlAsABareListOrAnObject() throws IOException {
         TaskSet list = read("tasks.yaml", """
                 # a comment
