@@ -1,7 +1,10 @@
 package dev.fanout.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.FanoutException;
 import dev.fanout.Names;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -113,8 +116,35 @@ public final class TaskSet {
 
     /** The task of that id, or a bad-input error suggesting the closest id. */
     public Task get(String id) {
-        return find(id).orElseThrow(
-                        () -> new TaskFileException(source, 0, 0, "no task '" + id + "'" + hint(id, ids())));
+        // not a TaskFileException: the id was asked for, so the file is not where the mistake is
+        return find(id).orElseThrow(() -> FanoutException.badInput("no task '" + id + "'" + hint(id, ids())));
+    }
+
+    /**
+     * Checks what a run needs before it starts: every task (but those in {@code reused}) has
+     * something to run, and a {@code cwd} that is a folder, unless a dependency may create it.
+     *
+     * @throws FanoutException (bad input) naming the first task that cannot run and why
+     */
+    public void checkRunnable(Set<String> reused) {
+        for (Task t : tasks) {
+            if (reused.contains(t.id())) {
+                continue;
+            }
+            if (t.kind() == Task.Kind.NONE) {
+                throw at(
+                        t,
+                        "task '" + t.id()
+                                + "' has nothing to run; give it a command, an agent and prompt, or a script");
+            }
+            if (t.cwd() != null && t.dependsOn().isEmpty() && !Files.isDirectory(Path.of(t.cwd()))) {
+                throw at(
+                        t,
+                        "task '" + t.id() + "': cwd " + t.cwd()
+                                + (Files.exists(Path.of(t.cwd())) ? " is not a folder" : " does not exist")
+                                + "; create it, or correct the path (relative to the tasks file's folder)");
+            }
+        }
     }
 
     /**
@@ -168,7 +198,11 @@ public final class TaskSet {
                 throw at(
                         task,
                         "duplicate task id '" + task.id() + "'"
-                                + (first == null ? "" : " (first at line " + first.line() + ")")
+                                + (first == null
+                                        ? ""
+                                        : task.position() == null
+                                                ? " (first at " + first + ")"
+                                                : " (first at line " + first.line() + ")")
                                 + "; ids must be unique");
             }
         }
@@ -205,10 +239,11 @@ public final class TaskSet {
         return list.stream().filter(d -> !seen.add(d)).findFirst().orElse(null);
     }
 
-    private TaskFileException at(Task task, String problem) {
+    /** An error at the task's place in its file; a task added by hand has none, and no file is blamed. */
+    private FanoutException at(Task task, String problem) {
         Task.Position p = task.position();
         return p == null
-                ? new TaskFileException(source, 0, 0, problem)
+                ? FanoutException.badInput(problem)
                 : new TaskFileException(p.file(), p.line(), p.column(), problem);
     }
 

@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A YAML parser that gives an alias ({@code *name}) the value its anchor ({@code &name}) stands
- * for. Jackson's streaming YAML parser reports an alias as a string holding the anchor's name,
+ * A YAML parser that gives an alias ({@code *name}) the list or object its anchor ({@code &name})
+ * stands for. Jackson's streaming YAML parser reports an alias as a string holding the anchor's name,
  * which read {@code command: *cmd} as a program called "cmd". Anchored values are recorded as they
  * stream past, and an alias replays its recording, positioned at the alias for messages.
  */
@@ -66,14 +66,17 @@ final class YamlAliases extends JsonParserDelegate {
             if (value == null) {
                 throw new JsonParseException(
                         yaml,
-                        "the alias *" + name + " names no anchor before it; define &" + name + " on an earlier value");
+                        "the alias *" + name + " names no list or object anchored before it (&" + name
+                                + "); aliases of lists and objects are read, of single values not: write the value out");
             }
             aliasAt = yaml.currentTokenLocation();
             replay = value.asParser(yaml.getCodec());
             delegate = replay;
             return replayed(replay.nextToken());
         }
-        Object anchor = yaml.getObjectId();
+        // Jackson reports the anchors of lists and objects on their start (and repeats it on the
+        // first field name); those of single values it loses, hence only lists and objects here
+        Object anchor = t.isStructStart() ? yaml.getObjectId() : null;
         if (anchor != null) {
             recordings.push(new Recording(anchor.toString(), new TokenBuffer(yaml)));
         }

@@ -51,12 +51,16 @@ class TaskFileReaderTest {
         assertEquals(12.5, build.estimatedSeconds());
         assertEquals(TaskCommand.argv(List.of("make", "-C", "api")), build.command());
         assertFalse(build.command().isShell());
-        assertEquals("api", build.cwd());
+        assertEquals(dir.resolve("api").toString(), build.cwd(), "relative to the file's folder");
         assertEquals(Map.of("MODE", "fast", "N", "3", "ON", "true"), build.env());
         assertEquals(90.0, build.timeoutSeconds());
         assertEquals(2, build.retries());
         assertEquals(List.of(2, 64), build.noRetryExitCodes());
-        assertEquals(List.of("api/src", "Makefile"), build.inputs());
+        assertEquals(
+                List.of(
+                        dir.resolve("api/src").toString(),
+                        dir.resolve("Makefile").toString()),
+                build.inputs());
         assertEquals(new Task.Position(dir.resolve("tasks.json").toString(), 3, 3), build.position());
 
         Task review = set.get("review");
@@ -91,7 +95,7 @@ class TaskFileReaderTest {
     void yamlAliasesGiveTheAnchoredValue() throws IOException {
         TaskSet set = read("aliases.yaml", """
                 - id: a
-                  command: &cmd "echo hello"
+                  command: &cmd [echo, hello]
                   env: &envs {MODE: fast, N: 3}
                 - id: b
                   command: *cmd
@@ -103,24 +107,26 @@ class TaskFileReaderTest {
                   command: *argv
                   depends_on: &deps [a, b]
                 - id: e
-                  command: true
+                  command: "true"
                   depends_on: *deps
                 """);
-        assertEquals(TaskCommand.shell("echo hello"), set.get("b").command());
+        assertEquals(TaskCommand.argv(List.of("echo", "hello")), set.get("b").command());
         assertEquals(Map.of("MODE", "fast", "N", "3"), set.get("b").env());
         assertEquals(TaskCommand.argv(List.of("ls", "-l")), set.get("d").command());
         assertEquals(List.of("a", "b"), set.get("e").dependsOn());
     }
 
     @Test
-    void aYamlAliasWithNoAnchorIsRefusedAtItsPlace() throws IOException {
+    void anAliasOfASingleValueIsRefusedAtItsPlaceNotReadAsItsName() {
         TaskFileException e =
                 org.junit.jupiter.api.Assertions.assertThrows(TaskFileException.class, () -> read("t.yaml", """
                 - id: a
-                  command: *nothing
+                  command: &cmd "echo hello"
+                - id: b
+                  command: *cmd
                 """));
-        assertTrue(e.getMessage().contains("t.yaml:2:"), e.getMessage());
-        assertTrue(e.getMessage().contains("*nothing names no anchor"), e.getMessage());
+        assertTrue(e.getMessage().contains("t.yaml:4:"), e.getMessage());
+        assertTrue(e.getMessage().contains("*cmd names no list or object"), e.getMessage());
     }
 
     @Test
