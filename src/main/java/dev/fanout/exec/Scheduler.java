@@ -291,7 +291,8 @@ final class Scheduler {
                 error = "exit code " + end.exitCode() + (last == null ? "" : " (" + last + ")");
             }
         }
-        Attempt a = new Attempt(number, state[v].startedAt, Instant.now(), outcome, end.exitCode(), signal, error);
+        Attempt a = new Attempt(
+                number, state[v].startedAt, Instant.now(), outcome, end.exitCode(), signal, error, end.queuedSeconds());
         state[v].attempts.add(a);
         dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
         switch (outcome) {
