@@ -382,7 +382,7 @@ public final class Session {
         // a run without agents leaves the registry alone, so a damaged one cannot block it
         boolean usesAgents = plan.tasks().tasks().stream().anyMatch(t -> t.kind() == Task.Kind.AGENT);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources() && usesAgents
-                ? resources(plan.config()).cleanup(false)
+                ? AfterRun.touchedBy(plan.tasks(), resources(plan.config()).cleanup(false))
                 : List.of();
         return new AfterRun(record, merged, cleanup);
     }
