@@ -73,6 +73,7 @@ final class CommandTable {
                 (ctx, f) ->
                         new CommandLine(new ConfigCommand(ctx), f).addSubcommand("show", new ConfigCommand.Show(ctx)));
         add("completion", (ctx, f) -> new CompletionCommand(ctx));
+        add("__complete", (ctx, f) -> new CompleteCommand(ctx));
     }
 
     private CommandTable() {}
