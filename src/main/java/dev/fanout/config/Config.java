@@ -194,6 +194,10 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return number(ConfigKeys.SCRIPT_TIME_LIMIT_SECONDS);
     }
 
+    public int scriptMemoryMb() {
+        return ((Number) get(ConfigKeys.SCRIPT_MEMORY_MB)).intValue();
+    }
+
     public boolean autosave() {
         return (Boolean) get(ConfigKeys.AUTOSAVE);
     }

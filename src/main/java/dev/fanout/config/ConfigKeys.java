@@ -102,6 +102,13 @@ public final class ConfigKeys {
             List.of(),
             null,
             "task env variables stored and shown as *** (besides names with TOKEN, SECRET, KEY or PASSWORD)");
+    public static final ConfigKey SCRIPT_MEMORY_MB = key(
+            "script_memory_mb",
+            ConfigKey.Type.INTEGER,
+            0,
+            0.0,
+            "scripts are stopped when fanout's memory after a collection passes this many MB;"
+                    + " 0 means 80% of the JVM's heap (FANOUT_JAVA_OPTS=-Xmx… gives more)");
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 

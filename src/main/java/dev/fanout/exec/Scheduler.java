@@ -289,7 +289,15 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 error = "exit code " + end.exitCode() + (last == null ? "" : " (" + last + ")");
             }
         }
-        Attempt a = new Attempt(number, state[v].startedAt, timeline.now(), outcome, end.exitCode(), signal, error);
+        Attempt a = new Attempt(
+                number,
+                state[v].startedAt,
+                timeline.now(),
+                outcome,
+                end.exitCode(),
+                signal,
+                error,
+                end.queuedSeconds());
         state[v].attempts.add(a);
         dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
         switch (outcome) {

@@ -98,7 +98,8 @@ class SchedulerTest {
     void durationsMeasuredInEarlierRunsOverrideEstimates() throws IOException {
         ObjectNode p = task("p", logged("true"));
         p.put("estimated_seconds", 5);
-        ObjectNode qTask = task("q", logged("sleep 1")); // longer than p even on a loaded machine
+        // q must outlast the first process start of a cold JVM (over 0.5 s on a loaded machine), which p pays
+        ObjectNode qTask = task("q", logged("sleep 1.5"));
         qTask.put("estimated_seconds", 1);
         ObjectNode tasks = file(null, p, qTask);
         RunFixture fixture = new RunFixture(tmp.resolve("home"));
