@@ -1,8 +1,9 @@
 (() => {
   'use strict';
   // Everything taken from tasks reaches the page through textContent, never through markup.
-  const D = JSON.parse(document.getElementById('data').textContent);
   const root = document.documentElement;
+  root.dataset.parsedMs = Math.round(performance.now());
+  const D = JSON.parse(document.getElementById('data').textContent);
   root.classList.add('has-js');
   const STATUS = D.statuses;
   const NB = 6;
@@ -310,14 +311,17 @@
   });
   const worldW = Math.max(1, D.waves.length * (NW + CG) - CG);
   const worldH = Math.max(1, tallest * (NH + RG) - RG);
-  const gv = { k: 1, x: 0, y: 0 };
+  const gv = { kx: 1, ky: 1, x: 0, y: 0 };
   let G = null;
   let gSel = -1;
   const gHeight = () => Math.min(640, Math.max(160, worldH + 40));
   function fitGraph() {
     const w = gc.parentElement.clientWidth;
-    gv.k = Math.min((w - 40) / worldW, (gHeight() - 40) / worldH, 1.2);
-    gv.x = (w - worldW * gv.k) / 2;
+    // each axis on its own scale: a graph of many short waves or a few huge ones still fills the box
+    gv.kx = Math.min((w - 40) / worldW, 1.2);
+    gv.ky = Math.min((gHeight() - 40) / worldH, 1.2);
+    gv.kx = Math.min(gv.kx, Math.max(gv.ky, 0.35));
+    gv.x = (w - worldW * gv.kx) / 2;
     gv.y = 20;
   }
   function drawGraph() {
@@ -325,15 +329,15 @@
     const { g, w, h } = G;
     g.fillStyle = C.panel;
     g.fillRect(0, 0, w, h);
-    const k = gv.k;
-    const sx = (t) => gv.x + pos[t][0] * k;
-    const sy = (t) => gv.y + pos[t][1] * k;
+    const kx = gv.kx, ky = gv.ky;
+    const sx = (t) => gv.x + pos[t][0] * kx;
+    const sy = (t) => gv.y + pos[t][1] * ky;
     const critPath = new Path2D();
     const plain = new Path2D();
     for (let i = 0; i < D.edges.length; i += 2) {
       const a = D.edges[i], b = D.edges[i + 1];
       const p = critNext.get(a) === b ? critPath : plain;
-      const x0 = sx(a) + NW * k, y0 = sy(a) + NH * k / 2, x1 = sx(b), y1 = sy(b) + NH * k / 2;
+      const x0 = sx(a) + NW * kx, y0 = sy(a) + NH * ky / 2, x1 = sx(b), y1 = sy(b) + NH * ky / 2;
       if (Math.max(x0, x1) < 0 || Math.min(x0, x1) > w || Math.max(y0, y1) < 0 || Math.min(y0, y1) > h) continue;
       p.moveTo(x0, y0);
       const mx = (x0 + x1) / 2;
@@ -348,11 +352,11 @@
     g.lineWidth = 2.5;
     g.stroke(critPath);
     let nodes = 0;
-    const labels = NH * k >= 11;
-    g.font = Math.min(12, NH * k * 0.55).toFixed(1) + 'px system-ui, sans-serif';
+    const labels = NH * ky >= 11 && NW * kx >= 40;
+    g.font = Math.min(12, NH * ky * 0.55).toFixed(1) + 'px system-ui, sans-serif';
     g.textBaseline = 'middle';
     for (let t = 0; t < tasks.length; t++) {
-      const x = sx(t), y = sy(t), nw = NW * k, nh = Math.max(1, NH * k);
+      const x = sx(t), y = sy(t), nw = NW * kx, nh = Math.max(1, NH * ky);
       if (x + nw < 0 || x > w || y + nh < 0 || y > h) continue;
       nodes++;
       g.fillStyle = C.status[STATUS[tasks[t][1]]] || C.muted;
@@ -375,7 +379,7 @@
     gc.dataset.nodes = nodes;
   }
   const nodeAt = (px, py) => {
-    const wx = (px - gv.x) / gv.k, wy = (py - gv.y) / gv.k;
+    const wx = (px - gv.x) / gv.kx, wy = (py - gv.y) / gv.ky;
     const c = Math.floor(wx / (NW + CG)), r = Math.floor(wy / (NH + RG));
     if (c < 0 || c >= D.waves.length || wx - c * (NW + CG) > NW || wy - r * (NH + RG) > NH) return -1;
     const t = D.waves[c][r];
@@ -393,7 +397,8 @@
     const f = Math.pow(1.2, -e.deltaY / 100);
     gv.x = px - (px - gv.x) * f;
     gv.y = py - (py - gv.y) * f;
-    gv.k *= f;
+    gv.kx *= f;
+    gv.ky *= f;
     gredraw();
   }, { passive: false });
   document.querySelectorAll('[data-gzoom]').forEach((b) => b.addEventListener('click', () => { fitGraph(); gredraw(); }));

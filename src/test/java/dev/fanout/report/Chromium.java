@@ -2,6 +2,8 @@ package dev.fanout.report;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +23,6 @@ import java.util.regex.Pattern;
 public final class Chromium {
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
     private static final Pattern CONSOLE = Pattern.compile(":CONSOLE[:(][^\\]]*\\] (.*)");
-    private static final Pattern NET_URL = Pattern.compile("\"url\":\"([^\"]*)\"");
 
     private final Path binary;
 
@@ -121,13 +122,24 @@ public final class Chromium {
                 console.add(m.group(1));
             }
         }
+        return new Load(Files.readString(out, StandardCharsets.UTF_8), console, pageRequests(netLog), millis);
+    }
+
+    /**
+     * The URLs the page asked for. The browser fetches things of its own (time, accounts,
+     * models) whatever the flags say; a page's requests are those keyed to the page's site, a
+     * {@code file://} one.
+     */
+    private static List<String> pageRequests(Path netLog) throws IOException {
         List<String> requests = new ArrayList<>();
-        if (Files.exists(netLog)) {
-            Matcher m = NET_URL.matcher(Files.readString(netLog));
-            while (m.find()) {
-                requests.add(m.group(1));
+        JsonNode log = new ObjectMapper().readTree(netLog.toFile());
+        for (JsonNode event : log.path("events")) {
+            JsonNode params = event.path("params");
+            if (params.has("url")
+                    && params.path("network_isolation_key").asText().contains("file://")) {
+                requests.add(params.get("url").asText());
             }
         }
-        return new Load(Files.readString(out, StandardCharsets.UTF_8), console, requests, millis);
+        return requests;
     }
 }
