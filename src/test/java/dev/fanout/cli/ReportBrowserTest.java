@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.ProcessTest;
 import dev.fanout.report.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holds markup, a skipped dependent) as Chromium shows it.
  */
 @Tag("browser")
+@ProcessTest
 class ReportBrowserTest {
     @TempDir
     static Path tmp;
@@ -36,6 +40,7 @@ class ReportBrowserTest {
     static Chromium.Load load;
 
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a run, then a browser, on a loaded machine
     static void runTheExampleAndLoadItsReport() throws Exception {
         chromium = Chromium.require();
         Path home = tmp.resolve("home");

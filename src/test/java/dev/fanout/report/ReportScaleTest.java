@@ -3,16 +3,19 @@ package dev.fanout.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.ProcessTest;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * asserted, since it depends on the machine's load.
  */
 @Tag("browser")
+@ProcessTest
 class ReportScaleTest {
     static final int TASKS = 10_000;
 
@@ -28,6 +32,7 @@ class ReportScaleTest {
     Path tmp;
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // four browser loads of a big page on a loaded machine
     void tenThousandTaskReportStaysSmallAndDrawsEveryAttempt() throws Exception {
         Chromium chromium = Chromium.require();
         RunRecord run = SampleRuns.large(tmp.resolve("runs"), TASKS, 16, 42);
