@@ -111,11 +111,6 @@ public record ReportModel(
         return new ReportModel(run, rows, bars, lanes, critical, WaveLayout.of(graph), edges, merged(run.dir()));
     }
 
-    /** The task indexes of the critical path, as a set for look-ups. */
-    public Set<Integer> criticalSet() {
-        return new HashSet<>(criticalPath);
-    }
-
     private static Row row(RunRecord run, TaskGraph graph, int v, boolean critical) {
         Task task = graph.task(v);
         TaskResult r = run.results().get(task.id());

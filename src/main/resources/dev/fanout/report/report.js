@@ -145,7 +145,7 @@
       g.moveTo(px, axisH - 6);
       g.lineTo(px, T.h);
       g.stroke();
-      g.fillText(fmt(t), px + 3, 10);
+      if (px + 48 < w) g.fillText(fmt(t), px + 3, 10);
     }
     const pad = rowH > 8 ? 2 : 0;
     const y = (l) => axisH + l * rowH + pad;
