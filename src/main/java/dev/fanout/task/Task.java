@@ -1,5 +1,6 @@
 package dev.fanout.task;
 
+import dev.fanout.Location;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position,
+        Location position,
         TaskLimits limits) {
 
     /** How a task runs. */
@@ -65,7 +66,7 @@ public record Task(
             Integer retries,
             List<Integer> noRetryExitCodes,
             List<String> inputs,
-            Position position) {
+            Location position) {
         this(
                 id,
                 type,
@@ -186,10 +187,4 @@ public record Task(
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */
-    public record Position(String file, int line, int column) {
-        @Override
-        public String toString() {
-            return file + ":" + line + ":" + column;
-        }
-    }
 }
