@@ -92,6 +92,9 @@ class TaskFileBadInputTest {
      * about the limit's worth of a 50 MB line.
      */
     @Test
+    @Timeout(
+            value = 3,
+            unit = TimeUnit.MINUTES) // reading the limit's megabyte is seconds of CPU: slow on a loaded machine
     void aFiftyMegabyteYamlLineIsRefusedAtOnce() {
         byte[] head = "- id: write\n  agent: writer\n  prompt: \"".getBytes(StandardCharsets.US_ASCII);
         long size = 50_000_000L;
