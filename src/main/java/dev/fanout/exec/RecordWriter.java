@@ -13,7 +13,7 @@ import java.util.function.Function;
  * did, and that CPU was the tasks'. Each write replaces the file atomically, so a fanout killed
  * at any moment leaves the last complete record, at most about a second old.
  */
-final class RecordWriter implements AutoCloseable {
+final class RecordWriter implements Scheduler.Checkpoints, AutoCloseable {
     static final long MIN_GAP_MILLIS = 1000;
 
     /** Writes one record; may fail (a full disk, say). */
@@ -45,7 +45,8 @@ final class RecordWriter implements AutoCloseable {
     }
 
     /** Hands over the newest results; returns at once. */
-    synchronized void offer(Map<String, TaskResult> results) {
+    @Override
+    public synchronized void offer(Map<String, TaskResult> results) {
         pending = results;
         notifyAll();
     }
@@ -55,7 +56,8 @@ final class RecordWriter implements AutoCloseable {
      * way, and the gap since the last one passed. The scheduler makes a snapshot (a result per
      * task) only then, so a big run's snapshots cost no more than its writes.
      */
-    synchronized boolean ready() {
+    @Override
+    public synchronized boolean ready() {
         return pending == null && !writing && System.currentTimeMillis() >= notBefore;
     }
 

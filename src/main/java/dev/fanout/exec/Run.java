@@ -37,6 +37,7 @@ public final class Run {
 
     private final ArrayNode tasksJson;
     private final RecordWriter checkpoints;
+    private final Map<Task.Kind, TaskRunner> runners;
 
     private Run(
             RunStore store,
@@ -56,6 +57,7 @@ public final class Run {
         this.decision = decision;
         this.estimatedSpeedup = estimatedSpeedup;
         this.runId = store.newRunId();
+        this.runners = runners;
         this.dir = new RunDirectory(runId, store.dirOf(runId));
         this.recorded = SecretEnv.of(config.secretEnv()).mask(graph.taskSet());
         this.tasksJson = TaskJson.toJson(recorded);
@@ -63,8 +65,18 @@ public final class Run {
                 store.durations().measured(graph.taskSet().tasks());
         this.checkpoints = new RecordWriter(
                 results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
-        this.scheduler =
-                new Scheduler(graph, options, config, runners, resolver, dir, listener, measured, carried, checkpoints);
+        this.scheduler = new Scheduler(
+                graph,
+                options,
+                config,
+                runners,
+                resolver,
+                dir,
+                listener,
+                measured,
+                carried,
+                checkpoints,
+                new SystemTimeline());
     }
 
     /**
@@ -115,6 +127,19 @@ public final class Run {
             // a killed fanout leaves its tasks running; they must not run beside their reruns
             OrphanReaper.reap(options.resumedFrom());
         }
+        java.util.Set<Containment> containments = containments(runners);
+        // a fanout killed with its tasks running left their groups: stop and remove them
+        containments.forEach(Containment::reapDead);
+        java.util.Set<String> unenforced = new java.util.LinkedHashSet<>();
+        for (Task t : graph.taskSet().tasks()) {
+            TaskRunner runner = runners.get(t.kind());
+            if (!t.limits().isNone() && runner != null) {
+                String warning = runner.containment().unenforced(t.limits());
+                if (warning != null) {
+                    unenforced.add(warning);
+                }
+            }
+        }
         Run run = new Run(
                 store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried, resolver);
         try {
@@ -128,6 +153,7 @@ public final class Run {
             throw e;
         }
         listener.runStarted(run.runId, run.dir.path(), graph.size(), estimatedSpeedup);
+        unenforced.forEach(w -> listener.note("warning: " + w));
         return run;
     }
 
@@ -155,6 +181,7 @@ public final class Run {
             results = scheduler.run();
         } finally {
             checkpoints.close();
+            containments(runners).forEach(c -> c.reapRun(runId));
             OrphanReaper.reap(runId);
             dir.close();
         }
@@ -162,6 +189,12 @@ public final class Run {
         RunRecord record = save(state, results, Instant.now());
         store.durations().record(graph.taskSet().tasks(), results);
         return record;
+    }
+
+    private static java.util.Set<Containment> containments(Map<Task.Kind, TaskRunner> runners) {
+        java.util.Set<Containment> set = new java.util.LinkedHashSet<>();
+        runners.values().forEach(r -> set.add(r.containment()));
+        return set;
     }
 
     private Map<String, TaskResult> pendingResults(Map<String, TaskResult> carried) {

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -119,7 +118,7 @@ final class RunDirectory implements AutoCloseable {
         millis(line, a.startedAt().toEpochMilli());
         line.append('\t');
         int col = line.length();
-        millis(line, (Duration.between(a.startedAt(), a.endedAt()).toNanos() + 500_000) / 1_000_000);
+        millis(line, Math.round(a.seconds() * 1000));
         line.insert(col, " ".repeat(Math.max(0, 10 - (line.length() - col))));
         line.append("\t0\t")
                 .append(received)
