@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.exec.HaltPolicy;
 import dev.fanout.exec.OutputMode;
 import dev.fanout.exec.Run;

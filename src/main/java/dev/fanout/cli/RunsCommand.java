@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.fanout.Json;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Decision;
@@ -38,7 +39,7 @@ public final class RunsCommand implements Callable<Integer> {
         List<RunRecord> runs = listing.runs();
         List<RunRecord> shown = runs.subList(0, Math.min(limit, runs.size()));
         if (json) {
-            ArrayNode array = Json.MAPPER.createArrayNode();
+            ArrayNode array = Json.mapper().createArrayNode();
             for (RunRecord r : shown) {
                 var o = array.addObject();
                 o.put("run_id", r.runId());

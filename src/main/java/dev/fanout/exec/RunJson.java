@@ -3,7 +3,7 @@ package dev.fanout.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.graph.Decision;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
@@ -23,7 +23,7 @@ import java.util.Map;
 public final class RunJson {
     static final int FORMAT = 1;
     static final com.fasterxml.jackson.databind.ObjectWriter WRITER =
-            SharedMapper.get().writerWithDefaultPrettyPrinter();
+            Json.mapper().writerWithDefaultPrettyPrinter();
 
     private RunJson() {}
 
@@ -34,7 +34,7 @@ public final class RunJson {
 
     /** As {@link #toJson(RunRecord)}, with the tasks already as JSON: they do not change during a run. */
     static ObjectNode toJson(RunRecord r, ArrayNode tasks) {
-        ObjectNode o = SharedMapper.get().createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("format", FORMAT);
         o.put("run_id", r.runId());
         o.put("status", r.state().key());
@@ -69,7 +69,7 @@ public final class RunJson {
     }
 
     private static ObjectNode toJson(TaskResult t) {
-        ObjectNode o = SharedMapper.get().createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("status", t.status().key());
         if (t.reason() != null) {
             o.put("reason", t.reason());
@@ -114,7 +114,7 @@ public final class RunJson {
      * @throws IOException when the file cannot be read or is not a run record
      */
     static RunRecord read(Path dir) throws IOException {
-        JsonNode o = SharedMapper.get().readTree(dir.resolve("run.json").toFile());
+        JsonNode o = Json.mapper().readTree(dir.resolve("run.json").toFile());
         if (o == null || !o.isObject() || !o.has("run_id")) {
             throw new IOException("not a run record");
         }
@@ -166,7 +166,7 @@ public final class RunJson {
         if (o.path("result").isTextual()) {
             Path file = dir.resolve(o.get("result").asText());
             try {
-                value = Files.exists(file) ? SharedMapper.get().readTree(file.toFile()) : null;
+                value = Files.exists(file) ? Json.mapper().readTree(file.toFile()) : null;
             } catch (IOException e) {
                 resultError = "cannot read " + file + ": " + e.getMessage();
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.merge.MergeException;
@@ -127,7 +128,7 @@ public final class ScriptBridge implements AutoCloseable {
         } catch (FanoutException e) {
             return CompletableFuture.failedFuture(e);
         }
-        String args = "[" + JsonText.write(task) + "]";
+        String args = "[" + Json.writeOrNull(task) + "]";
         return supervisor.submit(new Job<>(Job.Kind.TASK, origin, (engine, j) -> {
             onStart.run();
             return new ScriptResult(engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines());
@@ -143,7 +144,7 @@ public final class ScriptBridge implements AutoCloseable {
         if (registry.pipeline(name).isEmpty()) {
             throw unknown("pipeline", name, registry.pipelines());
         }
-        String args = "[" + (options == null ? "{}" : JsonText.write(options)) + "]";
+        String args = "[" + (options == null ? "{}" : Json.writeOrNull(options)) + "]";
         return supervisor.await(new Job<>(
                 Job.Kind.PIPELINE,
                 "pipeline '" + name + "'",
@@ -296,7 +297,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     private static String outputsJson(List<TaskOutput> outputs) {
         SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
-        try (JsonGenerator g = JsonText.MAPPER.getFactory().createGenerator(text)) {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(text)) {
             g.writeStartArray();
             g.writeStartArray();
             for (TaskOutput o : outputs) {

@@ -2,7 +2,7 @@ package dev.fanout.session;
 
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.merge.Merged;
@@ -57,9 +57,7 @@ final class RunMerge {
             try {
                 AtomicFile.write(
                         run.dir().resolve("merged.json"),
-                        out -> SharedMapper.get()
-                                .writerWithDefaultPrettyPrinter()
-                                .writeValue(out, merged.toJson()));
+                        out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
             } catch (IOException e) {
                 throw new FanoutException(
                         FanoutException.FAILED,

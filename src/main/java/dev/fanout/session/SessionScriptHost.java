@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.HaltPolicy;
 import dev.fanout.exec.RunListener;
 import dev.fanout.exec.RunRecord;
@@ -100,7 +100,7 @@ final class SessionScriptHost implements ScriptHost {
         try {
             StringWriter w = new StringWriter();
             AnalysisJson.write(analysis, decision, w);
-            return SharedMapper.get().readTree(w.toString());
+            return Json.mapper().readTree(w.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

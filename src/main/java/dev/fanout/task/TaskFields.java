@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.JsonTree;
+import dev.fanout.Json;
 import dev.fanout.LocatedException;
 import dev.fanout.Location;
 import dev.fanout.Names;
@@ -83,7 +83,7 @@ final class TaskFields {
             parser.nextToken();
             JsonNode value;
             try {
-                value = JsonTree.read(parser);
+                value = Json.read(parser);
             } catch (StreamConstraintsException e) {
                 throw error(at, who() + field + ": " + TaskFileReader.limitProblem(e));
             }
