@@ -37,8 +37,23 @@ public final class ScriptBridge implements AutoCloseable {
     /** The origin of an expression given on the command line or at the prompt. */
     public static final String EXPRESSION = "<expression>";
 
-    static final String MERGE = "merge";
-    static final String PIPELINE = "pipeline";
+    /** What a script registers: a merge strategy or a pipeline. */
+    enum Definition {
+        MERGE("merge"),
+        PIPELINE("pipeline");
+
+        private final String word;
+
+        Definition(String word) {
+            this.word = word;
+        }
+
+        /** How messages and the engine's keys name it. */
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
 
     private final ScriptHost host;
     private final ScriptOptions options;
@@ -148,7 +163,8 @@ public final class ScriptBridge implements AutoCloseable {
         return supervisor.await(new Job<>(
                 Job.Kind.PIPELINE,
                 "pipeline '" + name + "'",
-                (engine, j) -> new ScriptResult(engine.call(function(engine, PIPELINE, name), args), j.logLines())));
+                (engine, j) -> new ScriptResult(
+                        engine.call(function(engine, Definition.PIPELINE, name), args), j.logLines())));
     }
 
     /**
@@ -192,7 +208,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     // --- called from the engine's thread by ScriptFacade and ScriptMergeStrategy
 
-    void register(Job<?> job, NashornEngine engine, String kind, String name, Object fn, String description) {
+    void register(Job<?> job, NashornEngine engine, Definition kind, String name, Object fn, String description) {
         if (job == null || !job.kind.registers) {
             throw FanoutException.badInput(kind + "s can only be registered by a script evaluated at the top level"
                     + " (an expression or a .js file), not inside a task, merge or pipeline");
@@ -204,7 +220,7 @@ public final class ScriptBridge implements AutoCloseable {
         String key = kind + ":" + name;
         if (job.kind != Job.Kind.REPLAY) {
             ScriptRegistry.Entry entry = new ScriptRegistry.Entry(name, description, job.origin);
-            if (kind.equals(MERGE)) {
+            if (kind == Definition.MERGE) {
                 ScriptRegistry.Entry previous = registry.mergeEntry(name).orElse(null);
                 registry.putMerge(entry);
                 job.addUndo(() -> registry.restoreMerge(name, previous));
@@ -238,7 +254,7 @@ public final class ScriptBridge implements AutoCloseable {
             merged = supervisor.await(new Job<>(
                     Job.Kind.MERGE,
                     "merge strategy '" + name + "'",
-                    (engine, j) -> engine.call(function(engine, MERGE, name), args)));
+                    (engine, j) -> engine.call(function(engine, Definition.MERGE, name), args)));
         } catch (FanoutException e) {
             throw new MergeException(what + " failed: " + e.getMessage(), e);
         }
@@ -250,7 +266,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     // --- internals
 
-    private Object function(NashornEngine engine, String kind, String name) {
+    private Object function(NashornEngine engine, Definition kind, String name) {
         Object fn = engine.function(kind + ":" + name);
         if (fn == null) {
             throw new FanoutException(

@@ -107,12 +107,12 @@ public final class ScriptFacade {
 
     public void registerMerge(String name, Object fn, String description) {
         loop.checkStop();
-        bridge.register(loop.currentJob(), engine, ScriptBridge.MERGE, name, fn, description);
+        bridge.register(loop.currentJob(), engine, ScriptBridge.Definition.MERGE, name, fn, description);
     }
 
     public void registerPipeline(String name, Object fn, String description) {
         loop.checkStop();
-        bridge.register(loop.currentJob(), engine, ScriptBridge.PIPELINE, name, fn, description);
+        bridge.register(loop.currentJob(), engine, ScriptBridge.Definition.PIPELINE, name, fn, description);
     }
 
     public void write(String file, String text) {

@@ -385,7 +385,7 @@ public final class Session {
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
-        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
+        Merged merged = RunMerge.mergeAndKeep(record, StrategyRegistry.AUTO, strategies());
         // a run without agents leaves the registry alone, so a damaged one cannot block it
         boolean usesAgents = plan.tasks().tasks().stream().anyMatch(t -> t.kind() == Task.Kind.AGENT);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources() && usesAgents
@@ -404,7 +404,7 @@ public final class Session {
     public Merged merge(String runId, List<String> taskIds, String strategy) {
         RunStore store = runStore();
         RunRecord record = store.load(runId == null ? store.latest() : runId);
-        return RunMerge.merge(record, taskIds, strategy, strategies(), false);
+        return RunMerge.merge(record, taskIds, strategy, strategies());
     }
 
     /** The configuration without any tasks file. */
