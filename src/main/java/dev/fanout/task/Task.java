@@ -11,6 +11,7 @@ import java.util.Map;
  * @param timeoutSeconds null for the configured default
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
+ * @param caching outputs, env_inputs and cache: what the result cache needs beyond inputs
  */
 public record Task(
         String id,
@@ -28,7 +29,8 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position) {
+        Position position,
+        Caching caching) {
 
     /** How a task runs. */
     public enum Kind {
@@ -43,6 +45,53 @@ public record Task(
         env = env == null ? Map.of() : Map.copyOf(env);
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        caching = caching == null ? Caching.NONE : caching;
+    }
+
+    /** A task that says nothing about caching. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Position position) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                Caching.NONE);
+    }
+
+    /**
+     * Whether the result cache may serve this task: as its {@code cache} field says, else when it
+     * declares inputs and the configuration's {@code cache} is on.
+     */
+    public boolean cacheable(boolean configDefault) {
+        return caching.cache() != null ? caching.cache() : configDefault && !inputs.isEmpty();
     }
 
     /** A task that runs a shell command line, as {@code task add} makes. */
@@ -107,7 +156,8 @@ public record Task(
                 retries,
                 noRetryExitCodes,
                 inputs,
-                position);
+                position,
+                caching);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

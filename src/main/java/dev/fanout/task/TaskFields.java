@@ -31,7 +31,10 @@ final class TaskFields {
             "timeout_seconds",
             "retries",
             "no_retry_exit_codes",
-            "inputs");
+            "inputs",
+            "outputs",
+            "env_inputs",
+            "cache");
 
     private final String file;
     private final int ordinal;
@@ -52,6 +55,7 @@ final class TaskFields {
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
+    private final CachingFields caching = new CachingFields();
     private Task.Position agentAt;
     private Task.Position promptAt;
     private final List<String> runners = new ArrayList<>();
@@ -118,7 +122,8 @@ final class TaskFields {
                 retries,
                 noRetryExitCodes,
                 inputs,
-                start);
+                start,
+                caching.toCaching());
     }
 
     private record Entry(String name, JsonNode value, Task.Position at) {}
@@ -170,7 +175,17 @@ final class TaskFields {
             }
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
-            case "inputs" -> inputs = textList(field, v, at);
+            case "inputs" -> inputs = CachingFields.globs(field, textList(field, v, at), false, who(), at, this::error);
+            case "outputs" ->
+                caching.outputs = CachingFields.globs(field, textList(field, v, at), true, who(), at, this::error);
+            case "env_inputs" ->
+                caching.envInputs = CachingFields.envNames(textList(field, v, at), who(), at, this::error);
+            case "cache" -> {
+                if (!v.isBoolean()) {
+                    throw wrongType(field, "true or false", v, at);
+                }
+                caching.cache = v.booleanValue();
+            }
             default ->
                 throw error(
                         at,

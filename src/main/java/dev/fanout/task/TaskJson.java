@@ -55,6 +55,15 @@ public final class TaskJson {
             ArrayNode inputs = o.putArray("inputs");
             t.inputs().forEach(inputs::add);
         }
+        if (!t.caching().outputs().isEmpty()) {
+            t.caching().outputs().forEach(o.putArray("outputs")::add);
+        }
+        if (!t.caching().envInputs().isEmpty()) {
+            t.caching().envInputs().forEach(o.putArray("env_inputs")::add);
+        }
+        if (t.caching().cache() != null) {
+            o.put("cache", t.caching().cache());
+        }
         return o;
     }
 
