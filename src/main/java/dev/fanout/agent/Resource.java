@@ -16,6 +16,9 @@ public sealed interface Resource permits SkillDefinition, AgentDefinition {
     /** Whether it lives in the temporary folder (tracked in the registry, subject to cleanup). */
     boolean temporary();
 
+    /** Its Markdown body: a skill's instructions, an agent's system prompt. */
+    String body();
+
     /** The text of its file. */
     String toMarkdown();
 

@@ -2,38 +2,22 @@ package dev.fanout.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.AgentSpec;
 import dev.fanout.agent.CreatedBy;
-import dev.fanout.agent.Listing;
-import dev.fanout.agent.ResourceKind;
 import dev.fanout.agent.Resources;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fanout agent create|list|show}: agents as {@code NAME.md} with an argv command template. */
 @Command(name = "agent", description = "Create, list and show agents (NAME.md, with the command that runs them).")
-public final class AgentCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Spec
-    CommandSpec spec;
-
+public final class AgentCommand extends GroupCommand {
     public AgentCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(ctx.out());
-        return 0;
+        super(ctx);
     }
 
     /** {@code agent create --name N --description D --tools T… [--model M] [--command ARG…]}. */
@@ -101,94 +85,28 @@ public final class AgentCommand implements Callable<Integer> {
 
     /** {@code agent list [--json]}. */
     @Command(name = "list", description = "List agents: permanent, from agent_dirs, and temporary, in lookup order.")
-    public static final class ListAgents implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Option(names = "--json", description = "print JSON")
-        boolean json;
-
+    public static final class ListAgents extends ResourceView.ListCommand<AgentDefinition> {
         public ListAgents(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        @Override
-        public Integer call() {
-            Listing<AgentDefinition> listing =
-                    ResourcesCommand.open(ctx, null).catalog().agents();
-            if (json) {
-                ObjectNode root = Json.MAPPER.createObjectNode();
-                var list = root.putArray("agents");
-                listing.found().forEach(a -> list.add(ResourceJson.resource(a, listing.shadowed(a), false)));
-                root.set("problems", ResourceJson.problems(listing.problems()));
-                ctx.out().println(Json.pretty(root));
-                return 0;
-            }
-            TextTable table = new TextTable("name", "origin", "model", "command", "description");
-            for (AgentDefinition a : listing.found()) {
-                table.row(
-                        a.name(),
-                        ResourcesCommand.origin(a.origin(), listing.shadowed(a)),
-                        a.model() == null ? "-" : a.model(),
-                        a.command().isEmpty()
-                                ? "(agent_command)"
-                                : TextTable.oneLine(a.command().get(0), 30),
-                        TextTable.oneLine(a.description(), 60));
-            }
-            if (table.isEmpty()) {
-                ctx.out()
-                        .println(
-                                "no agents; 'fanout agent create' makes one, or point agent_dirs at a folder of agents");
-            } else {
-                table.print(ctx.out(), ctx.style());
-            }
-            ResourcesCommand.warn(ctx, listing.problems());
-            return 0;
+            super(ctx, ResourceView.AGENTS);
         }
     }
 
     /** {@code agent show NAME [--json]}. */
     @Command(name = "show", description = "Show an agent: where it is, its tools, model, command and system prompt.")
-    public static final class Show implements Callable<Integer> {
-        private final CliContext ctx;
-
+    public static final class Show extends ResourceView.ShowCommand<AgentDefinition> {
         @Parameters(
                 paramLabel = "NAME",
                 completionCandidates = Candidates.AgentNames.class,
                 description = "the agent's name")
         String name;
 
-        @Option(names = "--json", description = "print JSON")
-        boolean json;
-
         public Show(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx, ResourceView.AGENTS);
         }
 
         @Override
-        public Integer call() {
-            Resources resources = ResourcesCommand.open(ctx, null);
-            AgentDefinition a = (AgentDefinition) resources.catalog().require(ResourceKind.AGENT, name);
-            if (json) {
-                ctx.out().println(Json.pretty(ResourceJson.resource(a, false, true)));
-                return 0;
-            }
-            ResourcesCommand.field(ctx, "name", a.name());
-            ResourcesCommand.field(ctx, "description", a.description());
-            ResourcesCommand.field(ctx, "origin", a.origin() + " (" + a.path() + ")");
-            ResourcesCommand.field(ctx, "tools", a.tools().isEmpty() ? "-" : String.join(", ", a.tools()));
-            ResourcesCommand.field(ctx, "model", a.model() == null ? "-" : a.model());
-            ResourcesCommand.field(
-                    ctx,
-                    "command",
-                    a.command().isEmpty()
-                            ? "agent_command from the config: "
-                                    + Json.MAPPER.valueToTree(
-                                            ctx.session().config().agentCommand())
-                            : Json.MAPPER.valueToTree(a.command()).toString());
-            ResourcesCommand.uses(ctx, resources, a);
-            ctx.out().println();
-            ctx.out().print(a.body().endsWith("\n") || a.body().isEmpty() ? a.body() : a.body() + "\n");
-            return 0;
+        String name() {
+            return name;
         }
     }
 }

@@ -8,27 +8,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fanout config show}: every key, its value and where the value came from. */
 @Command(name = "config", description = "Show the configuration.")
-public final class ConfigCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Spec
-    CommandSpec spec;
-
+public final class ConfigCommand extends GroupCommand {
     public ConfigCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(ctx.out());
-        return 0;
+        super(ctx);
     }
 
     /** {@code config show [FILE]}. */

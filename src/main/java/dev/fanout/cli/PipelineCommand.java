@@ -11,27 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline list} and {@code pipeline run NAME}: pipelines registered by scripts. */
 @Command(name = "pipeline", description = "List or run the pipelines scripts registered with fanout.registerPipeline.")
-public final class PipelineCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Spec
-    CommandSpec spec;
-
+public final class PipelineCommand extends GroupCommand {
     public PipelineCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(ctx.out());
-        return 0;
+        super(ctx);
     }
 
     /** {@code pipeline list}. */

@@ -20,9 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code fanout resources list|mark-used|mark-useful|cleanup|promote}: the life of temporary skills and agents. */
 @Command(
@@ -32,20 +30,9 @@ import picocli.CommandLine.Spec;
             "Kept: marked useful, used 3+ times, or used in the last 7 days. Deleted: redundant with a permanent one,",
             "unused for temp_resource_retention_days, or used once and older than 7 days. (In this order; the first that applies wins.)"
         })
-public final class ResourcesCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Spec
-    CommandSpec spec;
-
+public final class ResourcesCommand extends GroupCommand {
     public ResourcesCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(ctx.out());
-        return 0;
+        super(ctx);
     }
 
     /** The home's resources, with the session's configuration and any {@code -c} flags. */
@@ -169,49 +156,64 @@ public final class ResourcesCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code resources mark-used --name N [--type T]}. */
-    @Command(name = "mark-used", description = "Count one use of a temporary skill or agent.")
-    public static final class MarkUsed implements Callable<Integer> {
+    /** A command that changes one temporary resource's registry entry and says what it is now. */
+    abstract static class MarkCommand implements Callable<Integer> {
         private final CliContext ctx;
 
         @Mixin
         Target target;
 
-        public MarkUsed(CliContext ctx) {
+        MarkCommand(CliContext ctx) {
             this.ctx = ctx;
         }
+
+        abstract RegistryEntry change(Resources resources, ResourceKind kind, String name);
+
+        abstract String said(RegistryEntry e);
 
         @Override
         public Integer call() {
             Resources resources = open(ctx, null);
             ResourceKind kind = resources.temporaryKind(target.name, target.kind());
-            RegistryEntry e = resources.markUsed(kind, target.name);
-            ctx.out()
-                    .println(kind + " '" + e.name() + "' used "
-                            + (e.usageCount() == 1 ? "once" : e.usageCount() + " times"));
+            RegistryEntry e = change(resources, kind, target.name);
+            ctx.out().println(kind + " '" + e.name() + "' " + said(e));
             return 0;
+        }
+    }
+
+    /** {@code resources mark-used --name N [--type T]}. */
+    @Command(name = "mark-used", description = "Count one use of a temporary skill or agent.")
+    public static final class MarkUsed extends MarkCommand {
+        public MarkUsed(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        RegistryEntry change(Resources resources, ResourceKind kind, String name) {
+            return resources.markUsed(kind, name);
+        }
+
+        @Override
+        String said(RegistryEntry e) {
+            return "used " + (e.usageCount() == 1 ? "once" : e.usageCount() + " times");
         }
     }
 
     /** {@code resources mark-useful --name N [--type T]}. */
     @Command(name = "mark-useful", description = "Mark a temporary skill or agent useful: the cleanup keeps it.")
-    public static final class MarkUseful implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Mixin
-        Target target;
-
+    public static final class MarkUseful extends MarkCommand {
         public MarkUseful(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
-        public Integer call() {
-            Resources resources = open(ctx, null);
-            ResourceKind kind = resources.temporaryKind(target.name, target.kind());
-            RegistryEntry e = resources.markUseful(kind, target.name);
-            ctx.out().println(kind + " '" + e.name() + "' marked useful: the cleanup keeps it");
-            return 0;
+        RegistryEntry change(Resources resources, ResourceKind kind, String name) {
+            return resources.markUseful(kind, name);
+        }
+
+        @Override
+        String said(RegistryEntry e) {
+            return "marked useful: the cleanup keeps it";
         }
     }
 

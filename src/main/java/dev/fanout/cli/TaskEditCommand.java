@@ -4,27 +4,14 @@ import dev.fanout.task.Task;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code task add|remove}: shape the session's tasks by hand. */
 @Command(name = "task", description = "Add or remove a task of the session.")
-public final class TaskEditCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Spec
-    CommandSpec spec;
-
+public final class TaskEditCommand extends GroupCommand {
     public TaskEditCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(ctx.out());
-        return 0;
+        super(ctx);
     }
 
     /** {@code task add --id ID --command CMD [--depends-on ID…]}. */
