@@ -24,6 +24,7 @@ import java.util.Set;
  * @param modeReason why it runs in parallel or sequentially, in words
  * @param carried results reused from the run being resumed, by task id (empty otherwise)
  * @param measured seconds earlier runs took, by task id, which order the ready tasks
+ * @param cache what the user asked of the result cache
  */
 public record RunPlan(
         TaskSet tasks,
@@ -34,7 +35,8 @@ public record RunPlan(
         RunOptions options,
         String modeReason,
         Map<String, TaskResult> carried,
-        Map<String, Double> measured) {
+        Map<String, Double> measured,
+        CacheRequest cache) {
 
     /**
      * Works out a run for a session: the tasks (those given, or those of the run being resumed),
@@ -71,7 +73,7 @@ public record RunPlan(
         RunOptions options = new RunOptions(
                 parallel ? config.maxParallelTasks() : 1, parallel, request.halt(), request.output(), request.resume());
         Map<String, Double> measured = session.runStore().durations().measured(tasks.tasks());
-        return new RunPlan(tasks, config, graph, analysis, decision, options, why, carried, measured);
+        return new RunPlan(tasks, config, graph, analysis, decision, options, why, carried, measured, request.cache());
     }
 
     /** The tasks that succeeded in the run being resumed: they are not run again. */
