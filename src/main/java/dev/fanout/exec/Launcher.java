@@ -16,16 +16,25 @@ import java.util.function.Consumer;
 final class Launcher implements AutoCloseable {
     private static final int THREADS = 4;
 
-    /** An attempt that was started, or could not be: {@code attempt} null and {@code error} says why. */
-    record Launch(AttemptContext context, RunningAttempt attempt, String error) {}
+    /**
+     * An attempt that was started; or could not be ({@code attempt} null and {@code error} says
+     * why); or was not needed ({@code resolution} says why).
+     */
+    record Launch(AttemptContext context, RunningAttempt attempt, String error, Resolver.Resolution resolution) {
+        Launch(AttemptContext context, RunningAttempt attempt, String error) {
+            this(context, attempt, error, null);
+        }
+    }
 
     private final Map<Task.Kind, TaskRunner> runners;
     private final RunDirectory dir;
     private final Config config;
+    private final Resolver resolver;
     private final ExecutorService threads;
 
-    Launcher(Map<Task.Kind, TaskRunner> runners, RunDirectory dir, Config config, int jobs) {
+    Launcher(Map<Task.Kind, TaskRunner> runners, Resolver resolver, RunDirectory dir, Config config, int jobs) {
         this.runners = runners;
+        this.resolver = resolver;
         this.dir = dir;
         this.config = config;
         this.threads = Executors.newFixedThreadPool(Math.min(jobs, THREADS), r -> {
@@ -49,6 +58,10 @@ final class Launcher implements AutoCloseable {
         AttemptContext ctx = null;
         try {
             ctx = dir.prepare(task, number, config, lines);
+            Resolver.Resolution settled = resolve(task, ctx);
+            if (settled != null) {
+                return new Launch(ctx, null, null, settled);
+            }
             TaskRunner runner = runners.get(task.kind());
             if (runner == null) {
                 throw new TaskRunner.LaunchException(
@@ -61,6 +74,14 @@ final class Launcher implements AutoCloseable {
             return new Launch(ctx, null, "cannot prepare the task's folder: " + e.getMessage());
         } catch (RuntimeException e) {
             return new Launch(ctx, null, "the runner failed: " + e);
+        }
+    }
+
+    private Resolver.Resolution resolve(Task task, AttemptContext ctx) {
+        try {
+            return resolver.resolve(task, ctx);
+        } catch (IOException | RuntimeException e) {
+            return null; // a lookup that fails costs a run, not the task
         }
     }
 

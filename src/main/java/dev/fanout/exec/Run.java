@@ -43,7 +43,8 @@ public final class Run {
             double estimatedSpeedup,
             Map<Task.Kind, TaskRunner> runners,
             RunListener listener,
-            Map<String, TaskResult> carried) {
+            Map<String, TaskResult> carried,
+            Resolver resolver) {
         this.store = store;
         this.graph = graph;
         this.config = config;
@@ -57,8 +58,8 @@ public final class Run {
                 store.durations().measured(graph.taskSet().tasks());
         this.checkpoints = new RecordWriter(
                 results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
-        this.scheduler =
-                new Scheduler(graph, options, config, runners, dir, listener, measured, carried, checkpoints::offer);
+        this.scheduler = new Scheduler(
+                graph, options, config, runners, resolver, dir, listener, measured, carried, checkpoints::offer);
     }
 
     /**
@@ -78,6 +79,25 @@ public final class Run {
             Map<Task.Kind, TaskRunner> runners,
             RunListener listener,
             Map<String, TaskResult> carried) {
+        return prepare(
+                store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried, Resolver.NONE);
+    }
+
+    /**
+     * As {@link #prepare(RunStore, TaskGraph, Config, RunOptions, String, double, Map, RunListener, Map)},
+     * with {@code resolver} asked, before each task would start, whether it needs to run at all.
+     */
+    public static Run prepare(
+            RunStore store,
+            TaskGraph graph,
+            Config config,
+            RunOptions options,
+            String decision,
+            double estimatedSpeedup,
+            Map<Task.Kind, TaskRunner> runners,
+            RunListener listener,
+            Map<String, TaskResult> carried,
+            Resolver resolver) {
         for (Task t : graph.taskSet().tasks()) {
             if (t.kind() == Task.Kind.NONE
                     && !(carried.containsKey(t.id()) && carried.get(t.id()).status() == TaskStatus.SUCCEEDED)) {
@@ -90,7 +110,8 @@ public final class Run {
             // a killed fanout leaves its tasks running; they must not run beside their reruns
             OrphanReaper.reap(options.resumedFrom());
         }
-        Run run = new Run(store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried);
+        Run run = new Run(
+                store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried, resolver);
         try {
             run.copyCarriedResults(carried);
             // the first record goes through the checkpoint writer: the folder is known to be

@@ -4,14 +4,10 @@ import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -21,11 +17,13 @@ import java.util.function.Consumer;
 
 /**
  * Runs a task graph: a task starts the moment its dependencies have succeeded and a slot is
- * free, in {@link StartOrder}. One thread, the caller's, owns all state and reacts to events:
- * attempts launched (by the {@link Launcher}'s threads) and ended, timeouts, retries coming due,
- * cancellation. Processes report their end through the JDK's own reaper.
+ * free, in {@link StartOrder}. What to start, skip, retry or cancel is the {@link Plan}'s to
+ * say; the scheduler keeps processes, timers, checkpoints and listeners, and tells the plan what
+ * happened. One thread, the caller's, owns all state and reacts to events: attempts launched (by
+ * the {@link Launcher}'s threads) and ended, timeouts, retries coming due, cancellation.
+ * Processes report their end through the JDK's own reaper.
  */
-final class Scheduler {
+final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private static final long CHECKPOINT_MILLIS = 200;
     /** Exit code of a process killed by SIGINT, as the JDK reports it. */
     private static final int DIED_OF_SIGINT = 128 + 2;
@@ -45,11 +43,7 @@ final class Scheduler {
 
     private final int n;
     private final TaskState[] state;
-    private final PriorityQueue<Integer> ready;
-    private int running;
-    private int finished;
-    private int retriesPending;
-    private boolean halting;
+    private final Plan plan;
     private boolean interrupted;
     private boolean dirty;
     private long lastCheckpoint;
@@ -59,6 +53,7 @@ final class Scheduler {
             RunOptions options,
             Config config,
             Map<Task.Kind, TaskRunner> runners,
+            Resolver resolver,
             RunDirectory dir,
             RunListener listener,
             Map<String, Double> measured,
@@ -73,16 +68,22 @@ final class Scheduler {
         this.retry = new RetryPolicy(config);
         this.n = graph.size();
         state = new TaskState[n];
-        ready = new PriorityQueue<>(Math.max(1, n), StartOrder.of(graph, options.parallel(), measured));
         for (int v = 0; v < n; v++) {
-            state[v] = new TaskState(graph.predecessorCount(v));
+            state[v] = new TaskState();
         }
+        plan = new Plan(
+                graph,
+                StartOrder.of(graph, options.parallel(), measured),
+                options.jobs(),
+                options.halt(),
+                Plan.Pools.NONE,
+                this);
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fanout-timers");
             t.setDaemon(true);
             return t;
         });
-        launcher = new Launcher(runners, dir, config, options.jobs());
+        launcher = new Launcher(runners, resolver, dir, config, options.jobs());
         for (int v = 0; v < n; v++) {
             TaskResult before = carried.get(graph.id(v));
             if (before != null && before.status() == TaskStatus.SUCCEEDED) {
@@ -90,12 +91,7 @@ final class Scheduler {
                 state[v].result = before.result();
                 state[v].reused = true;
                 state[v].reason = "succeeded in an earlier run";
-                finish(v, TaskStatus.SUCCEEDED);
-            }
-        }
-        for (int v = 0; v < n; v++) {
-            if (state[v].status == TaskStatus.PENDING && state[v].waiting == 0) {
-                ready.add(v);
+                plan.carry(v); // its dependents no longer wait for it
             }
         }
     }
@@ -113,20 +109,21 @@ final class Scheduler {
     Map<String, TaskResult> run() {
         try {
             fill();
-            while (finished < n) {
+            while (!plan.done()) {
                 SchedulerEvent e = next();
                 if (e != null) {
-                    handle(e);
+                    e.dispatch(this);
                     while ((e = events.poll()) != null) {
-                        handle(e);
+                        e.dispatch(this);
                     }
                     fill();
                 }
                 if (dirty && System.currentTimeMillis() - lastCheckpoint >= CHECKPOINT_MILLIS) {
                     saveCheckpoint();
                 }
-                if (finished < n && running == 0 && ready.isEmpty() && retriesPending == 0 && events.isEmpty()) {
-                    throw new IllegalStateException("scheduler stalled with " + (n - finished) + " tasks not final");
+                if (!plan.done() && plan.running() == 0 && plan.nextDue() == Long.MAX_VALUE && events.isEmpty()) {
+                    throw new IllegalStateException(
+                            "scheduler stalled with " + (n - plan.finished()) + " tasks not final");
                 }
             }
             return results();
@@ -155,41 +152,55 @@ final class Scheduler {
         checkpoint.accept(results());
     }
 
+    /** The time the plan counts retries in: monotonic milliseconds, as the timers count. */
+    private static long now() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
     private void fill() {
-        while (!halting && running < options.jobs() && !ready.isEmpty()) {
-            start(ready.poll());
+        for (int v = plan.next(now()); v != Plan.NONE; v = plan.next(now())) {
+            start(v);
         }
     }
 
-    /** Marks the task running and hands its launch to a launcher thread; {@link Launched} comes back. */
+    /** Hands the task's launch to a launcher thread; {@link SchedulerEvent.Launched} comes back. */
     private void start(int v) {
         Task task = graph.task(v);
         int number = state[v].attempts.size() + 1;
         state[v].startedAt = Instant.now();
         state[v].timedOut = false;
-        state[v].status = TaskStatus.RUNNING;
-        running++;
         dirty = true; // so the record shows what runs
         listener.taskStarted(task.id(), number);
         Consumer<AttemptContext.OutputLine> lines = options.output() == OutputMode.STREAM ? listener::outputLine : null;
         launcher.launch(task, number, lines, launch -> events.add(new SchedulerEvent.Launched(v, number, launch)));
     }
 
-    private void launched(int v, int number, Launcher.Launch l) {
+    @Override
+    public void launched(SchedulerEvent.Launched e) {
+        int v = e.task();
+        int number = e.number();
+        Launcher.Launch l = e.launch();
         Task task = graph.task(v);
         state[v].context = l.context();
+        if (l.resolution() != null) {
+            // settled without running (a results cache): a success that took no attempt
+            state[v].result = l.resolution().result();
+            state[v].reason = l.resolution().reason();
+            plan.succeeded(v);
+            return;
+        }
         if (l.attempt() == null) {
             // it never ran: not worth retrying (no such program, no such folder)
-            running--;
             Attempt a = new Attempt(number, state[v].startedAt, Instant.now(), TaskStatus.FAILED, null, 0, l.error());
             state[v].attempts.add(a);
             if (l.context() != null) {
                 dir.joblog(v + 1, a, RunDirectory.describe(task), l.context().stdout());
             }
             if (state[v].stoppedByUs) {
-                finish(v, TaskStatus.CANCELLED);
+                plan.cancelled(v);
             } else {
-                failed(v, TaskStatus.FAILED, l.error());
+                state[v].reason = l.error();
+                plan.failed(v, TaskStatus.FAILED);
             }
             return;
         }
@@ -213,29 +224,32 @@ final class Scheduler {
         }
     }
 
-    private void handle(SchedulerEvent e) {
-        if (e instanceof SchedulerEvent.Launched l) {
-            launched(l.task(), l.number(), l.launch());
-        } else if (e instanceof SchedulerEvent.Ended ended) {
-            Integer code = ended.end().exitCode();
-            if (code != null && code == DIED_OF_SIGINT && !state[ended.task()].stoppedByUs && !interrupted) {
-                awaitInterrupt();
-            }
-            ended(ended.task(), ended.attempt(), ended.end());
-        } else if (e instanceof SchedulerEvent.TimedOut t) {
-            if (state[t.task()].current != null && state[t.task()].attempts.size() + 1 == t.attempt()) {
-                state[t.task()].timedOut = true;
-                state[t.task()].current.stop();
-            }
-        } else if (e instanceof SchedulerEvent.RetryDue r) {
-            retriesPending--;
-            if (state[r.task()].status == TaskStatus.PENDING) {
-                ready.add(r.task());
-            }
-        } else if (e instanceof SchedulerEvent.Cancel c) {
-            interrupted = true;
-            halt("interrupted (" + c.reason() + ")", true);
+    @Override
+    public void ended(SchedulerEvent.Ended e) {
+        Integer code = e.end().exitCode();
+        if (code != null && code == DIED_OF_SIGINT && !state[e.task()].stoppedByUs && !interrupted) {
+            awaitInterrupt();
         }
+        ended(e.task(), e.attempt(), e.end());
+    }
+
+    @Override
+    public void timedOut(SchedulerEvent.TimedOut t) {
+        if (state[t.task()].current != null && state[t.task()].attempts.size() + 1 == t.attempt()) {
+            state[t.task()].timedOut = true;
+            state[t.task()].current.stop();
+        }
+    }
+
+    @Override
+    public void retryDue(SchedulerEvent.RetryDue r) {
+        // nothing to do here: the plan makes the retry ready when the loop fills free slots
+    }
+
+    @Override
+    public void cancel(SchedulerEvent.Cancel c) {
+        interrupted = true;
+        plan.interrupt(c.reason());
     }
 
     /**
@@ -249,14 +263,14 @@ final class Scheduler {
         try {
             SchedulerEvent e;
             while ((e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
-                if (e instanceof SchedulerEvent.Cancel) {
-                    handle(e);
+                if (e instanceof SchedulerEvent.Cancel c) {
+                    cancel(c);
                     break;
                 }
                 deferred.add(e);
             }
         } catch (InterruptedException ie) {
-            handle(new SchedulerEvent.Cancel("interrupted"));
+            cancel(new SchedulerEvent.Cancel("interrupted"));
         }
         for (int i = deferred.size() - 1; i >= 0; i--) {
             events.addFirst(deferred.get(i));
@@ -264,7 +278,6 @@ final class Scheduler {
     }
 
     private void ended(int v, int number, RunningAttempt.AttemptEnd end) {
-        running--;
         state[v].current = null;
         if (state[v].timeout != null) {
             state[v].timeout.cancel(false);
@@ -297,20 +310,12 @@ final class Scheduler {
         switch (outcome) {
             case SUCCEEDED -> {
                 state[v].keep(dir.collect(state[v].context));
-                finish(v, TaskStatus.SUCCEEDED);
-                for (int i = 0, k = graph.successorCount(v); i < k; i++) {
-                    int w = graph.successor(v, i);
-                    if (--state[w].waiting == 0 && state[w].status == TaskStatus.PENDING && !halting) {
-                        ready.add(w);
-                    }
-                }
+                plan.succeeded(v);
             }
-            case CANCELLED -> finish(v, TaskStatus.CANCELLED);
+            case CANCELLED -> plan.cancelled(v);
             default -> {
-                if (!halting && end.retryable() && retry.retries(task, a)) {
-                    double delay = retry.delaySeconds(number);
-                    retriesPending++;
-                    state[v].status = TaskStatus.PENDING;
+                double delay = retry.delaySeconds(number);
+                if (end.retryable() && retry.retries(task, a) && plan.retry(v, now() + Math.round(delay * 1000))) {
                     listener.attemptFailed(task.id(), a, delay);
                     timers.schedule(
                             () -> events.add(new SchedulerEvent.RetryDue(v)),
@@ -321,7 +326,8 @@ final class Scheduler {
                         // a failed task may still report what went wrong (a test suite's failures)
                         state[v].keep(dir.collect(state[v].context));
                     }
-                    failed(v, outcome, error);
+                    state[v].reason = error;
+                    plan.failed(v, outcome);
                 }
             }
         }
@@ -336,69 +342,33 @@ final class Scheduler {
         return code != null && code > 128 && code <= 128 + 64 ? code - 128 : 15;
     }
 
-    private void failed(int v, TaskStatus outcome, String error) {
-        state[v].reason = error;
-        finish(v, outcome);
-        skipDependents(v);
-        if (options.halt() != HaltPolicy.NEVER && !halting) {
-            halt(
-                    "--halt " + options.halt().name().toLowerCase() + " after " + graph.id(v) + " failed",
-                    options.halt() == HaltPolicy.NOW);
+    /** Every final status, in the order the plan gives them: a failed task before the dependents it skips. */
+    @Override
+    public void settled(int task, TaskStatus status, String why) {
+        if (why != null) {
+            state[task].reason = why;
         }
-    }
-
-    private void skipDependents(int failed) {
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(failed);
-        Set<Integer> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            int v = queue.poll();
-            for (int i = 0, k = graph.successorCount(v); i < k; i++) {
-                int w = graph.successor(v, i);
-                if (seen.add(w) && state[w].status == TaskStatus.PENDING) {
-                    state[w].reason = v == failed
-                            ? "dependency " + graph.id(failed) + " "
-                                    + state[failed].status.key().replace('_', ' ')
-                            : "dependency " + graph.id(v) + " was skipped (" + graph.id(failed) + " "
-                                    + state[failed].status.key().replace('_', ' ') + ")";
-                    ready.remove(w);
-                    finish(w, TaskStatus.SKIPPED);
-                    queue.add(w);
-                }
-            }
-        }
-    }
-
-    /** Starts nothing more; cancels what has not started; with {@code stopRunning}, stops what has. */
-    private void halt(String why, boolean stopRunning) {
-        halting = true;
-        for (int v = 0; v < n; v++) {
-            if (state[v].status == TaskStatus.PENDING) {
-                state[v].reason = (state[v].attempts.isEmpty() ? "not started: " : "not retried: ") + why;
-                finish(v, TaskStatus.CANCELLED);
-            } else if (state[v].status == TaskStatus.RUNNING && stopRunning && !state[v].stoppedByUs) {
-                state[v].stoppedByUs = true;
-                state[v].reason = "stopped: " + why;
-                if (state[v].current != null) {
-                    state[v].current.stop(); // else it is being launched, and is stopped once it has been
-                }
-            }
-        }
-        ready.clear();
-    }
-
-    private void finish(int v, TaskStatus s) {
-        state[v].status = s;
-        finished++;
         dirty = true;
-        if (!state[v].reused) {
-            AttemptContext c = state[v].context;
-            listener.taskEnded(resultOf(v), c == null ? null : c.stdout(), c == null ? null : c.stderr());
+        if (!state[task].reused) {
+            AttemptContext c = state[task].context;
+            listener.taskEnded(resultOf(task), c == null ? null : c.stdout(), c == null ? null : c.stderr());
+        }
+    }
+
+    @Override
+    public void stop(int task, String why) {
+        if (state[task].stoppedByUs) {
+            return;
+        }
+        state[task].stoppedByUs = true;
+        state[task].reason = why;
+        if (state[task].current != null) {
+            state[task].current.stop(); // else it is being launched, and is stopped once it has been
         }
     }
 
     private TaskResult resultOf(int v) {
-        return state[v].toResult(graph.id(v));
+        return state[v].toResult(graph.id(v), plan.status(v));
     }
 
     private Map<String, TaskResult> results() {

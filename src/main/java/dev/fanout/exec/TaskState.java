@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
-/** Where one task stands in a running schedule; owned and changed by the scheduler's thread only. */
+/**
+ * What the scheduler keeps of one task beside its {@link Plan} status: attempts, the process
+ * under way, its timer; owned and changed by the scheduler's thread only.
+ */
 final class TaskState {
-    TaskStatus status = TaskStatus.PENDING;
-    /** Dependencies that have not succeeded yet. */
-    int waiting;
-
     final List<Attempt> attempts = new ArrayList<>();
     String reason;
     JsonNode result;
@@ -29,17 +28,13 @@ final class TaskState {
 
     ScheduledFuture<?> timeout;
 
-    TaskState(int waiting) {
-        this.waiting = waiting;
-    }
-
     /** Keeps what the attempt returned. */
     void keep(RunDirectory.Collected collected) {
         result = collected.result();
         resultError = collected.error();
     }
 
-    TaskResult toResult(String taskId) {
+    TaskResult toResult(String taskId, TaskStatus status) {
         return new TaskResult(taskId, status, attempts, reason, result, resultError, reused);
     }
 }

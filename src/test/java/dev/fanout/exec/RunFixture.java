@@ -119,6 +119,11 @@ public final class RunFixture {
 
     /** Prepares a run whose command tasks go to {@code runner}. */
     Run prepare(ObjectNode tasksFile, RunOptions options, RunListener listener, TaskRunner runner) {
+        return prepare(tasksFile, options, listener, runner, Resolver.NONE);
+    }
+
+    /** Prepares a run whose command tasks go to {@code runner}, each asked of {@code resolver} first. */
+    Run prepare(ObjectNode tasksFile, RunOptions options, RunListener listener, TaskRunner runner, Resolver resolver) {
         TaskSet set = parse(tasksFile);
         Config config = Config.defaults().withJson("tasks.json", set.config());
         return Run.prepare(
@@ -130,7 +135,8 @@ public final class RunFixture {
                 1.0,
                 Map.of(Task.Kind.COMMAND, runner),
                 listener,
-                Map.of());
+                Map.of(),
+                resolver);
     }
 
     static TaskSet parse(ObjectNode tasksFile) {

@@ -321,4 +321,28 @@ class SchedulerTest {
         assertEquals(RunState.SUCCEEDED, r.state());
         assertEquals(1, calls.get(), "not called again after it threw");
     }
+
+    @Test
+    void aTaskTheResolverSettlesDoesNotRunAndCountsAsASuccessForItsDependents() throws IOException {
+        Resolver resolver = (t, ctx) -> t.id().equals("build")
+                ? new Resolver.Resolution(
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"n\": 1}"), "cached")
+                : null;
+        RunRecord r = new RunFixture(tmp.resolve("home"))
+                .prepare(
+                        file(null, task("build", logged("true")), task("test", logged("true"), "build")),
+                        RunFixture.parallel(2),
+                        RunListener.NONE,
+                        new CommandRunner(),
+                        resolver)
+                .execute();
+
+        assertEquals(RunState.SUCCEEDED, r.state());
+        TaskResult build = r.results().get("build");
+        assertEquals(TaskStatus.SUCCEEDED, build.status());
+        assertEquals("cached", build.reason());
+        assertTrue(build.attempts().isEmpty(), "it took no attempt");
+        assertEquals(1, build.result().path("n").asInt());
+        assertEquals(List.of("test"), starts(), "only test ran");
+    }
 }
