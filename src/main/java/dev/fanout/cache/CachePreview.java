@@ -40,7 +40,13 @@ public final class CachePreview {
      * @param changes for a miss: what differs from the task's last stored entry ("input src/a.c changed")
      */
     public record Preview(
-            String taskId, Outcome outcome, String key, String why, CacheEntry entry, List<String> changes) {}
+            String taskId, Outcome outcome, String key, String why, CacheEntry entry, List<String> changes) {
+        /** The run of the task's last entry, named in {@code why} after "changed since run ", or null. */
+        public String entryRun() {
+            String prefix = "changed since run ";
+            return why.startsWith(prefix) ? why.substring(prefix.length(), why.indexOf(':')) : null;
+        }
+    }
 
     /**
      * Previews tasks given in dependency order (every task after its dependencies).

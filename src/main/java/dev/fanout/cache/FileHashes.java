@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -98,11 +97,20 @@ final class FileHashes implements AutoCloseable {
 
     private synchronized ExecutorService pool() {
         if (pool == null) {
-            pool = Executors.newFixedThreadPool(threads - 1, r -> {
-                Thread t = new Thread(r, "fanout-hash");
-                t.setDaemon(true);
-                return t;
-            });
+            // idle threads end by themselves: a shell session's runs leave none behind
+            java.util.concurrent.ThreadPoolExecutor p = new java.util.concurrent.ThreadPoolExecutor(
+                    threads - 1,
+                    threads - 1,
+                    2,
+                    java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "fanout-hash");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            p.allowCoreThreadTimeOut(true);
+            pool = p;
         }
         return pool;
     }

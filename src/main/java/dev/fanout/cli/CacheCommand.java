@@ -244,8 +244,12 @@ public final class CacheCommand extends GroupCommand {
                 out.println(
                         id + ": from the cache (" + p.why() + ", key " + p.key().substring(0, 12) + ")");
             case MISS -> {
-                out.println(id + ": runs (" + p.why() + ")");
-                p.changes().forEach(c -> out.println("  " + c));
+                if (p.changes().isEmpty()) {
+                    out.println(id + ": runs (" + p.why() + ")");
+                } else {
+                    out.println(id + ": runs; since its last entry (run " + p.entryRun() + "):");
+                    p.changes().forEach(c -> out.println("  " + c));
+                }
             }
             case OFF -> out.println(id + ": not cached (" + p.why() + ")");
         }

@@ -41,6 +41,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     private int total;
     private int done;
     private int failed;
+    private int cached;
     private double estimatedSeconds;
     private final long startedNanos = System.nanoTime();
 
@@ -114,7 +115,9 @@ final class RunProgress implements RunListener, AutoCloseable {
         running.remove(r.taskId());
         retrying.remove(r.taskId());
         done++;
-        if (r.status() != TaskStatus.SUCCEEDED) {
+        if (r.status() == TaskStatus.CACHED) {
+            cached++;
+        } else if (!r.status().isSuccess()) {
             failed += r.status() == TaskStatus.SKIPPED || r.status() == TaskStatus.CANCELLED ? 0 : 1;
         }
         if (!quiet) {
@@ -149,6 +152,10 @@ final class RunProgress implements RunListener, AutoCloseable {
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         return switch (r.status()) {
             case SUCCEEDED -> style.green("ok      ") + r.taskId() + " " + style.dim(secs + tries);
+            case CACHED ->
+                style.green("cached  ") + r.taskId() + " "
+                        + style.dim("from run " + r.cached().fromRun() + ", saves "
+                                + TimeFormat.seconds(r.cached().savedSeconds()));
             case FAILED, TIMED_OUT ->
                 style.red(String.format("%-8s", r.status() == TaskStatus.FAILED ? "FAILED" : "TIMEOUT")) + r.taskId()
                         + " " + secs + ": " + r.reason() + tries;
@@ -219,6 +226,7 @@ final class RunProgress implements RunListener, AutoCloseable {
         String eta = done < total ? eta(estimatedSeconds, elapsed) : "";
         lines.add(style.bold(String.format(Locale.ROOT, "%d/%d done", done, total)) + ", " + running.size()
                 + " running" + (retrying.isEmpty() ? "" : ", " + retrying.size() + " waiting to retry")
+                + (cached > 0 ? ", " + cached + " cached" : "")
                 + (failed > 0 ? ", " + style.red(failed + " failed") : "") + ", "
                 + TimeFormat.seconds(elapsed) + eta + style.dim("  (Ctrl-C stops)"));
         long now = System.nanoTime();

@@ -49,6 +49,14 @@ public record RunRecord(
                 .sum();
     }
 
+    /** Time the result cache saved: what the cached tasks took when they ran. */
+    public double savedSeconds() {
+        return results.values().stream()
+                .filter(r -> r.cached() != null)
+                .mapToDouble(r -> r.cached().savedSeconds())
+                .sum();
+    }
+
     /** Task time over wall time: how many tasks ran at once, on average. */
     public double measuredSpeedup() {
         double wall = wallSeconds();
@@ -66,9 +74,7 @@ public record RunRecord(
         if (interrupted) {
             return RunState.INTERRUPTED;
         }
-        long ok = results.values().stream()
-                .filter(r -> r.status() == TaskStatus.SUCCEEDED)
-                .count();
+        long ok = results.values().stream().filter(r -> r.status().isSuccess()).count();
         if (ok == results.size()) {
             return RunState.SUCCEEDED;
         }

@@ -5,7 +5,6 @@ import dev.fanout.config.Config;
 import dev.fanout.exec.RunOptions;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
-import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.ListSchedule;
@@ -80,7 +79,7 @@ public record RunPlan(
     public Set<String> reusedIds() {
         Set<String> ids = new HashSet<>();
         carried.forEach((id, r) -> {
-            if (r.status() == TaskStatus.SUCCEEDED) {
+            if (r.status().isSuccess()) {
                 ids.add(id);
             }
         });
@@ -98,12 +97,17 @@ public record RunPlan(
 
     /** What the scheduler would do, slot by slot, if every task took its measured or estimated time. */
     public ListSchedule schedule() {
+        return schedule(Set.of());
+    }
+
+    /** As {@link #schedule()}, with these tasks taking no time (they would come from the result cache). */
+    public ListSchedule schedule(Set<String> cached) {
         double[] weights = new double[graph.size()];
         for (int v = 0; v < graph.size(); v++) {
             Double m = measured.get(graph.id(v));
             weights[v] = m != null ? m : graph.task(v).estimateOrUnit();
             var before = carried.get(graph.id(v));
-            if (before != null && before.status() == TaskStatus.SUCCEEDED) {
+            if (before != null && before.status().isSuccess() || cached.contains(graph.id(v))) {
                 weights[v] = 0;
             }
         }

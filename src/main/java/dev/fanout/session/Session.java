@@ -363,7 +363,8 @@ public final class Session {
                 plan.analysis().speedup(),
                 runners(plan.config(), plan.tasksFolder()),
                 listener,
-                plan.carried());
+                plan.carried(),
+                new CacheResolver(SessionCache.forRun(this, plan), listener::note));
     }
 
     /** The result cache for a plan's run (off under --no-cache). */

@@ -10,7 +10,6 @@ import dev.fanout.exec.HaltPolicy;
 import dev.fanout.exec.RunListener;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
-import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.AnalysisJson;
 import dev.fanout.graph.Decision;
@@ -149,11 +148,9 @@ final class SessionScriptHost implements ScriptHost {
 
             @Override
             public void taskEnded(TaskResult r, Path stdout, Path stderr) {
-                log.accept((r.status() == TaskStatus.SUCCEEDED
-                                ? "ok      "
-                                : r.status().key() + " ")
+                log.accept((r.status().isSuccess() ? "ok      " : r.status().key() + " ")
                         + r.taskId()
-                        + (r.reason() == null || r.status() == TaskStatus.SUCCEEDED ? "" : ": " + r.reason()));
+                        + (r.reason() == null || r.status().isSuccess() ? "" : ": " + r.reason()));
             }
         };
     }
