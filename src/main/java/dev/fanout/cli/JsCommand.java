@@ -57,20 +57,24 @@ public final class JsCommand implements Callable<Integer> {
             List<ScriptRegistry.Entry> before, List<ScriptRegistry.Entry> after, String what, String use) {
         for (ScriptRegistry.Entry e : after) {
             if (before.stream().noneMatch(b -> b == e)) {
-                ctx.out()
+                ctx.err()
                         .println(
                                 ctx.style().dim("registered " + what + " '" + e.name() + "' (" + use + e.name() + ")"));
             }
         }
     }
 
-    /** Runs script work with its log printed as it comes and Ctrl-C stopping it; shared with {@code pipeline run}. */
+    /**
+     * Runs script work with its log printed as it comes and Ctrl-C stopping it; shared with
+     * {@code pipeline run}. The log (and the progress of runs the script starts) goes to standard
+     * error: standard output carries only the value, so {@code fanout js … | jq} works.
+     */
     @SuppressWarnings("try") // the registration only needs closing
     static ScriptResult evaluate(CliContext ctx, java.util.function.Function<ScriptBridge, ScriptResult> work) {
         ScriptBridge bridge = ctx.session().scriptBridge();
         ctx.session().scriptLog(line -> {
-            ctx.out().println(line);
-            ctx.out().flush();
+            ctx.err().println(ctx.style().taskText(line)); // a log line may quote a task's output
+            ctx.err().flush();
         });
         try (Interrupts.Registration ignored = ctx.interrupts().onInterrupt(ctx.session()::cancelScripts)) {
             return work.apply(bridge);

@@ -14,14 +14,14 @@ final class MergedView {
 
     static void print(Merged m, Style style, PrintWriter out, String indent) {
         if (m.failed()) {
-            out.println(indent + style.red("merge failed") + " (" + m.strategy() + "): " + m.error()
+            out.println(indent + style.red("merge failed") + " (" + m.strategy() + "): " + style.taskText(m.error())
                     + "; the individual results are kept");
         } else {
-            out.println(indent + "merged (" + m.strategy() + "): " + headline(m));
+            out.println(indent + "merged (" + m.strategy() + "): " + style.taskText(headline(m)));
         }
         List<String> notes = m.notes();
         for (int i = 0; i < Math.min(NOTES_SHOWN, notes.size()); i++) {
-            out.println(indent + "  " + style.dim("note: " + notes.get(i)));
+            out.println(indent + "  " + style.dim("note: " + style.taskText(notes.get(i))));
         }
         if (notes.size() > NOTES_SHOWN) {
             out.println(indent + "  " + style.dim("… and " + (notes.size() - NOTES_SHOWN) + " more notes"));

@@ -55,10 +55,11 @@ public final class ResultsCommand implements Callable<Integer> {
         ctx.out()
                 .println(ctx.style()
                         .bold(String.format("%-24s %-10s %-8s %-4s %s", "task", "status", "time", "try", "result")));
+        Style style = ctx.style();
         for (TaskResult t : r.results().values()) {
             String result = t.result() == null
-                    ? (t.reason() == null ? "" : ctx.style().dim(t.reason()))
-                    : abbreviate(t.result().toString(), 70);
+                    ? (t.reason() == null ? "" : style.dim(style.taskText(t.reason())))
+                    : style.taskText(abbreviate(t.result().toString(), 70));
             ctx.out()
                     .printf(
                             "%-24s %-10s %-8s %-4d %s%n",
@@ -87,7 +88,8 @@ public final class ResultsCommand implements Callable<Integer> {
         }
         ctx.out()
                 .println(ctx.style().bold(id) + " in run " + r.runId() + ": "
-                        + t.status().key() + (t.reason() == null ? "" : " (" + t.reason() + ")"));
+                        + t.status().key()
+                        + (t.reason() == null ? "" : " (" + ctx.style().taskText(t.reason()) + ")"));
         for (Attempt a : t.attempts()) {
             String how = a.error() != null
                     ? a.error()
@@ -98,11 +100,11 @@ public final class ResultsCommand implements Callable<Integer> {
                             a.number(),
                             a.status().key(),
                             TimeFormat.seconds(a.seconds()),
-                            how.isEmpty() ? "" : ": " + how);
+                            how.isEmpty() ? "" : ": " + ctx.style().taskText(how));
         }
         if (t.result() != null) {
             ctx.out().println("result:");
-            ctx.out().println(Json.pretty(t.result()));
+            ctx.out().println(ctx.style().taskText(Json.pretty(t.result())));
         }
         for (String log : new String[] {"stdout.log", "stderr.log"}) {
             var path = r.taskDir(id).resolve(log);

@@ -6,8 +6,9 @@ import dev.fanout.exec.RunListener;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.exec.TaskStatus;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ final class RunProgress implements RunListener, AutoCloseable {
         retrying.add(taskId);
         if (!quiet) {
             line(style.yellow("retry   ") + taskId + " in " + TimeFormat.seconds(retryInSeconds) + ": attempt "
-                    + attempt.number() + " " + (attempt.error() == null ? "failed" : attempt.error()));
+                    + attempt.number() + " " + (attempt.error() == null ? "failed" : style.taskText(attempt.error())));
         }
         redraw();
     }
@@ -135,7 +136,7 @@ final class RunProgress implements RunListener, AutoCloseable {
         if (quiet) {
             return;
         }
-        String text = style.dim("[" + l.taskId() + "] ") + l.text();
+        String text = style.dim("[" + l.taskId() + "] ") + style.taskText(l.text());
         synchronized (this) {
             if (block != null) {
                 block.printAbove(text);
@@ -147,6 +148,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     }
 
     private String endLine(TaskResult r) {
+        String reason = style.taskText(r.reason()); // may quote what an agent said
         String secs = TimeFormat.seconds(r.seconds());
         int attempts = r.attempts().size();
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
@@ -158,9 +160,9 @@ final class RunProgress implements RunListener, AutoCloseable {
                                 + TimeFormat.seconds(r.cached().savedSeconds()));
             case FAILED, TIMED_OUT ->
                 style.red(String.format("%-8s", r.status() == TaskStatus.FAILED ? "FAILED" : "TIMEOUT")) + r.taskId()
-                        + " " + secs + ": " + r.reason() + tries;
-            case SKIPPED -> style.yellow("skipped ") + r.taskId() + ": " + r.reason();
-            case CANCELLED -> style.yellow("cancel  ") + r.taskId() + (r.reason() == null ? "" : ": " + r.reason());
+                        + " " + secs + ": " + reason + tries;
+            case SKIPPED -> style.yellow("skipped ") + r.taskId() + ": " + reason;
+            case CANCELLED -> style.yellow("cancel  ") + r.taskId() + (reason == null ? "" : ": " + reason);
             default -> r.status().key() + " " + r.taskId();
         };
     }
@@ -170,13 +172,20 @@ final class RunProgress implements RunListener, AutoCloseable {
             return;
         }
         to.flush();
-        // copied in chunks: a task's output may be far bigger than the heap
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[64 * 1024];
+        var printable = style.taskTextStream();
+        // copied in chunks: a task's output may be far bigger than the heap; bytes that are not
+        // UTF-8 show as replacement characters
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            char[] buf = new char[64 * 1024];
             int k;
             StringBuilder pending = block != null ? new StringBuilder() : null;
+            boolean endsLine = true;
             while ((k = in.read(buf)) > 0) {
-                String s = new String(buf, 0, k, StandardCharsets.UTF_8);
+                String s = printable.apply(new String(buf, 0, k));
+                if (s.isEmpty()) {
+                    continue;
+                }
+                endsLine = s.endsWith("\n");
                 if (pending != null) {
                     pending.append(s);
                     if (pending.length() > 1 << 20) {
@@ -189,6 +198,8 @@ final class RunProgress implements RunListener, AutoCloseable {
             }
             if (pending != null && pending.length() > 0) {
                 block.printAbove(pending.toString());
+            } else if (pending == null && !endsLine) {
+                to.println(); // output without a final newline must not run into the next status line
             }
             to.flush();
         } catch (IOException e) {

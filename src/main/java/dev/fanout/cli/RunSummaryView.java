@@ -56,17 +56,11 @@ final class RunSummaryView {
         for (TaskResult t : r.results().values()) {
             if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.TIMED_OUT) {
                 out.println("  " + style.red(t.status() == TaskStatus.FAILED ? "failed" : "timed out") + " "
-                        + t.taskId() + ": " + t.reason()
+                        + t.taskId() + ": " + style.taskText(t.reason())
                         + (t.attempts().size() > 1 ? " (" + t.attempts().size() + " attempts)" : ""));
-                Path log = r.taskDir(t.taskId()).resolve("stderr.log");
-                for (String line : tail(log, STDERR_LINES)) {
-                    out.println("    " + style.dim("| ") + line);
-                }
-                if (Files.exists(log)) {
-                    out.println("    " + style.dim("log: " + log));
-                }
+                failureOutput(r.taskDir(t.taskId()), style, out);
             } else if (t.resultError() != null) {
-                out.println("  " + style.yellow("note") + " " + t.taskId() + ": " + t.resultError());
+                out.println("  " + style.yellow("note") + " " + t.taskId() + ": " + style.taskText(t.resultError()));
             }
         }
         List<String> skipped = new ArrayList<>();
@@ -84,6 +78,30 @@ final class RunSummaryView {
         }
         out.println("  " + style.dim("record: " + r.dir().resolve("run.json")));
         out.flush();
+    }
+
+    /**
+     * The end of a failed task's output and the log it comes from: stderr when the task wrote
+     * there, else stdout, and when both are empty, a line that says so rather than a pointer to
+     * an empty file.
+     */
+    private static void failureOutput(Path taskDir, Style style, PrintWriter out) {
+        Path stderr = taskDir.resolve("stderr.log");
+        Path stdout = taskDir.resolve("stdout.log");
+        if (!Files.exists(stderr) && !Files.exists(stdout)) {
+            return; // the task never started (an agent that could not be made, a cancelled run)
+        }
+        for (Path log : List.of(stderr, stdout)) {
+            List<String> lines = tail(log, STDERR_LINES);
+            if (!lines.isEmpty()) {
+                for (String line : lines) {
+                    out.println("    " + style.dim("| ") + style.taskText(line));
+                }
+                out.println("    " + style.dim("log: " + log));
+                return;
+            }
+        }
+        out.println("    " + style.dim("no output: stdout.log and stderr.log are empty in " + taskDir));
     }
 
     /** The last lines of a file, read from its end: a log may be huge. */

@@ -401,7 +401,7 @@ public final class Session {
         ran(record.runId());
         Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
-                ? resources(plan.config()).cleanup(false)
+                ? AfterRun.touchedBy(plan.tasks(), resources(plan.config()).cleanup(false))
                 : List.of();
         return new AfterRun(record, merged, cleanup);
     }

@@ -3,6 +3,7 @@ package dev.fanout.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.ProcessTest;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
 import java.io.BufferedReader;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two fanout processes counting uses of one agent at once lose none of each other's updates. */
+@ProcessTest
 class RegistryTwoProcessTest {
     @TempDir
     Path home;

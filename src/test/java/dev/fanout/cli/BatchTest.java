@@ -76,9 +76,11 @@ class BatchTest {
                 dir.resolve("broken.fan"), example.replace("merge --strategy top3", "merge --strategy top4"));
         assertEquals(2, fanout("-f", broken.toString()));
         assertEquals(
-                broken + ":9: error: unknown merge strategy 'top4'; did you mean 'top3'?"
-                        + " ('fanout strategies' lists them)\n",
-                err.toString());
+                List.of(
+                        "registered merge strategy 'top3' (merge --strategy top3)", // the js line's note
+                        broken + ":9: error: unknown merge strategy 'top4'; did you mean 'top3'?"
+                                + " ('fanout strategies' lists them)"),
+                err.toString().lines().toList());
         assertFalse(Files.exists(dir.resolve("home/sessions/first-session.json")), "the batch stopped before save");
     }
 

@@ -2,6 +2,7 @@ package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.DefaultSignals;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +53,8 @@ final class FanoutProcess implements AutoCloseable {
     private static FanoutProcess start(List<String> prefix, Path logs, List<String> jvmOptions, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(prefix);
+        // the signals tests send must not be ignored by inheritance (nohup, a background job)
+        command.addAll(DefaultSignals.prefix());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));

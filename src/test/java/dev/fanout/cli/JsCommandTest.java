@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanout.ProcessTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ class JsCommandTest {
     void aFileNamedAloneIsEvaluatedAsBy_jsDashF() throws Exception {
         Path script = Files.writeString(dir.resolve("hello.js"), "fanout.log('hello'); 6 * 7\n");
         assertEquals(0, fanout(script.toString(), "--home", dir.resolve("home").toString()));
-        assertEquals("hello\n42\n", out.toString());
+        assertEquals("42\n", out.toString());
+        assertEquals("hello\n", err.toString());
     }
 
     @Test
@@ -124,11 +126,12 @@ class JsCommandTest {
                 List.of(
                         "registered merge strategy 'top3' (merge --strategy top3)",
                         "registered pipeline 'nightly' (pipeline run nightly)",
-                        "registered merge strategy 'top3' (merge --strategy top3)",
-                        "2"),
-                out.toString().lines().toList());
+                        "registered merge strategy 'top3' (merge --strategy top3)"),
+                err.toString().lines().toList());
+        assertEquals("2\n", out.toString());
     }
 
+    @ProcessTest // runs five test suites as real processes
     @Test
     void aPipelineRegisteredByAScriptRunsByName() throws Exception {
         Path report = dir.resolve("nightly.json");
@@ -140,7 +143,7 @@ class JsCommandTest {
         assertEquals(0, code, err.toString());
         JsonNode written = JSON.readTree(report.toFile());
         assertEquals(226, written.at("/merged/tests").asInt(), written.toString());
-        assertTrue(out.toString().contains("nightly: 5 of 5 tasks"), out.toString());
+        assertTrue(err.toString().contains("nightly: 5 of 5 tasks"), err.toString());
     }
 
     @Test
@@ -148,5 +151,33 @@ class JsCommandTest {
         assertEquals(0, fanout("js", "-f", "examples/js/nightly.js"));
         assertEquals(2, fanout("pipeline", "run", "nighty"));
         assertTrue(err.toString().contains("did you mean 'nightly'?"), err.toString());
+    }
+
+    @Test
+    void standardOutputCarriesOnlyTheValueWhenTheScriptLogsAndRunsTasks() throws Exception {
+        Path script = Files.writeString(
+                dir.resolve("report.js"),
+                "fanout.log('starting'); console.log({stage: 1}); print('plain print');\n"
+                        + "const run = fanout.run({tasks: [{id: 'a', command: 'echo from-a; echo err-a >&2'},"
+                        + " {id: 'b', command: 'exit 3', retries: 0}]});\n"
+                        + "({status: run.status, counts: run.counts})\n");
+        try (FanoutProcess p = FanoutProcess.start(
+                dir.resolve("logs"),
+                List.of(),
+                "--home",
+                dir.resolve("home").toString(),
+                "js",
+                "-f",
+                script.toString())) {
+            assertEquals(0, p.await(java.time.Duration.ofMinutes(2)), p.stderr());
+            JsonNode value = JSON.readerFor(JsonNode.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(p.stdout()); // the whole of stdout is one JSON value
+            assertEquals("partial", value.path("status").asText(), p.stdout());
+            assertEquals(1, value.at("/counts/failed").asInt(), p.stdout());
+            assertTrue(p.stderr().contains("starting"), p.stderr());
+            assertTrue(p.stderr().contains("plain print"), p.stderr());
+            assertTrue(p.stderr().contains("ok      a"), p.stderr());
+        }
     }
 }

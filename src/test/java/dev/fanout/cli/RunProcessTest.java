@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.ProcessTest;
 import dev.fanout.exec.Leftovers;
 import dev.fanout.exec.RunFixture;
 import dev.fanout.exec.RunRecord;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** fanout as a separate process: memory, signals, a kill mid-run and its resume, a big run. */
+@ProcessTest
 class RunProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIMIT = Duration.ofSeconds(90);

@@ -67,4 +67,15 @@ class ThreeServicesExampleTest {
                 err.toString());
         assertTrue(!Files.exists(home.resolve("runs")), "nothing ran");
     }
+
+    @Test
+    void aLaterRunThatUsesNoAgentDoesNotMentionTheKeptAgent() throws Exception {
+        assertEquals(0, fanout("run", "examples/three-services.json"), err.toString());
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, fanout("run", "examples/search.json"), err.toString());
+
+        assertTrue(Files.exists(home.resolve("temp/agents/service-builder.md")), "the agent is still there");
+        assertTrue(!out.toString().contains("cleanup:"), out.toString());
+    }
 }
