@@ -122,8 +122,16 @@ final class SessionScriptHost implements ScriptHost {
         }
         HaltPolicy halt =
                 o.has("halt") ? HaltPolicy.valueOf(o.get("halt").asText().toUpperCase()) : HaltPolicy.NEVER;
-        RunRequest request =
-                new RunRequest(o.has("jobs") ? o.get("jobs").asInt() : null, parallel, halt, null, null, flags);
+        java.util.Set<String> forced = new java.util.HashSet<>();
+        o.path("force").forEach(id -> forced.add(id.asText()));
+        RunRequest request = new RunRequest(
+                o.has("jobs") ? o.get("jobs").asInt() : null,
+                parallel,
+                halt,
+                null,
+                null,
+                flags,
+                new CacheRequest(o.path("cache").asBoolean(true), forced));
         RunPlan plan = session.plan(set, request);
         AfterRun after = session.afterRun(plan, session.start(plan, progress()).execute());
         RunRecord r = after.record();
@@ -158,11 +166,17 @@ final class SessionScriptHost implements ScriptHost {
     @Override
     public JsonNode results(String runId) {
         ArrayNode out = NODES.arrayNode();
-        for (TaskOutput o : RunMerge.outputs(session.runStore().load(runId == null ? lastRun() : runId), List.of())) {
+        RunRecord record = session.runStore().load(runId == null ? lastRun() : runId);
+        for (TaskOutput o : RunMerge.outputs(record, List.of())) {
             ObjectNode item = out.addObject();
             item.put("task_id", o.taskId());
             item.put("type", o.type());
             item.put("status", o.status());
+            dev.fanout.exec.TaskResult r = record.results().get(o.taskId());
+            if (r != null && r.cached() != null) {
+                item.put("cached", true);
+                item.put("cached_from", r.cached().fromRun());
+            }
             if (o.hasResult()) {
                 item.set("result", o.result());
             }

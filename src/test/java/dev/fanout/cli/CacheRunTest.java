@@ -266,4 +266,24 @@ class CacheRunTest {
                 "error: --older-than takes an age such as 30d, 12h, 90m or 2w, not 'soon'",
                 badAge.err().strip());
     }
+
+    @Test
+    void scriptsSeeCachedResultsAndCanRunWithoutTheCache() throws IOException {
+        runBuild();
+        Files.deleteIfExists(tmp.resolve("runs.log"));
+        String file = JSON.valueToTree(tasks.toString()).toString();
+        Cli.Result uncached = fanout("js", "fanout.run({file: " + file + ", cache: false}).counts");
+        assertEquals(0, uncached.exit(), uncached::toString);
+        assertTrue(uncached.out().contains("\"succeeded\" : 6"), uncached.out());
+        assertEquals(
+                ALL,
+                Files.readAllLines(tmp.resolve("runs.log")).stream().sorted().toList());
+        Cli.Result cached = fanout(
+                "js",
+                "fanout.run({file: " + file + "}); fanout.results().filter(r => r.cached && r.status === 'cached'"
+                        + " && r.cached_from.length > 0).map(r => r.task_id)");
+        assertEquals(0, cached.exit(), cached::toString);
+        assertEquals(
+                ALL, JSON.readValue(cached.out(), List.class).stream().sorted().toList(), cached.out());
+    }
 }
