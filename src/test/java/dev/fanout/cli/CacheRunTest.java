@@ -286,4 +286,24 @@ class CacheRunTest {
         assertEquals(
                 ALL, JSON.readValue(cached.out(), List.class).stream().sorted().toList(), cached.out());
     }
+
+    @Test
+    void analyzeCanEstimateTheMakespanWithCachedTasksAtZero() throws IOException {
+        runBuild();
+        Cli.Result none = fanout("analyze", tasks.toString(), "--with-cache");
+        assertTrue(
+                none.out()
+                        .contains(
+                                "with the cache: 6 of 6 tasks would be restored; estimated makespan 0.00s (without: 3.00s)"),
+                none.out());
+        Files.writeString(work.resolve("src/a.txt"), "changed\n");
+        Cli.Result r = fanout("analyze", tasks.toString(), "--with-cache");
+        assertEquals(0, r.exit(), r::toString);
+        // a, docs, link and report rerun (one unit each): a or docs, then link, then report
+        assertTrue(
+                r.out()
+                        .contains(
+                                "with the cache: 2 of 6 tasks would be restored; estimated makespan 3.00s (without: 3.00s)"),
+                r.out());
+    }
 }
