@@ -55,8 +55,9 @@ public final class CacheBench {
         for (int t = 0; t < TASKS; t++) {
             String id = String.format(Locale.ROOT, "%03d", t);
             String parent = t == 0 ? null : String.format(Locale.ROOT, "%03d", (t - 1) / 2);
+            // an output as large as the task's own inputs, which also names its dependency's
             String recipe = "sleep 0.5; mkdir -p out; cat src/d" + id + "/*.c > out/o" + id
-                    + (parent == null ? "" : "; cat out/o" + parent + " >> out/o" + id);
+                    + (parent == null ? "" : "; cksum out/o" + parent + " >> out/o" + id);
             tasks.append(t == 0 ? "" : ",\n")
                     .append("{\"id\": \"t")
                     .append(id)

@@ -306,4 +306,21 @@ class CacheRunTest {
                                 "with the cache: 2 of 6 tasks would be restored; estimated makespan 3.00s (without: 3.00s)"),
                 r.out());
     }
+
+    @Test
+    void theShellCompletesCacheKeysAsListShowsThem() throws IOException {
+        runBuild();
+        CliContext ctx = new CliContext(
+                Map.of("FANOUT_HOME", home.toString()),
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                false);
+        List<String> keys = new java.util.ArrayList<>();
+        new Candidates.CacheKeys(ctx).forEach(keys::add);
+        assertEquals(6, keys.size(), keys::toString);
+        for (String k : keys) {
+            assertTrue(k.matches("[0-9a-f]{12}"), k);
+            assertEquals(0, fanout("cache", "show", k).exit());
+        }
+    }
 }
