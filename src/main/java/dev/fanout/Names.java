@@ -32,7 +32,17 @@ public final class Names {
         if (best.toLowerCase().startsWith(name.toLowerCase()) && !name.isEmpty()) {
             return Optional.of(best);
         }
-        return bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        // leading dashes are shared by every option: '-x' is not a typo of '-h', only a rewrite of it
+        int rewrite = Math.max(stripDashes(name).length(), stripDashes(best).length());
+        return bestDistance <= limit && bestDistance < rewrite ? Optional.of(best) : Optional.empty();
+    }
+
+    private static String stripDashes(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == '-') {
+            i++;
+        }
+        return s.substring(i);
     }
 
     /** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Runs shell lines from a file or standard input in one session. The first failing line stops
- * the batch ({@code FILE:LINE: error: …}) unless keep-going is on.
+ * the batch ({@code FILE:LINE: error: …}) unless keep-going is on. A {@code js} entry whose
+ * JavaScript is unfinished at the end of its line goes on over the next lines, as at the
+ * prompt; its errors name the line of the file where JavaScript found them.
  */
 final class Batch {
     private final CliContext ctx;
@@ -28,8 +30,31 @@ final class Batch {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                int first = lineNo;
                 ctx.location(name + ":" + lineNo + ": ");
-                LineRunner.Result r = runner.run(line);
+                String code = ShellLine.javaScriptCode(line);
+                if (code != null) {
+                    // an unfinished JavaScript entry goes on over the next lines, as at the prompt
+                    StringBuilder entry = new StringBuilder(line);
+                    String next;
+                    while (!JsInput.isComplete(ShellLine.javaScriptCode(entry.toString()))
+                            && (next = in.readLine()) != null) {
+                        lineNo++;
+                        entry.append('\n').append(next);
+                    }
+                    line = entry.toString();
+                    String firstLine = line.lines().findFirst().orElse("");
+                    String codeStart =
+                            ShellLine.javaScriptCode(line).lines().findFirst().orElse("");
+                    ctx.scriptSource(
+                            new CliContext.ScriptSource(name, first, Math.max(0, firstLine.indexOf(codeStart))));
+                }
+                LineRunner.Result r;
+                try {
+                    r = runner.run(line);
+                } finally {
+                    ctx.scriptSource(null);
+                }
                 if (r.outcome() == LineRunner.Outcome.EXIT) {
                     break;
                 }

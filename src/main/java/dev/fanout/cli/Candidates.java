@@ -122,8 +122,11 @@ final class Candidates {
         ConfigKeyNames(CliContext ctx) {
             super(
                     ctx,
-                    c -> dev.fanout.config.ConfigKeys.all().stream()
-                            .map(dev.fanout.config.ConfigKey::name)
+                    c -> java.util.stream.Stream.concat(
+                                    dev.fanout.config.ConfigKeys.all().stream().map(dev.fanout.config.ConfigKey::name),
+                                    c.shellSettings() == null
+                                            ? java.util.stream.Stream.empty()
+                                            : ShellSettings.KEYS.stream())
                             .toList());
         }
     }

@@ -27,6 +27,8 @@ public final class CliContext {
     private boolean inShell;
     private java.util.function.IntSupplier width;
     private int ttyWidth;
+    private ShellSettings shellSettings;
+    private ScriptSource scriptSource;
 
     /** A context with nothing on standard input (tests, embedding). */
     public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {
@@ -112,6 +114,38 @@ public final class CliContext {
     }
 
     /** Whether commands run at the shell's prompt (hints then name shell commands). */
+    /**
+     * Where the code of a {@code js} entry of a batch file stands in that file, so JavaScript's
+     * errors name the file's line and column.
+     *
+     * @param firstLine 1-based line of the entry's first line
+     * @param column 0-based column where the code starts on that line
+     */
+    record ScriptSource(String file, int firstLine, int column) {
+        /** The code padded so that its lines and columns are the file's. */
+        String placed(String code) {
+            return "\n".repeat(firstLine - 1) + " ".repeat(column) + code;
+        }
+    }
+
+    /** The place of the {@code js} entry being run from a batch file; null otherwise. */
+    ScriptSource scriptSource() {
+        return scriptSource;
+    }
+
+    void scriptSource(ScriptSource source) {
+        this.scriptSource = source;
+    }
+
+    /** The shell's own switches; null outside the shell. */
+    ShellSettings shellSettings() {
+        return shellSettings;
+    }
+
+    void shellSettings(ShellSettings settings) {
+        this.shellSettings = settings;
+    }
+
     boolean inShell() {
         return inShell;
     }

@@ -36,6 +36,11 @@ public final class CommandLineFactory {
         CommandTable.addTo(cl, ctx, factory, only);
         // set after the subcommands are added, so that they do not inherit it
         cl.getCommandSpec().usageMessage().footer("", "Run 'fanout COMMAND --help' for a command's options.");
+        if (ctx.inShell()) {
+            ShellHelp.configure(cl, ctx.width());
+        } else {
+            cl.setUsageHelpAutoWidth(true); // measured only when help is printed
+        }
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx, e));
@@ -76,6 +81,17 @@ public final class CommandLineFactory {
             t = t.getCause();
         }
         ctx.errorReported(true);
+        if (t instanceof dev.fanout.script.JavaScriptException js
+                && ctx.scriptSource() != null
+                && js.file().equals(ctx.scriptSource().file())
+                && js.line() > 0) {
+            // JavaScript in a batch file names its own line of that file: that is the place to show
+            ctx.err()
+                    .println(dev.fanout.Location.of(js.file(), js.line(), js.column()) + ": "
+                            + ctx.style().red("error: ") + js.jsMessage());
+            ctx.err().flush();
+            return js.exitCode();
+        }
         if (t instanceof FanoutException fe) {
             ctx.err().println(ctx.location() + ctx.style().red("error: ") + fe.getMessage());
             if (ctx.verbose()) {
@@ -104,6 +120,12 @@ public final class CommandLineFactory {
         }
     }
 
+    /** A word given where a command belongs that names a tasks file: the user meant to run it. */
+    private static boolean looksLikeTasksFile(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return w.endsWith(".json") || w.endsWith(".yaml") || w.endsWith(".yml");
+    }
+
     private static int handleParameters(CliContext ctx, ParameterException e) {
         CommandLine cl = e.getCommandLine();
         String message = e.getMessage();
@@ -111,7 +133,11 @@ public final class CommandLineFactory {
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String word = u.getUnmatched().get(0);
             List<String> candidates = new ArrayList<>(cl.getSubcommands().keySet());
-            if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null) {
+            if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null && looksLikeTasksFile(word)) {
+                message = "unknown command '" + ShellLine.printable(word, 60) + "'; to run a tasks file: "
+                        + (ctx.inShell() ? "" : "fanout ") + "run " + ShellLine.printable(word, 60);
+                hinted = true;
+            } else if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null) {
                 message = "unknown command '" + ShellLine.printable(word, 60) + "'"
                         + Names.closest(word, candidates)
                                 .map(c -> "; did you mean '" + c + "'?")
@@ -129,6 +155,8 @@ public final class CommandLineFactory {
                                 .orElse("");
             }
         }
+        // picocli says "option option '--set'" for a map option's malformed value
+        message = message.replace("option option '", "option '");
         ctx.errorReported(true);
         String command = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^fanout ?", "");
         String help = ctx.inShell()

@@ -26,6 +26,7 @@ final class CommandTable {
         add("runs", (ctx, f) -> new RunsCommand(ctx));
         add("results", (ctx, f) -> new ResultsCommand(ctx));
         add("stats", (ctx, f) -> new StatsCommand(ctx));
+        add("doctor", (ctx, f) -> new DoctorCommand(ctx));
         add("merge", (ctx, f) -> new MergeCommand(ctx));
         add("strategies", (ctx, f) -> new StrategiesCommand(ctx));
         add("js", (ctx, f) -> new JsCommand(ctx));
@@ -80,6 +81,7 @@ final class CommandTable {
                         .addSubcommand("clean", new CacheCommand.Clean(ctx))
                         .addSubcommand("why", new CacheCommand.Why(ctx)));
         add("completion", (ctx, f) -> new CompletionCommand(ctx));
+        add("__complete", (ctx, f) -> new CompleteCommand(ctx));
     }
 
     private CommandTable() {}

@@ -42,8 +42,14 @@ public final class JsCommand implements Callable<Integer> {
         ScriptRegistry registry = ctx.session().scriptBridge().registry();
         List<ScriptRegistry.Entry> mergesBefore = registry.merges();
         List<ScriptRegistry.Entry> pipelinesBefore = registry.pipelines();
-        ScriptResult result =
-                evaluate(ctx, bridge -> file != null ? bridge.evaluateFile(file) : bridge.evaluate(expression));
+        CliContext.ScriptSource source = ctx.scriptSource();
+        ScriptResult result = evaluate(
+                ctx,
+                bridge -> file != null
+                        ? bridge.evaluateFile(file)
+                        : source != null
+                                ? bridge.evaluate(source.file(), source.placed(expression))
+                                : bridge.evaluate(expression));
         // a definition returns nothing to print: say what it defined, and how to use it
         registered(mergesBefore, registry.merges(), "merge strategy", "merge --strategy ");
         registered(pipelinesBefore, registry.pipelines(), "pipeline", "pipeline run ");

@@ -12,6 +12,8 @@ final class LineRunner {
     enum Outcome {
         EMPTY,
         EXIT,
+        /** {@code js} alone in the shell: switch to JavaScript mode. */
+        JAVASCRIPT,
         DONE
     }
 
@@ -27,7 +29,7 @@ final class LineRunner {
     /** Text has no NUL, no undecodable bytes and few control characters. */
     private static boolean isText(String line) {
         long control = line.chars()
-                .filter(c -> c == 0 || c == '\ufffd' || (c < 0x20 && c != '\t'))
+                .filter(c -> c == 0 || c == '\ufffd' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
                 .count();
         return control == 0;
     }
@@ -59,7 +61,22 @@ final class LineRunner {
         if (ShellCompleter.SHELL_WORDS.contains(words.get(0)) && words.size() == 1) {
             return new Result(Outcome.EXIT, 0);
         }
-        String[] args = words.toArray(String[]::new);
+        if (ctx.inShell() && words.equals(List.of("js"))) {
+            return new Result(Outcome.JAVASCRIPT, 0);
+        }
+        return execute(words.toArray(String[]::new));
+    }
+
+    /** Runs an entry of JavaScript mode: the code as typed, as {@code js CODE} would. */
+    Result runJavaScript(String code) {
+        if (code.isBlank()) {
+            return new Result(Outcome.EMPTY, 0);
+        }
+        ctx.clearErrorReported();
+        return execute(new String[] {"js", code});
+    }
+
+    private Result execute(String[] args) {
         int code = CommandLineFactory.forArgs(ctx, args).execute(args);
         ctx.out().flush();
         return new Result(Outcome.DONE, code);

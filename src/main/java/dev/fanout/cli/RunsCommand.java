@@ -44,10 +44,8 @@ public final class RunsCommand implements Callable<Integer> {
                 o.put("status", r.state().key());
                 o.put("started_at", r.startedAt().toString());
                 o.put("tasks", r.results().size());
-                o.put(
-                        "succeeded",
-                        (r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0)
-                                + r.counts().getOrDefault(TaskStatus.CACHED, 0)));
+                o.put("succeeded", r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0));
+                o.put("cached", r.counts().getOrDefault(TaskStatus.CACHED, 0));
                 o.put("wall_seconds", Double.parseDouble(Decision.fmt(r.wallSeconds())));
                 o.put("measured_speedup", Double.parseDouble(Decision.fmt(r.measuredSpeedup())));
                 o.put("source", r.source());
@@ -60,25 +58,21 @@ public final class RunsCommand implements Callable<Integer> {
             ctx.out().println("no runs yet in " + ctx.session().runStore().runsDir() + "; 'fanout run FILE' makes one");
             return 0;
         }
-        ctx.out()
-                .println(ctx.style()
-                        .bold(String.format(
-                                "%-21s %-19s %-11s %-9s %-8s %-8s %s",
-                                "run", "started", "status", "ok/tasks", "wall", "speedup", "source")));
+        // columns as wide as their widest cell: '20000/20000' must not push the rest out of line
+        TextTable table = new TextTable("run", "started", "status", "ok/tasks", "wall", "speedup", "source");
         for (RunRecord r : shown) {
-            ctx.out()
-                    .printf(
-                            "%-21s %-19s %-11s %-9s %-8s %-8s %s%n",
-                            r.runId(),
-                            WHEN.format(r.startedAt()),
-                            r.state().key(),
-                            (r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0)
-                                            + r.counts().getOrDefault(TaskStatus.CACHED, 0))
-                                    + "/" + r.results().size(),
-                            TimeFormat.seconds(r.wallSeconds()),
-                            Decision.fmt(r.measuredSpeedup()) + "x",
-                            r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
+            table.row(
+                    r.runId(),
+                    WHEN.format(r.startedAt()),
+                    r.state().key(),
+                    (r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0)
+                                    + r.counts().getOrDefault(TaskStatus.CACHED, 0))
+                            + "/" + r.results().size(),
+                    TimeFormat.seconds(r.wallSeconds()),
+                    Decision.fmt(r.measuredSpeedup()) + "x",
+                    r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
         }
+        table.print(ctx.out(), ctx.style());
         if (runs.size() > shown.size()) {
             ctx.out()
                     .println(ctx.style()

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
         name = "set",
         description = {
             "Override a config key for this session: set max_parallel_tasks 4.",
+            "In the shell also: set hints on|off, set autosuggest on|off.",
             "Without arguments, list the overrides."
         })
 public final class SetCommand implements Callable<Integer> {
@@ -36,6 +37,17 @@ public final class SetCommand implements Callable<Integer> {
                 ctx.out().println("no overrides; 'set NAME VALUE' makes one");
             }
             ctx.session().overrides().forEach((k, v) -> ctx.out().println(k + " = " + v));
+            if (ctx.shellSettings() != null) {
+                ShellSettings.KEYS.forEach(k -> ctx.out()
+                        .println(
+                                ctx.style().dim(k + " = " + (ctx.shellSettings().get(k) ? "on" : "off") + " (shell)")));
+            }
+            return 0;
+        }
+        ShellSettings shell = ctx.shellSettings();
+        if (shell != null && ShellSettings.KEYS.contains(name) && value != null) {
+            shell.set(name, value);
+            ctx.out().println(name + " = " + (shell.get(name) ? "on" : "off") + " for this shell");
             return 0;
         }
         if (value == null) {

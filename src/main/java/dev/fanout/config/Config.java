@@ -176,6 +176,12 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return (List<String>) get(ConfigKeys.SKILL_DIRS);
     }
 
+    /** Names of task env variables that are secret besides those that look it ({@code secret_env}). */
+    @SuppressWarnings("unchecked")
+    public List<String> secretEnv() {
+        return (List<String>) get(ConfigKeys.SECRET_ENV);
+    }
+
     public boolean allowJava() {
         return (Boolean) get(ConfigKeys.ALLOW_JAVA);
     }

@@ -90,6 +90,12 @@ public final class ConfigKeys {
             60.0,
             0.0,
             "a JavaScript evaluation running longer is stopped; 0 means no limit");
+    public static final ConfigKey SECRET_ENV = key(
+            "secret_env",
+            ConfigKey.Type.STRING_LIST,
+            List.of(),
+            null,
+            "task env variables stored and shown as *** (besides names with TOKEN, SECRET, KEY or PASSWORD)");
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 

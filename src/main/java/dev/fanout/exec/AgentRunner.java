@@ -54,7 +54,7 @@ public final class AgentRunner implements TaskRunner {
         List<String> argv = fill(template, values(task, agent));
         Map<String, String> env = new HashMap<>(task.env());
         env.put("CLAUDECODE", null); // an agent started inside another agent's session may refuse to run
-        RunningAttempt process = ProcessLauncher.start(argv, task.cwd(), env, ctx);
+        RunningAttempt process = ProcessLauncher.start(argv, task.cwd(), env, ctx, Containment.system(), task.limits());
         return new RunningAttempt() {
             private final java.util.concurrent.CompletableFuture<AttemptEnd> ended =
                     process.ended().thenApply(end -> interpret(end, ctx));

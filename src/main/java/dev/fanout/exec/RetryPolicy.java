@@ -11,8 +11,12 @@ import java.util.Set;
  * {@code backoff_base_seconds ^ attempt} plus up to 10 % jitter, so retries of many tasks spread out.
  */
 final class RetryPolicy {
-    /** Exit codes the shell uses for "command not found" and "not executable". */
-    private static final Set<Integer> NEVER_RETRIED = Set.of(126, 127);
+    /**
+     * Exit codes a retry cannot fix: 2, the shell's (and most tools') "used wrongly"; 126, "not
+     * executable"; 127, "command not found". A task's {@code no_retry_exit_codes} adds to them; a
+     * task whose tool exits 2 for a failure worth retrying maps it ({@code make test || exit 1}).
+     */
+    static final Set<Integer> NEVER_RETRIED = Set.of(2, 126, 127);
 
     private final Config config;
     private final Random jitter = new Random();

@@ -50,6 +50,13 @@ public final class RunJson {
         o.put("wall_seconds", round(r.wallSeconds()));
         o.put("task_seconds", round(r.taskSeconds()));
         o.put("measured_speedup", round(r.measuredSpeedup()));
+        if (r.pid() == ProcessHandle.current().pid()) {
+            // how this fanout kept each task's processes together (fanout doctor says more)
+            Containment c = Containment.system();
+            ObjectNode contained = o.putObject("containment");
+            contained.put("kind", c.kind().key());
+            c.controllers().forEach(contained.putArray("controllers")::add);
+        }
         ObjectNode counts = o.putObject("counts");
         r.counts().forEach((s, c) -> counts.put(s.key(), c));
         o.set("tasks", tasks);

@@ -20,6 +20,7 @@ import dev.fanout.merge.Merged;
 import dev.fanout.merge.StrategyRegistry;
 import dev.fanout.script.ScriptBridge;
 import dev.fanout.script.ScriptDefinition;
+import dev.fanout.task.SecretEnv;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
@@ -180,7 +181,8 @@ public final class Session {
         List<Snapshot.ScriptSource> sources = scripts.definitions().stream()
                 .map(d -> new Snapshot.ScriptSource(d.origin(), d.source()))
                 .toList();
-        return Snapshot.of(saveAs, tasks, overrides, variables, lastAnalysis, lastDecision, runs, sources);
+        return Snapshot.of(
+                saveAs, secrets(tasks).mask(tasks), overrides, variables, lastAnalysis, lastDecision, runs, sources);
     }
 
     /** How many JavaScript definitions the session holds (merges and pipelines registered by scripts). */
@@ -285,6 +287,11 @@ public final class Session {
         // the config is checked now too, so a bad key is reported before anything runs
         configFor(set, Map.of());
         return set;
+    }
+
+    /** Which env variables of these tasks are secret, by the configuration they run with. */
+    public SecretEnv secrets(TaskSet set) {
+        return SecretEnv.of(configFor(set, Map.of()).secretEnv());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param timeoutSeconds null for the configured default
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
+ * @param limits memory and processor limits for its processes (never null)
  * @param caching outputs, env_inputs and cache: what the result cache needs beyond inputs
  */
 public record Task(
@@ -30,6 +31,7 @@ public record Task(
         List<Integer> noRetryExitCodes,
         List<String> inputs,
         Position position,
+        TaskLimits limits,
         Caching caching) {
 
     /** How a task runs. */
@@ -45,10 +47,51 @@ public record Task(
         env = env == null ? Map.of() : Map.copyOf(env);
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        limits = limits == null ? TaskLimits.NONE : limits;
         caching = caching == null ? Caching.NONE : caching;
     }
 
     /** A task that says nothing about caching. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Position position,
+            TaskLimits limits) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
+                Caching.NONE);
+    }
+
+    /** A task without limits. */
     public Task(
             String id,
             String type,
@@ -83,6 +126,7 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                TaskLimits.NONE,
                 Caching.NONE);
     }
 
@@ -157,6 +201,30 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                limits,
+                caching);
+    }
+
+    /** This task with another environment (secrets masked, or given back). */
+    public Task withEnv(Map<String, String> newEnv) {
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                newEnv,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
                 caching);
     }
 

@@ -32,6 +32,8 @@ final class TaskFields {
             "retries",
             "no_retry_exit_codes",
             "inputs",
+            "memory_max",
+            "cpus",
             "outputs",
             "env_inputs",
             "cache");
@@ -55,6 +57,8 @@ final class TaskFields {
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
+    private Long memoryMax;
+    private Double cpus;
     private final CachingFields caching = new CachingFields();
     private Task.Position agentAt;
     private Task.Position promptAt;
@@ -123,6 +127,7 @@ final class TaskFields {
                 noRetryExitCodes,
                 inputs,
                 start,
+                new TaskLimits(memoryMax, cpus),
                 caching.toCaching());
     }
 
@@ -186,6 +191,8 @@ final class TaskFields {
                 }
                 caching.cache = v.booleanValue();
             }
+            case "memory_max" -> memoryMax = memoryMax(v, at);
+            case "cpus" -> cpus = cpus(v, at);
             default ->
                 throw error(
                         at,
@@ -266,6 +273,34 @@ final class TaskFields {
             throw error(at, who() + field + " must not be negative (got " + v.intValue() + ")");
         }
         return v.intValue();
+    }
+
+    private long memoryMax(JsonNode v, Task.Position at) {
+        long bytes = v.isIntegralNumber() && v.canConvertToLong()
+                ? v.longValue()
+                : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
+        if (bytes < 0) {
+            throw error(
+                    at,
+                    who() + "memory_max must be a size such as \"512M\" or \"2G\" (or bytes), not "
+                            + (v.isTextual() ? "'" + v.textValue() + "'" : describe(v)));
+        }
+        if (bytes < TaskLimits.MIN_MEMORY) {
+            throw error(at, who() + "memory_max must be at least 1M: a process cannot start in less");
+        }
+        return bytes;
+    }
+
+    private double cpus(JsonNode v, Task.Position at) {
+        if (!v.isNumber()) {
+            throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
+        }
+        double d = v.doubleValue();
+        // the kernel's quota has a 1 ms floor in a 100 ms period
+        if (!(d >= 0.01) || d > 4096) {
+            throw error(at, who() + "cpus must be from 0.01 to 4096 (got " + v.asText() + ")");
+        }
+        return d;
     }
 
     private TaskCommand command(JsonNode v, Task.Position at) {

@@ -160,4 +160,30 @@ class BatchTest {
     private static String javaBin() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
+
+    @Test
+    void aMultiLineJavaScriptEntryRunsAsOneAndItsErrorNamesTheFilesLine() throws Exception {
+        Path file = batch(
+                "set max_parallel_tasks 2", "js [1,", "  2,", "  3].map(function (x) { return x.nope(); })", "tasks");
+        assertEquals(1, fanout("-f", file.toString()));
+        assertTrue(
+                err.toString().startsWith(file + ":4:"),
+                "the error names the entry's third line, the file's fourth: " + err);
+        assertTrue(err.toString().contains("TypeError"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void aMultiLineJavaScriptEntryDefinesAStrategyTheNextLineUses() throws Exception {
+        Path file = batch(
+                "load " + tasks(),
+                "run --quiet",
+                "js fanout.registerMerge('count', function (outputs) {",
+                "  return {tasks: Object.keys(outputs).length};",
+                "})",
+                "merge --strategy count");
+        assertEquals(0, fanout("-f", file.toString()), err.toString());
+        assertTrue(err.toString().contains("registered merge strategy 'count'"), err.toString());
+        assertTrue(out.toString().replace(" ", "").contains("\"tasks\":2"), out.toString());
+    }
 }

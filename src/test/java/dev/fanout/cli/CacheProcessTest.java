@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The result cache across real fanout processes: the environment they inherit, and two at once (issue 16). */
+@dev.fanout.ProcessTest
 class CacheProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -130,4 +130,25 @@ class CliBadInputTest {
         assertTrue(r.errLines().size() > 3, r.toString());
         assertTrue(r.err().contains("at dev.fanout.graph.TaskGraph"), r.toString());
     }
+
+    @Test
+    void aMalformedMapOptionSaysOptionOnce() {
+        Cli.Result r = Cli.run(home, "run", "--set", "x");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("Value for option '--set'"), r.toString());
+        assertTrue(!r.err().contains("option option"), r.toString());
+    }
+
+    @Test
+    void anUnknownOneLetterOptionSuggestsNoOtherLetter() {
+        Cli.Result r = Cli.run(home, "save", "-x");
+        assertOneErrorLine(r, "unknown option '-x' (see 'fanout save --help')");
+    }
+
+    @Test
+    void aTasksFileGivenAsTheCommandSuggestsRunningIt() {
+        Cli.Result r = Cli.run(home, "examples/demo.json");
+        assertOneErrorLine(
+                r, "unknown command 'examples/demo.json'; to run a tasks file: fanout run examples/demo.json");
+    }
 }

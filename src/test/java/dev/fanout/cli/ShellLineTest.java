@@ -39,4 +39,24 @@ class ShellLineTest {
         FanoutException e = assertThrows(FanoutException.class, () -> ShellLine.words("load 'x.json"));
         assertEquals("unbalanced quote: close the ' (single) quote", e.getMessage());
     }
+
+    @Test
+    void insideDoubleQuotesABackslashEscapesAQuoteOrABackslash() {
+        assertEquals(
+                List.of("task", "add", "--command", "echo \"hi\""),
+                ShellLine.words("task add --command \"echo \\\"hi\\\"\""));
+        assertEquals(List.of("x", "a\\b", "c\\d"), ShellLine.words("x \"a\\\\b\" \"c\\d\""));
+    }
+
+    @Test
+    void singleQuotesKeepEverythingAndQuotedTextJoinsItsNeighbours() {
+        assertEquals(List.of("--command", "echo \"hi\""), ShellLine.words("--command 'echo \"hi\"'"));
+        assertEquals(List.of("--set=a b", "it's"), ShellLine.words("--set=\"a b\" \"it's\""));
+        assertEquals(List.of("a\\\"b"), ShellLine.words("'a\\\"b'"));
+    }
+
+    @Test
+    void aMultiLineJavaScriptLineKeepsItsLines() {
+        assertEquals(List.of("js", "[1,\n2]"), ShellLine.words("js [1,\n2]"));
+    }
 }

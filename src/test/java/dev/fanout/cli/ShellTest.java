@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,8 +84,8 @@ class ShellTest {
         type("load " + tasks + "\r");
         awaitScreen("the session has 2 tasks");
         type("task remove alp\t");
-        awaitScreen("task remove alpha-build");
-        type("\r");
+        awaitScreen("pha-build");
+        type("\r"); // "alp" alone names no task: removed means Tab completed it
         awaitScreen("removed alpha-build");
     }
 
@@ -139,6 +140,190 @@ class ShellTest {
         assertTrue(Files.exists(dir.resolve("home/sessions/last.json")), "autosaved");
     }
 
+    @Test
+    void aThreeLineStrategyTypedWithContinuationPromptsIsWhatMergeUses() throws Exception {
+        Path tasks =
+                write("t.json", "[{\"id\": \"a\", \"command\": \"true\"}, {\"id\": \"b\", \"command\": \"true\"}]");
+        type("run --quiet " + tasks + "\r");
+        awaitPrompts(2);
+        type("js fanout.registerMerge('count', function (outputs) {\r");
+        awaitScreen("...> ");
+        type("  return {tasks: Object.keys(outputs).length};\r");
+        await(() -> count(screenText(), "...> ") >= 2);
+        type("})\r");
+        awaitScreen("registered merge strategy 'count'");
+        type("merge --strategy count\r");
+        await(() -> screenText().replace(" ", "").contains("\"tasks\":2"));
+    }
+
+    @Test
+    void upRecallsAMultiLineEntryWholeAsOneHistoryItem() throws Exception {
+        type("js ['a',\r");
+        awaitScreen("...> ");
+        type("'b',\r");
+        type("'c'].join('+')\r");
+        awaitScreen("\"a+b+c\"");
+        awaitPrompts(2);
+        type("\u0010\r"); // Ctrl-P (the previous entry, as ↑), then Enter
+        await(() -> count(screenText(), "\"a+b+c\"") == 2);
+        String history = Files.readString(dir.resolve("home/history"));
+        assertEquals(1, count(history, "join('+')"), history);
+    }
+
+    @Test
+    void ctrlCAbandonsAnEntryHalfTyped() throws Exception {
+        type("js [1,\r");
+        awaitScreen("...> ");
+        type("2\u0003");
+        awaitPrompts(2);
+        type("js 40 + 2\r");
+        awaitScreen("42");
+        assertFalse(screenText().contains("error"), screenText());
+    }
+
+    @Test
+    void jsAloneSwitchesToJavaScriptModeUntilDotExitOrCtrlD() throws Exception {
+        type("js\r");
+        awaitScreen("js> ");
+        type("var x = 20\r");
+        await(() -> count(screenText(), "js> ") >= 2);
+        type("x * 2 +\r");
+        awaitScreen("...> ");
+        type("2\r");
+        awaitScreen("42");
+        type(".exit\r");
+        awaitScreen("back to fanout's commands");
+        type("set max_parallel_tasks 3\r");
+        awaitScreen("max_parallel_tasks = 3 for this session");
+        type("js\r");
+        await(() -> count(screenText(), "JavaScript mode") == 2);
+        type("\u0004");
+        await(() -> count(screenText(), "back to fanout's commands") == 2);
+        assertFalse(shell.isDone(), "Ctrl-D left JavaScript mode, not the shell");
+    }
+
+    @Test
+    void tabCompletesTheFanoutApiInJavaScript() throws Exception {
+        type("js fanout.re\t");
+        awaitScreen("registerMerge");
+        awaitScreen("results");
+        awaitScreen("registerPipeline");
+        type("\u0015js\r");
+        awaitScreen("js> ");
+        type("var found = {alpha: 4242, beta: 2}\r");
+        await(() -> count(screenText(), "js> ") >= 2);
+        type("found.al\t");
+        awaitScreen("pha");
+        type("\r"); // found.al alone is undefined: 4242 means Tab completed it
+        await(() -> screenText().lastIndexOf("4242") > screenText().lastIndexOf("found."));
+        type(".exit\r");
+        awaitScreen("back to fanout's commands");
+    }
+
+    @Test
+    void theHintBelowTheLineShowsTheOptionBeingTyped() throws Exception {
+        type("run --jo");
+        awaitScreen("tasks at once (default: max_parallel_tasks)");
+        type("\u0015");
+    }
+
+    @Test
+    void helpFitsTheTerminalListsExitAndSaysHowToQuote() throws Exception {
+        terminal.setSize(new org.jline.terminal.Size(160, 40));
+        type("help\r");
+        awaitScreen("Type 'help COMMAND'");
+        String help = screenText();
+        assertTrue(help.contains("  exit "), help);
+        assertTrue(help.contains("Quoting:"), help);
+        assertFalse(help.contains("--home"), help);
+        assertTrue(
+                help.contains("Run a tasks file: analyse, decide parallel or sequential, run, summarise."),
+                "one line at 160 columns: " + help);
+    }
+
+    @Test
+    void aQuoteInsideAnArgumentWorksAsHelpSays() throws Exception {
+        type("task add --id q --command \"echo \\\"hi\\\"\"\r");
+        awaitPrompts(2);
+        type("js fanout.tasks()[0].command\r");
+        awaitScreen("\"echo \\\"hi\\\"\"");
+    }
+
+    @Test
+    void aHistoryFileThatCannotBeWrittenIsOneLineNotAStackTrace() throws Exception {
+        type("exit\r");
+        shell.get(20, TimeUnit.SECONDS);
+        terminal.close();
+        Path history = dir.resolve("home/history");
+        Files.deleteIfExists(history);
+        Files.createDirectories(history); // unwritable as a file, even for root
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger jline = java.util.logging.Logger.getLogger("org.jline");
+        jline.addHandler(handler);
+        try {
+            start();
+            awaitScreen("history is not kept this time: cannot write " + history);
+            type("status\r");
+            awaitScreen("session last");
+            type("exit\r");
+            assertEquals(0, shell.get(20, TimeUnit.SECONDS));
+            assertTrue(
+                    logged.stream()
+                            .noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()),
+                    "JLine logged no failure (a stack trace on stderr): "
+                            + logged.stream().map(r -> r.getMessage()).toList());
+        } finally {
+            jline.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void historyThatCannotBeSavedMidSessionIsANoteAndTheSessionGoesOn() throws Exception {
+        // what reaches the root logger is what java.util.logging prints on stderr, trace and all
+        java.util.List<java.util.logging.LogRecord> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler root = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLoggerName() != null && record.getLoggerName().startsWith("org.jline")) {
+                    printed.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger.getLogger("").addHandler(root);
+        try {
+            Path history = dir.resolve("home/history");
+            type("status\r");
+            awaitScreen("session last");
+            Files.deleteIfExists(history);
+            Files.createDirectories(history); // JLine's next save of the history fails
+            type("tasks\r");
+            awaitScreen("note: Failed to save history");
+            type("set max_parallel_tasks 3\r");
+            awaitScreen("max_parallel_tasks = 3 for this session");
+            assertTrue(printed.isEmpty(), "nothing for stderr: " + printed.size() + " record(s)");
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(root);
+        }
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
@@ -146,6 +331,18 @@ class ShellTest {
     private void type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
+    }
+
+    private void awaitPrompts(int n) {
+        await(() -> count(screenText(), "fanout> ") >= n);
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     private String screenText() {

@@ -136,4 +136,34 @@ class RetryTest {
                 List.of(TaskStatus.TIMED_OUT, TaskStatus.SUCCEEDED),
                 slow.attempts().stream().map(Attempt::status).toList());
     }
+
+    @Test
+    void exitTwoShellMisuseIsNotRetriedByDefault() {
+        RunRecord r = run(config("backoff_base_seconds", 0.01), task("misuse", "exit 2"));
+
+        assertEquals(1, r.results().get("misuse").attempts().size(), "a retry cannot fix a command used wrongly");
+    }
+
+    @Test
+    void aTasksNoRetryExitCodesAddToTheDefaultOnes() {
+        ObjectNode three = task("three", "exit 3");
+        three.putArray("no_retry_exit_codes").add(3);
+        ObjectNode two = task("two", "exit 2");
+        two.putArray("no_retry_exit_codes").add(3);
+        ObjectNode one = task("one", "exit 1");
+        one.putArray("no_retry_exit_codes").add(3);
+        RunRecord r = run(config("backoff_base_seconds", 0.01, "max_retries", 1), three, two, one);
+
+        assertEquals(1, r.results().get("three").attempts().size());
+        assertEquals(1, r.results().get("two").attempts().size());
+        assertEquals(2, r.results().get("one").attempts().size());
+    }
+
+    @Test
+    void aTaskOptsBackIntoRetryingExitTwoByMappingIt() {
+        RunRecord r =
+                run(config("backoff_base_seconds", 0.01, "max_retries", 1), task("make", "sh -c 'exit 2' || exit 1"));
+
+        assertEquals(2, r.results().get("make").attempts().size());
+    }
 }
