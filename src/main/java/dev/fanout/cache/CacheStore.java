@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -245,149 +244,27 @@ public final class CacheStore {
     /** One stored entry as a listing shows it. */
     public record Listed(String key, CacheEntry entry, Instant lastUsed, long bytes, String problem) {}
 
-    /** Every entry, damaged ones with their problem. */
-    public List<Listed> list() throws IOException {
-        List<Listed> out = new ArrayList<>();
-        Path entries = root.resolve("entries");
-        if (!Files.isDirectory(entries)) {
-            return out;
-        }
-        try (DirectoryStream<Path> shards = Files.newDirectoryStream(entries)) {
-            for (Path shard : shards) {
-                if (!Files.isDirectory(shard)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> keys = Files.newDirectoryStream(shard)) {
-                    for (Path dir : keys) {
-                        String key = dir.getFileName().toString();
-                        if (!Sha256.isHex(key)) {
-                            continue;
-                        }
-                        Instant used;
-                        try {
-                            used = Files.getLastModifiedTime(dir).toInstant();
-                        } catch (NoSuchFileException e) {
-                            continue; // removed meanwhile
-                        }
-                        CacheEntry e = null;
-                        String problem = null;
-                        try {
-                            e = read(key);
-                        } catch (IOException x) {
-                            problem = x.getMessage();
-                        }
-                        if (e == null && problem == null) {
-                            continue;
-                        }
-                        out.add(new Listed(key, e, used, treeSize(dir), problem));
-                    }
-                }
-            }
-        }
-        out.sort(java.util.Comparator.comparing(Listed::lastUsed).reversed().thenComparing(Listed::key));
-        return out;
-    }
-
     /** What a clean removed and kept. */
     public record Cleaned(int removed, long freedBytes, int kept, long keptBytes) {}
 
-    /**
-     * Removes entries last used before {@code olderThan}, then the least recently used ones until
-     * the rest fit in {@code maxBytes}; damaged entries always. With neither limit, removes every
-     * entry and every task's last-key note.
-     *
-     * @param olderThan null for no age limit
-     * @param maxBytes null for no size limit
-     */
-    public Cleaned clean(Instant olderThan, Long maxBytes) throws IOException {
-        boolean all = olderThan == null && maxBytes == null;
-        int removed = 0;
-        long freed = 0;
-        int kept = 0;
-        long keptBytes = 0;
-        for (Listed l : list()) { // newest use first
-            boolean drop = all
-                    || l.problem() != null
-                    || olderThan != null && l.lastUsed().isBefore(olderThan)
-                    || maxBytes != null && keptBytes + l.bytes() > maxBytes;
-            if (drop) {
-                remove(l.key());
-                removed++;
-                freed += l.bytes();
-            } else {
-                kept++;
-                keptBytes += l.bytes();
-            }
-        }
-        Path last = root.resolve("last");
-        if (Files.isDirectory(last)) {
-            try (DirectoryStream<Path> notes = Files.newDirectoryStream(last)) {
-                for (Path note : notes) {
-                    if (all
-                            || olderThan != null
-                                    && Files.getLastModifiedTime(note)
-                                            .toInstant()
-                                            .isBefore(olderThan)) {
-                        Files.deleteIfExists(note);
-                    }
-                }
-            }
-        }
-        return new Cleaned(removed, freed, kept, keptBytes);
+    /** Every entry, damaged ones with their problem, most recently used first. */
+    public List<Listed> list() throws IOException {
+        return new CacheEntries(this).list();
     }
 
-    /**
-     * The key an abbreviation names (at least 4 hex digits, as git takes them).
-     *
-     * @throws IllegalArgumentException saying why, for an unknown or ambiguous abbreviation
-     */
+    /** See {@link CacheEntries#clean}. */
+    public Cleaned clean(Instant olderThan, Long maxBytes) throws IOException {
+        return new CacheEntries(this).clean(olderThan, maxBytes);
+    }
+
+    /** See {@link CacheEntries#resolveKey}. */
     public String resolveKey(String abbreviation) throws IOException {
-        String a = abbreviation.toLowerCase(java.util.Locale.ROOT);
-        if (a.length() < 4
-                || a.length() > 64
-                || !a.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-            throw new IllegalArgumentException("'" + abbreviation
-                    + "' is not a cache key; give at least its first 4 hex digits, as 'fanout cache list' shows them");
-        }
-        List<String> found = new ArrayList<>();
-        for (String k : keys()) {
-            if (k.startsWith(a)) {
-                found.add(k);
-            }
-        }
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "no cache entry has key " + abbreviation + "; 'fanout cache list' shows them");
-        }
-        if (found.size() > 1) {
-            throw new IllegalArgumentException(
-                    "key " + abbreviation + " is ambiguous (" + found.size() + " entries); give more of its digits");
-        }
-        return found.get(0);
+        return new CacheEntries(this).resolveKey(abbreviation);
     }
 
     /** Every entry's key, from folder names alone (cheap: for completion). */
     public List<String> keys() throws IOException {
-        List<String> out = new ArrayList<>();
-        Path entries = root.resolve("entries");
-        if (!Files.isDirectory(entries)) {
-            return out;
-        }
-        try (DirectoryStream<Path> shards = Files.newDirectoryStream(entries)) {
-            for (Path shard : shards) {
-                if (Files.isDirectory(shard)) {
-                    try (DirectoryStream<Path> keys = Files.newDirectoryStream(shard)) {
-                        keys.forEach(k -> {
-                            if (Sha256.isHex(k.getFileName().toString())) {
-                                out.add(k.getFileName().toString());
-                            }
-                        });
-                    }
-                }
-            }
-        }
-        java.util.Collections.sort(out);
-        return out;
+        return new CacheEntries(this).keys();
     }
 
     /**
@@ -397,27 +274,6 @@ public final class CacheStore {
      */
     public CacheEntry entry(String key) throws IOException {
         return read(key);
-    }
-
-    static long treeSize(Path dir) {
-        long[] n = {0};
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    n[0] += attrs.size();
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // counted what could be counted
-        }
-        return n[0];
     }
 
     static void deleteTree(Path dir) throws IOException {

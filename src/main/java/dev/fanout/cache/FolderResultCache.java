@@ -115,10 +115,9 @@ public final class FolderResultCache implements ResultCache, AutoCloseable {
         }
         List<String> warnings = new ArrayList<>();
         Path cwd = TaskKeys.cwdOf(task);
-        Globs.Expansion outputs = Globs.expand(cwd, task.caching().outputs());
+        Globs.Expansion outputs = Globs.expand(cwd, task.caching().outputs(), "output");
         if (outputs.failure() != null) {
-            warnings.add("task " + task.id() + ": " + outputs.failure().replace("input", "output")
-                    + "; its result is not cached");
+            warnings.add("task " + task.id() + ": " + outputs.failure() + "; its result is not cached");
             return warnings;
         }
         outputs.unmatched()

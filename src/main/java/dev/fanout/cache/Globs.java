@@ -27,9 +27,13 @@ final class Globs {
     /**
      * The files matched, by their path relative to {@code base} ('/' separators), sorted.
      *
-     * @param warnings receives one line for each include glob that matched nothing
      */
     static Expansion expand(Path base, List<String> globs) {
+        return expand(base, globs, "input");
+    }
+
+    /** As {@link #expand(Path, List)}, naming the globs {@code noun} ("output") in failures. */
+    static Expansion expand(Path base, List<String> globs, String noun) {
         List<PathMatcher> excludes = new ArrayList<>();
         List<String> includes = new ArrayList<>();
         for (String g : globs) {
@@ -50,9 +54,9 @@ final class Globs {
                     files.put(rel, file);
                 });
             } catch (FileSystemLoopException e) {
-                return Expansion.failed("input '" + g + "' leads into a symbolic link loop at " + e.getFile());
+                return Expansion.failed(noun + " '" + g + "' leads into a symbolic link loop at " + e.getFile());
             } catch (IOException e) {
-                return Expansion.failed("input '" + g + "' cannot be read (" + describe(e) + ")");
+                return Expansion.failed(noun + " '" + g + "' cannot be read (" + describe(e) + ")");
             }
             if (!any[0] && files.size() == before) {
                 unmatched.add(g);

@@ -186,4 +186,23 @@ class TaskKeysTest {
                 .cacheable(true));
         assertNull(plain.caching().cache());
     }
+
+    @Test
+    void anUnreadableInputLeavesTheTaskUncachedWithAWarning() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "root".equals(System.getProperty("user.name")), "root reads every file");
+        write("src/a.c", "x");
+        Files.setPosixFilePermissions(
+                dir.resolve("src/a.c"), java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try (TaskKeys keys = new TaskKeys(TaskKeys::plainWork, Map.of())) {
+            TaskKeys.Keyed k = keys.keyOf(task(""), Map.of());
+            assertFalse(k.hasKey());
+            assertTrue(
+                    k.warnings().get(0).startsWith("task build: an input cannot be read (permission denied"),
+                    k.warnings().toString());
+        } finally {
+            Files.setPosixFilePermissions(
+                    dir.resolve("src/a.c"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+    }
 }

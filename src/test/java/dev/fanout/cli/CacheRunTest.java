@@ -85,18 +85,22 @@ class CacheRunTest {
                 .toArray(String[]::new);
         Cli.Result r = fanout(args);
         assertEquals(0, r.exit(), r::toString);
+        lastOut = r.out();
         Path log = tmp.resolve("runs.log");
         return Files.exists(log) ? Files.readAllLines(log).stream().sorted().toList() : List.of();
     }
 
     private static final List<String> ALL = List.of("compile-a", "compile-b", "compile-c", "docs", "link", "report");
 
+    private String lastOut = "";
+
+    /** The record of the last build run, by the id its summary names (two runs may share a second). */
     private JsonNode lastRecord() throws IOException {
-        try (Stream<Path> runs = Files.list(home.resolve("runs"))) {
-            Path last =
-                    runs.filter(Files::isDirectory).sorted().reduce((a, b) -> b).orElseThrow();
-            return JSON.readTree(last.resolve("run.json").toFile());
-        }
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?m)^run (\\S+) ").matcher(lastOut);
+        assertTrue(m.find(), lastOut);
+        return JSON.readTree(
+                home.resolve("runs").resolve(m.group(1)).resolve("run.json").toFile());
     }
 
     @Test
