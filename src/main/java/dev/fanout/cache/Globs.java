@@ -38,7 +38,8 @@ final class Globs {
         List<String> includes = new ArrayList<>();
         for (String g : globs) {
             if (g.startsWith("!")) {
-                excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + clean(g.substring(1))));
+                // matched against absolute paths: a tasks file's inputs arrive resolved
+                excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + absolute(base, clean(g.substring(1)))));
             } else {
                 includes.add(clean(g));
             }
@@ -93,7 +94,9 @@ final class Globs {
         if (!Files.isDirectory(root)) {
             return;
         }
-        tree(base, root, FileSystems.getDefault().getPathMatcher("glob:" + glob), excludes, sink);
+        // the pattern as the walk sees paths: absolute, its fixed folder part normalized
+        String pattern = slash < 0 ? absolute(base, glob) : root + glob.substring(slash);
+        tree(base, root, FileSystems.getDefault().getPathMatcher("glob:" + pattern), excludes, sink);
     }
 
     private static void tree(Path base, Path root, PathMatcher include, List<PathMatcher> excludes, Sink sink)
@@ -102,7 +105,7 @@ final class Globs {
                 root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        return !dir.equals(root) && excluded(relative(base, dir), excludes)
+                        return !dir.equals(root) && excluded(dir, excludes)
                                 ? FileVisitResult.SKIP_SUBTREE
                                 : FileVisitResult.CONTINUE;
                     }
@@ -110,8 +113,7 @@ final class Globs {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                         if (attrs.isRegularFile()) {
-                            String rel = relative(base, file);
-                            if (include == null || include.matches(Path.of(rel))) {
+                            if (include == null || include.matches(file)) {
                                 emit(base, file, excludes, sink);
                             }
                         }
@@ -126,19 +128,17 @@ final class Globs {
     }
 
     private static void emit(Path base, Path file, List<PathMatcher> excludes, Sink sink) {
-        String rel = relative(base, file);
-        if (!excluded(rel, excludes)) {
-            sink.accept(rel, file);
+        if (!excluded(file, excludes)) {
+            sink.accept(relative(base, file), file);
         }
     }
 
     /** Excluded when an exclude matches the path or one of the folders it is in ("!build" drops build/**). */
-    private static boolean excluded(String rel, List<PathMatcher> excludes) {
+    private static boolean excluded(Path file, List<PathMatcher> excludes) {
         if (excludes.isEmpty()) {
             return false;
         }
-        Path p = Path.of(rel);
-        for (Path q = p; q != null; q = q.getParent()) {
+        for (Path q = file; q != null; q = q.getParent()) {
             for (PathMatcher m : excludes) {
                 if (m.matches(q)) {
                     return true;
@@ -146,6 +146,12 @@ final class Globs {
             }
         }
         return false;
+    }
+
+    /** A glob made absolute against {@code base} (a glob's wildcards are plain characters to Path). */
+    private static String absolute(Path base, String glob) {
+        String b = base.toString();
+        return glob.startsWith("/") ? glob : b + (b.endsWith("/") ? "" : "/") + glob;
     }
 
     static String relative(Path base, Path file) {

@@ -106,6 +106,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "say whether the task would come from the cache, and if not what changed; run nothing")
     String explain;
 
+    @Option(names = "--report", description = "write the run's HTML report (runs/RUN_ID/report.html) at the end")
+    boolean report;
+
     @Mixin
     ConfigOptions config;
 
@@ -145,6 +148,10 @@ public final class RunCommand implements Callable<Integer> {
             ctx.out().println(Json.pretty(dev.fanout.exec.RunJson.toJson(after.record())));
         } else {
             RunSummaryView.print(after, ctx.style(), ctx.out());
+        }
+        if (report) {
+            // stdout stays pure JSON with --json
+            (json ? ctx.err() : ctx.out()).println("report: " + ReportCommand.write(ctx, after.record(), null));
         }
         return exitCode(after.record());
     }

@@ -161,6 +161,10 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return number(ConfigKeys.BACKOFF_BASE_SECONDS);
     }
 
+    public double maxBackoffSeconds() {
+        return number(ConfigKeys.MAX_BACKOFF_SECONDS);
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> agentCommand() {
         return (List<String>) get(ConfigKeys.AGENT_COMMAND);
@@ -188,6 +192,10 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
 
     public double scriptTimeLimitSeconds() {
         return number(ConfigKeys.SCRIPT_TIME_LIMIT_SECONDS);
+    }
+
+    public int scriptMemoryMb() {
+        return ((Number) get(ConfigKeys.SCRIPT_MEMORY_MB)).intValue();
     }
 
     public boolean autosave() {

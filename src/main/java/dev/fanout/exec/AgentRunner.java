@@ -39,13 +39,19 @@ public final class AgentRunner implements TaskRunner {
 
     @Override
     public RunningAttempt start(Task task, AttemptContext ctx) throws LaunchException {
-        AgentDefinition agent = resources
-                .catalog()
-                .findAgent(task.agent())
-                .orElseThrow(() -> new LaunchException(
-                        "agent '" + task.agent() + "' does not exist; 'fanout agent list' lists them"));
-        if (agent.temporary() && ctx.attempt() == 1) {
-            resources.markUsed(ResourceKind.AGENT, agent.name());
+        AgentDefinition agent;
+        try {
+            agent = resources
+                    .catalog()
+                    .findAgent(task.agent())
+                    .orElseThrow(() -> new LaunchException(
+                            "agent '" + task.agent() + "' does not exist; 'fanout agent list' lists them"));
+            if (agent.temporary() && ctx.attempt() == 1) {
+                resources.markUsed(ResourceKind.AGENT, agent.name());
+            }
+        } catch (dev.fanout.FanoutException e) {
+            // a damaged agent file or registry: the user's to fix, in the message's own words
+            throw new LaunchException(e.getMessage());
         }
         List<String> template = agent.command().isEmpty() ? ctx.config().agentCommand() : agent.command();
         if (template.isEmpty()) {

@@ -70,6 +70,7 @@ final class ProcessLauncher {
             pb.directory(dir);
         }
         Map<String, String> env = pb.environment();
+        UserLocale.restore(env);
         extraEnv.forEach((k, v) -> {
             if (v == null) {
                 env.remove(k);

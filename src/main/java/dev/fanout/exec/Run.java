@@ -66,7 +66,17 @@ public final class Run {
         this.checkpoints = new RecordWriter(
                 results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
         this.scheduler = new Scheduler(
-                graph, options, config, runners, resolver, dir, listener, measured, carried, checkpoints::offer);
+                graph,
+                options,
+                config,
+                runners,
+                resolver,
+                dir,
+                listener,
+                measured,
+                carried,
+                checkpoints::offer,
+                new SystemTimeline());
     }
 
     /**

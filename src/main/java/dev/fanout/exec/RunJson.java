@@ -98,6 +98,9 @@ public final class RunJson {
             j.put("started_at", a.startedAt().toString());
             j.put("ended_at", a.endedAt().toString());
             j.put("seconds", round(a.seconds()));
+            if (a.queuedSeconds() > 0) {
+                j.put("queued_seconds", round(a.queuedSeconds()));
+            }
             if (a.exitCode() != null) {
                 j.put("exit_code", a.exitCode());
             }
@@ -160,7 +163,8 @@ public final class RunJson {
                     TaskStatus.ofKey(a.path("status").asText()),
                     a.has("exit_code") ? a.get("exit_code").asInt() : null,
                     a.path("signal").asInt(0),
-                    a.path("error").isTextual() ? a.get("error").asText() : null));
+                    a.path("error").isTextual() ? a.get("error").asText() : null,
+                    a.path("queued_seconds").asDouble(0)));
         }
         JsonNode value = null;
         String resultError =

@@ -71,6 +71,13 @@ public record RunPlan(
                         ? "run the tasks file again instead of resuming"
                         : "load the tasks file again ('load FILE')");
         TaskGraph graph = TaskGraph.of(tasks);
+        Set<String> reused = new HashSet<>();
+        carried.forEach((id, r) -> {
+            if (r.status().isSuccess()) {
+                reused.add(id);
+            }
+        });
+        tasks.checkRunnable(reused);
         Analysis analysis = Analysis.of(graph, config.maxParallelTasks());
         Decision decision = Decision.of(analysis, config);
         boolean parallel = request.parallel() != null ? request.parallel() : decision.parallel();

@@ -91,9 +91,9 @@ public final class Session {
      * @throws FanoutException (bad input) for a taken id, an unknown dependency or a cycle
      */
     public TaskSet addTask(Task task) {
-        if (!Names.isTaskId(task.id())) {
-            throw FanoutException.badInput(
-                    "task id '" + task.id() + "' may hold only letters, digits, '.', '_' and '-'");
+        String problem = Names.taskIdProblem(task.id());
+        if (problem != null) {
+            throw FanoutException.badInput("task id '" + task.id() + "' " + problem);
         }
         TaskSet next = (tasks.isEmpty() ? TaskSet.empty("session") : tasks).plus(List.of(task));
         TaskGraph.of(next);
@@ -407,7 +407,9 @@ public final class Session {
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
         Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
-        List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
+        // a run without agents leaves the registry alone, so a damaged one cannot block it
+        boolean usesAgents = plan.tasks().tasks().stream().anyMatch(t -> t.kind() == Task.Kind.AGENT);
+        List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources() && usesAgents
                 ? AfterRun.touchedBy(plan.tasks(), resources(plan.config()).cleanup(false))
                 : List.of();
         return new AfterRun(record, merged, cleanup);

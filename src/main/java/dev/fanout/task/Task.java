@@ -172,6 +172,18 @@ public record Task(
         return Kind.NONE;
     }
 
+    /**
+     * Whether a {@code script} value names a {@code .js} file rather than holding a function's
+     * source: one line ending in ".js" with nothing of code in it.
+     */
+    /** The largest estimate a task may give, so that sums over many tasks stay finite. */
+    public static final double MAX_ESTIMATE_SECONDS = 1e9;
+
+    public static boolean isScriptFile(String script) {
+        String s = script.strip();
+        return s.endsWith(".js") && s.indexOf('\n') < 0 && !s.contains("(") && !s.contains("{") && !s.contains("=>");
+    }
+
     /** The type, or "untyped" when the file gives none. */
     public String typeOrDefault() {
         return type == null || type.isBlank() ? "untyped" : type;

@@ -58,7 +58,7 @@ class CacheProcessTest {
     void aChangedEnvInputRerunsTheTaskAndAnUnchangedOneIsAHit() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("work"));
         Files.writeString(work.resolve("name.txt"), "world\n");
-        Path tasks = tmp.resolve("tasks.json");
+        Path tasks = work.resolve("tasks.json");
         Files.writeString(
                 tasks,
                 "[{\"id\": \"greet\", \"cwd\": " + JSON.valueToTree(work.toString())
@@ -97,7 +97,7 @@ class CacheProcessTest {
                             + ".bin.$$ out" + i + ".bin\"}");
         }
         t.append("]}");
-        Path tasks = tmp.resolve("tasks.json");
+        Path tasks = work.resolve("tasks.json");
         Files.writeString(tasks, t);
         Path logsA = tmp.resolve("logs-a");
         Path logsB = tmp.resolve("logs-b");

@@ -70,7 +70,7 @@ class CacheRunTest {
     }
 
     private void write(String text) throws IOException {
-        tasks = tmp.resolve("tasks.json");
+        tasks = work.resolve("tasks.json"); // inputs are relative to the tasks file's folder
         Files.writeString(tasks, text);
     }
 
