@@ -61,20 +61,7 @@ public final class AgentRunner implements TaskRunner {
         Map<String, String> env = new HashMap<>(task.env());
         env.put("CLAUDECODE", null); // an agent started inside another agent's session may refuse to run
         RunningAttempt process = ProcessLauncher.start(argv, task.cwd(), env, ctx, Containment.system(), task.limits());
-        return new RunningAttempt() {
-            private final java.util.concurrent.CompletableFuture<AttemptEnd> ended =
-                    process.ended().thenApply(end -> interpret(end, ctx));
-
-            @Override
-            public java.util.concurrent.CompletableFuture<AttemptEnd> ended() {
-                return ended;
-            }
-
-            @Override
-            public void stop() {
-                process.stop();
-            }
-        };
+        return RunningAttempt.of(process.ended().thenApply(end -> interpret(end, ctx)), process::stop);
     }
 
     /** The value of each placeholder for this task and agent. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.merge.MergeException;
 import dev.fanout.merge.TaskOutput;
@@ -71,7 +72,7 @@ public final class ScriptBridge implements AutoCloseable {
      * Evaluates an expression or program ({@value #EXPRESSION}) and waits for it.
      *
      * @return its value and log lines
-     * @throws JavaScriptException on a syntax error (exit 2) or an uncaught error (exit 1)
+     * @throws LocatedException on a syntax error (exit 2) or an uncaught error (exit 1)
      * @throws ScriptStoppedException when stopped by {@link #cancel()}, an interrupt or the time limit
      */
     public ScriptResult evaluate(String source) {
@@ -105,7 +106,7 @@ public final class ScriptBridge implements AutoCloseable {
      *
      * @param baseDir where a relative script path resolves (the tasks file's folder)
      * @return the result and log lines; cancelling the future stops the script. It fails with
-     *     {@link JavaScriptException}, {@link ScriptStoppedException}, or a bad-input
+     *     {@link LocatedException}, {@link ScriptStoppedException}, or a bad-input
      *     {@link FanoutException} when the file is missing or the script is not a function
      */
     public CompletableFuture<ScriptResult> runTask(String script, JsonNode task, Path baseDir) {
@@ -164,7 +165,7 @@ public final class ScriptBridge implements AutoCloseable {
      * tasks, add tasks or write files are skipped while they are evaluated. Use a fresh bridge,
      * and drop it if this throws.
      *
-     * @throws JavaScriptException naming the definition's origin, line and column when one fails
+     * @throws LocatedException naming the definition's origin, line and column when one fails
      */
     public void restore(List<ScriptDefinition> saved) {
         for (ScriptDefinition d : saved) {

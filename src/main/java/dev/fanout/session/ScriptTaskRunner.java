@@ -53,17 +53,7 @@ final class ScriptTaskRunner implements TaskRunner {
             double queued = start < 0 ? 0 : (start - submitted) / 1e9;
             return new AttemptEnd(end.exitCode(), end.signal(), end.error(), end.retryable(), queued);
         });
-        return new RunningAttempt() {
-            @Override
-            public CompletableFuture<AttemptEnd> ended() {
-                return ended;
-            }
-
-            @Override
-            public void stop() {
-                running.cancel(true);
-            }
-        };
+        return RunningAttempt.of(ended, () -> running.cancel(true));
     }
 
     private static AttemptEnd end(ScriptResult result, Throwable error, AttemptContext ctx) {

@@ -1,5 +1,7 @@
 package dev.fanout.task;
 
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import java.nio.file.FileSystems;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -27,8 +29,8 @@ final class CachingFields {
             List<String> globs,
             boolean mustStayInside,
             String who,
-            Task.Position at,
-            BiFunction<Task.Position, String, TaskFileException> error) {
+            Location at,
+            BiFunction<Location, String, LocatedException> error) {
         for (String g : globs) {
             String pattern = g.startsWith("!") ? g.substring(1) : g;
             if (pattern.isBlank()) {
@@ -71,10 +73,7 @@ final class CachingFields {
     }
 
     static List<String> envNames(
-            List<String> names,
-            String who,
-            Task.Position at,
-            BiFunction<Task.Position, String, TaskFileException> error) {
+            List<String> names, String who, Location at, BiFunction<Location, String, LocatedException> error) {
         for (String n : names) {
             if (!ENV_NAME.matcher(n).matches()) {
                 throw error.apply(

@@ -1,5 +1,6 @@
 package dev.fanout.task;
 
+import dev.fanout.Location;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position,
+        Location position,
         TaskLimits limits,
         Caching caching) {
 
@@ -68,7 +69,7 @@ public record Task(
             Integer retries,
             List<Integer> noRetryExitCodes,
             List<String> inputs,
-            Position position,
+            Location position,
             TaskLimits limits) {
         this(
                 id,
@@ -108,7 +109,7 @@ public record Task(
             Integer retries,
             List<Integer> noRetryExitCodes,
             List<String> inputs,
-            Position position) {
+            Location position) {
         this(
                 id,
                 type,
@@ -241,10 +242,4 @@ public record Task(
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */
-    public record Position(String file, int line, int column) {
-        @Override
-        public String toString() {
-            return file + ":" + line + ":" + column;
-        }
-    }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.JsonTree;
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ final class TaskFields {
 
     private final String file;
     private final int ordinal;
-    private final Task.Position start;
+    private final Location start;
 
     private String id;
     private String type;
@@ -61,15 +63,15 @@ final class TaskFields {
     private Long memoryMax;
     private Double cpus;
     private final CachingFields caching = new CachingFields();
-    private Task.Position agentAt;
-    private Task.Position promptAt;
+    private Location agentAt;
+    private Location promptAt;
     private final List<String> runners = new ArrayList<>();
-    private Task.Position secondRunnerAt;
+    private Location secondRunnerAt;
 
     /** The tasks file's folder, which relative paths of a task are relative to; null for a stream. */
     private final Path base;
 
-    TaskFields(String file, int ordinal, Task.Position start, Path base) {
+    TaskFields(String file, int ordinal, Location start, Path base) {
         this.base = base;
         this.file = file;
         this.ordinal = ordinal;
@@ -81,7 +83,7 @@ final class TaskFields {
         List<Entry> entries = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
-            Task.Position at = position(parser.currentTokenLocation());
+            Location at = position(parser.currentTokenLocation());
             parser.nextToken();
             JsonNode value;
             try {
@@ -152,9 +154,9 @@ final class TaskFields {
                 caching.toCaching());
     }
 
-    private record Entry(String name, JsonNode value, Task.Position at) {}
+    private record Entry(String name, JsonNode value, Location at) {}
 
-    private void field(String field, JsonNode v, Task.Position at) {
+    private void field(String field, JsonNode v, Location at) {
         if (field.equals("id")) {
             if (v.isNumber() || v.isBoolean()) {
                 throw error(at, who() + "id must be a string, not " + describe(v) + "; put the id in quotes");
@@ -232,7 +234,7 @@ final class TaskFields {
         }
     }
 
-    private void runner(String kind, Task.Position at) {
+    private void runner(String kind, Location at) {
         if (!runners.contains(kind)) {
             runners.add(kind);
             if (runners.size() == 2) {
@@ -245,14 +247,14 @@ final class TaskFields {
         return id == null ? "task #" + ordinal + ": " : "task '" + id + "': ";
     }
 
-    private String text(String field, JsonNode v, Task.Position at) {
+    private String text(String field, JsonNode v, Location at) {
         if (!v.isTextual()) {
             throw wrongType(field, "a string", v, at);
         }
         return v.textValue();
     }
 
-    private List<String> textList(String field, JsonNode v, Task.Position at) {
+    private List<String> textList(String field, JsonNode v, Location at) {
         if (!v.isArray()) {
             throw wrongType(field, "a list of strings", v, at);
         }
@@ -266,7 +268,7 @@ final class TaskFields {
         return out;
     }
 
-    private List<Integer> intList(String field, JsonNode v, Task.Position at) {
+    private List<Integer> intList(String field, JsonNode v, Location at) {
         if (!v.isArray()) {
             throw wrongType(field, "a list of whole numbers", v, at);
         }
@@ -280,7 +282,7 @@ final class TaskFields {
         return out;
     }
 
-    private Double nonNegative(String field, JsonNode v, Task.Position at) {
+    private Double nonNegative(String field, JsonNode v, Location at) {
         if (!v.isNumber()) {
             throw wrongType(field, "a number of seconds", v, at);
         }
@@ -294,7 +296,7 @@ final class TaskFields {
         return d;
     }
 
-    private Integer nonNegativeInt(String field, JsonNode v, Task.Position at) {
+    private Integer nonNegativeInt(String field, JsonNode v, Location at) {
         if (v.isIntegralNumber() && !v.canConvertToInt() && v.bigIntegerValue().signum() > 0) {
             throw error(at, who() + field + " must be at most " + Integer.MAX_VALUE + " (got " + v.asText() + ")");
         }
@@ -310,7 +312,7 @@ final class TaskFields {
         return v.intValue();
     }
 
-    private long memoryMax(JsonNode v, Task.Position at) {
+    private long memoryMax(JsonNode v, Location at) {
         long bytes = v.isIntegralNumber() && v.canConvertToLong()
                 ? v.longValue()
                 : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
@@ -326,7 +328,7 @@ final class TaskFields {
         return bytes;
     }
 
-    private double cpus(JsonNode v, Task.Position at) {
+    private double cpus(JsonNode v, Location at) {
         if (!v.isNumber()) {
             throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
         }
@@ -338,7 +340,7 @@ final class TaskFields {
         return d;
     }
 
-    private TaskCommand command(JsonNode v, Task.Position at) {
+    private TaskCommand command(JsonNode v, Location at) {
         if (v.isTextual()) {
             if (v.textValue().isBlank()) {
                 throw error(at, who() + "command is empty; give a command line or an argv list");
@@ -355,7 +357,7 @@ final class TaskFields {
         throw wrongType("command", "a string (run by sh -c) or a list of strings (argv)", v, at);
     }
 
-    private Map<String, String> env(JsonNode v, Task.Position at) {
+    private Map<String, String> env(JsonNode v, Location at) {
         if (!v.isObject()) {
             throw wrongType("env", "an object of NAME: value", v, at);
         }
@@ -370,11 +372,11 @@ final class TaskFields {
         return out;
     }
 
-    private TaskFileException wrongType(String field, String expected, JsonNode v, Task.Position at) {
+    private LocatedException wrongType(String field, String expected, JsonNode v, Location at) {
         return error(at, who() + field + " must be " + expected + ", not " + describe(v));
     }
 
-    private TaskFileException wrongItem(String field, String expected, int index, JsonNode item, Task.Position at) {
+    private LocatedException wrongItem(String field, String expected, int index, JsonNode item, Location at) {
         return error(
                 at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
     }
@@ -398,11 +400,11 @@ final class TaskFields {
         return v.asText();
     }
 
-    private TaskFileException error(Task.Position at, String problem) {
-        return new TaskFileException(file, at.line(), at.column(), problem);
+    private LocatedException error(Location at, String problem) {
+        return LocatedException.tasksFile(file, at.line(), at.column(), problem);
     }
 
-    private Task.Position position(JsonLocation at) {
-        return new Task.Position(file, at.getLineNr(), at.getColumnNr());
+    private Location position(JsonLocation at) {
+        return new Location(file, at.getLineNr(), at.getColumnNr());
     }
 }

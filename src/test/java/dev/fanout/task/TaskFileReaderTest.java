@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +66,7 @@ class TaskFileReaderTest {
                 build.inputs());
         assertEquals(new Caching(List.of("api/bin/*"), List.of("CC"), true), build.caching());
         assertEquals(Caching.NONE, fetch.caching());
-        assertEquals(new Task.Position(dir.resolve("tasks.json").toString(), 3, 3), build.position());
+        assertEquals(new Location(dir.resolve("tasks.json").toString(), 3, 3), build.position());
 
         Task review = set.get("review");
         assertEquals(Task.Kind.AGENT, review.kind());
@@ -104,8 +106,8 @@ class TaskFileReaderTest {
         assertEquals(4, set.config().get("max_parallel_tasks").intValue());
         assertFalse(set.config().get("enabled").booleanValue());
         String file = dir.resolve("tasks.json").toString();
-        assertEquals(new Task.Position(file, 2, 14), set.configPositions().get("max_parallel_tasks"));
-        assertEquals(new Task.Position(file, 3, 14), set.configPositions().get("enabled"));
+        assertEquals(new Location(file, 2, 14), set.configPositions().get("max_parallel_tasks"));
+        assertEquals(new Location(file, 3, 14), set.configPositions().get("enabled"));
     }
 
     @Test
@@ -135,8 +137,8 @@ class TaskFileReaderTest {
 
     @Test
     void anAliasOfASingleValueIsRefusedAtItsPlaceNotReadAsItsName() {
-        TaskFileException e =
-                org.junit.jupiter.api.Assertions.assertThrows(TaskFileException.class, () -> read("t.yaml", """
+        LocatedException e =
+                org.junit.jupiter.api.Assertions.assertThrows(LocatedException.class, () -> read("t.yaml", """
                 - id: a
                   command: &cmd "echo hello"
                 - id: b
@@ -185,8 +187,8 @@ class TaskFileReaderTest {
 
     @Test
     void readsTheIdFirstSoEveryMessageCanNameTheTask() {
-        TaskFileException e = org.junit.jupiter.api.Assertions.assertThrows(
-                TaskFileException.class, () -> read("tasks.json", "[{\"retries\": -1, \"id\": \"late\"}]"));
+        LocatedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                LocatedException.class, () -> read("tasks.json", "[{\"retries\": -1, \"id\": \"late\"}]"));
         assertEquals("task 'late': retries must not be negative (got -1)", e.problem());
         assertEquals(1, e.line());
         assertEquals(3, e.column());
