@@ -78,6 +78,11 @@ public record Home(Path root) {
         return root.resolve("sessions");
     }
 
+    /** The result cache: entries by key, and each task's last key. */
+    public Path cacheDir() {
+        return root.resolve("cache");
+    }
+
     public Path historyFile() {
         return root.resolve("history");
     }

@@ -78,6 +78,12 @@ public final class RunJson {
         if (t.reused()) {
             o.put("reused", true);
         }
+        if (t.cached() != null) {
+            ObjectNode c = o.putObject("cache");
+            c.put("key", t.cached().key());
+            c.put("from_run", t.cached().fromRun());
+            c.put("saved_seconds", round(t.cached().savedSeconds()));
+        }
         if (t.result() != null) {
             o.put("result", "tasks/" + t.taskId() + "/result.json");
         }
@@ -178,7 +184,13 @@ public final class RunJson {
                 o.path("reason").isTextual() ? o.get("reason").asText() : null,
                 value,
                 resultError,
-                o.path("reused").asBoolean(false));
+                o.path("reused").asBoolean(false),
+                o.path("cache").isObject()
+                        ? new CacheNote(
+                                o.path("cache").path("key").asText(),
+                                o.path("cache").path("from_run").asText(),
+                                o.path("cache").path("saved_seconds").asDouble())
+                        : null);
     }
 
     private static double round(double d) {
