@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,8 +57,8 @@ public record CacheEntry(
     /** The entry.json text, sealed with a checksum over the rest so that an edit is seen. */
     byte[] toJson() throws IOException {
         ObjectNode o = body();
-        o.put("checksum", Sha256.hex(SharedMapper.get().writeValueAsBytes(body())));
-        return SharedMapper.get().writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
+        o.put("checksum", Sha256.hex(Json.mapper().writeValueAsBytes(body())));
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
     }
 
     private ObjectNode body() {
@@ -95,7 +95,7 @@ public record CacheEntry(
     static CacheEntry parse(byte[] bytes) throws IOException {
         JsonNode o;
         try {
-            o = SharedMapper.get().readTree(new String(bytes, StandardCharsets.UTF_8));
+            o = Json.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IOException("entry.json is not JSON");
         }
@@ -111,7 +111,7 @@ public record CacheEntry(
                     o.path("seconds").asDouble(),
                     logs(o.path("logs")),
                     outputs(o.path("outputs")));
-            if (!Sha256.hex(SharedMapper.get().writeValueAsBytes(e.body()))
+            if (!Sha256.hex(Json.mapper().writeValueAsBytes(e.body()))
                     .equals(o.path("checksum").asText())) {
                 throw new IOException("entry.json was changed after it was written (its checksum does not match)");
             }

@@ -1,7 +1,7 @@
 package dev.fanout.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.task.Task;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,7 +155,7 @@ public final class CachePreview {
             return null;
         }
         try {
-            JsonNode o = SharedMapper.get().readTree(file.toFile());
+            JsonNode o = Json.mapper().readTree(file.toFile());
             Map<String, String> entries = new LinkedHashMap<>();
             o.path("entries")
                     .properties()

@@ -3,7 +3,7 @@ package dev.fanout.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.task.Task;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,8 +70,7 @@ public final class FolderResultCache implements ResultCache, AutoCloseable {
         JsonNode result = null;
         if (entry.logs().containsKey("result.json")) {
             try {
-                result = SharedMapper.get()
-                        .readTree(taskDir.resolve("result.json").toFile());
+                result = Json.mapper().readTree(taskDir.resolve("result.json").toFile());
             } catch (IOException e) {
                 warnings.add("task " + task.id() + ": its cached result.json is not JSON; it counts as no result");
             }
@@ -164,7 +163,7 @@ public final class FolderResultCache implements ResultCache, AutoCloseable {
         manifest.entries().forEach(entries::put);
         store.writeLast(
                 store.lastFile(task.id(), cwd),
-                SharedMapper.get().writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
     }
 
     @Override

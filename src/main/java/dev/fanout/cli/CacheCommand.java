@@ -3,6 +3,7 @@ package dev.fanout.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.cache.CacheEntry;
 import dev.fanout.cache.CachePreview;
 import dev.fanout.cache.CacheStore;
@@ -60,7 +61,7 @@ public final class CacheCommand extends GroupCommand {
                 throw unreadable(store, e);
             }
             if (json) {
-                ArrayNode a = Json.MAPPER.createArrayNode();
+                ArrayNode a = Json.mapper().createArrayNode();
                 for (CacheStore.Listed l : entries) {
                     ObjectNode o = a.addObject();
                     o.put("key", l.key());
@@ -135,7 +136,7 @@ public final class CacheCommand extends GroupCommand {
                         FanoutException.FAILED, "cache entry " + key + " is damaged: " + x.getMessage());
             }
             if (json) {
-                ctx.out().println(Json.pretty(Json.MAPPER.valueToTree(e)));
+                ctx.out().println(Json.pretty(Json.mapper().valueToTree(e)));
                 return 0;
             }
             var out = ctx.out();

@@ -3,7 +3,7 @@ package dev.fanout.cache;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskJson;
 import java.io.IOException;
@@ -16,7 +16,7 @@ final class CacheTasks {
     /** One task from its JSON, validated as a tasks file validates it. */
     static Task task(String json) {
         try {
-            ObjectNode o = (ObjectNode) SharedMapper.get().readTree(json);
+            ObjectNode o = (ObjectNode) Json.mapper().readTree(json);
             ArrayNode a = JsonNodeFactory.instance.arrayNode();
             a.add(o);
             return TaskJson.fromJson("test", a).tasks().get(0);
