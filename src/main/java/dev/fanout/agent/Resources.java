@@ -72,7 +72,7 @@ public final class Resources {
                         ResourceKind.SKILL,
                         spec.name(),
                         by,
-                        false,
+                        IfExists.REFUSE,
                         file -> new SkillDefinition(
                                 spec.name(),
                                 spec.description(),
@@ -91,7 +91,7 @@ public final class Resources {
      * @throws FanoutException (bad input) when an agent of that name exists, permanent or temporary
      */
     public AgentDefinition createTemporaryAgent(AgentSpec spec, CreatedBy by) {
-        return (AgentDefinition) create(ResourceKind.AGENT, spec.name(), by, false, agentMaker(spec, by))
+        return (AgentDefinition) create(ResourceKind.AGENT, spec.name(), by, IfExists.REFUSE, agentMaker(spec, by))
                 .resource();
     }
 
@@ -106,7 +106,8 @@ public final class Resources {
         if (found.isPresent()) {
             return new Ensured(found.get(), false);
         }
-        Made made = create(ResourceKind.AGENT, spec.name(), CreatedBy.AUTO, true, agentMaker(spec, CreatedBy.AUTO));
+        Made made = create(
+                ResourceKind.AGENT, spec.name(), CreatedBy.AUTO, IfExists.USE_IT, agentMaker(spec, CreatedBy.AUTO));
         return new Ensured((AgentDefinition) made.resource(), made.created());
     }
 
@@ -130,8 +131,14 @@ public final class Resources {
         return m;
     }
 
+    /** What creating a temporary resource does when one of that name is there already. */
+    private enum IfExists {
+        REFUSE,
+        USE_IT
+    }
+
     private Made create(
-            ResourceKind kind, String name, CreatedBy by, boolean existingIsFine, Function<Path, Resource> make) {
+            ResourceKind kind, String name, CreatedBy by, IfExists ifExists, Function<Path, Resource> make) {
         for (Catalog.Place place : catalog.places(kind)) {
             Path there = Catalog.fileIn(place.dir(), kind, name);
             if (place.origin() != Origin.TEMPORARY && Files.exists(there)) {
@@ -143,7 +150,7 @@ public final class Resources {
             Path dir = catalog.temporaryDir(kind);
             Path file = Catalog.fileIn(dir, kind, name);
             if (Files.exists(Catalog.entryIn(dir, kind, name))) {
-                if (existingIsFine) {
+                if (ifExists == IfExists.USE_IT) {
                     return new Made(Catalog.read(kind, file, Origin.TEMPORARY), false);
                 }
                 throw FanoutException.badInput("a temporary " + kind + " named '" + name + "' exists at " + file

@@ -112,6 +112,13 @@ public final class ConfigKeys {
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 
+    public static final ConfigKey CACHE = key(
+            "cache",
+            ConfigKey.Type.BOOLEAN,
+            true,
+            null,
+            "reuse stored results of tasks that declare inputs (a task's own cache: true|false wins)");
+
     private static Map<String, ConfigKey> byName;
 
     private ConfigKeys() {}

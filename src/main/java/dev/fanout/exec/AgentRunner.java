@@ -3,7 +3,7 @@ package dev.fanout.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.ResourceKind;
 import dev.fanout.agent.Resources;
@@ -109,7 +109,7 @@ public final class AgentRunner implements TaskRunner {
         if (out == null) {
             return end;
         }
-        ObjectNode result = SharedMapper.get().createObjectNode();
+        ObjectNode result = Json.mapper().createObjectNode();
         result.set("result", out.get("result"));
         result.put("is_error", out.path("is_error").asBoolean(false));
         for (String field : new String[] {"num_turns", "total_cost_usd", "session_id", "duration_ms"}) {
@@ -119,7 +119,7 @@ public final class AgentRunner implements TaskRunner {
         }
         try {
             if (!Files.exists(ctx.resultFile()) || Files.size(ctx.resultFile()) == 0) {
-                AtomicFile.write(ctx.resultFile(), o -> SharedMapper.get().writeValue(o, result));
+                AtomicFile.write(ctx.resultFile(), o -> Json.mapper().writeValue(o, result));
             }
         } catch (IOException e) {
             // the agent's stdout log still holds its output
@@ -145,7 +145,7 @@ public final class AgentRunner implements TaskRunner {
             if (!text.startsWith("{")) {
                 return null;
             }
-            JsonNode node = SharedMapper.get().readTree(text);
+            JsonNode node = Json.mapper().readTree(text);
             return node.isObject() && node.has("is_error") && node.has("result") ? node : null;
         } catch (IOException | RuntimeException e) {
             return null;

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
-import dev.fanout.JsonTree;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +105,7 @@ public final class DurationHistory {
             }
         }
         try {
-            AtomicFile.write(file, out -> SharedMapper.get().writeValue(out, after));
+            AtomicFile.write(file, out -> Json.mapper().writeValue(out, after));
             known = after;
             knownTime = Files.getLastModifiedTime(file);
         } catch (IOException e) {
@@ -124,7 +123,7 @@ public final class DurationHistory {
                 }
                 try (JsonParser parser = FACTORY.createParser(file.toFile())) {
                     if (parser.nextToken() != null) {
-                        JsonNode read = JsonTree.read(parser);
+                        JsonNode read = Json.read(parser);
                         if (read instanceof ObjectNode o) {
                             known = o;
                             knownTime = time;

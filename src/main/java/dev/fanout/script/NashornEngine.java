@@ -2,6 +2,7 @@ package dev.fanout.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +126,7 @@ final class NashornEngine {
      * @return its return value as JSON; a missing node for {@code undefined}
      */
     JsonNode call(Object fn, String argsJson) {
-        return JsonText.parse((String) helpers.callMember("call", fn, argsJson));
+        return Json.parseOrMissing((String) helpers.callMember("call", fn, argsJson));
     }
 
     void define(String key, Object fn) {
@@ -146,7 +147,7 @@ final class NashornEngine {
     }
 
     private JsonNode toJson(Object value) {
-        return JsonText.parse((String) helpers.callMember("toJson", value));
+        return Json.parseOrMissing((String) helpers.callMember("toJson", value));
     }
 
     private StopCheckInserter.Instrumented instrument(

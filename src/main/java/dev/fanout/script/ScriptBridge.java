@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.merge.MergeException;
@@ -36,8 +37,23 @@ public final class ScriptBridge implements AutoCloseable {
     /** The origin of an expression given on the command line or at the prompt. */
     public static final String EXPRESSION = "<expression>";
 
-    static final String MERGE = "merge";
-    static final String PIPELINE = "pipeline";
+    /** What a script registers: a merge strategy or a pipeline. */
+    enum Definition {
+        MERGE("merge"),
+        PIPELINE("pipeline");
+
+        private final String word;
+
+        Definition(String word) {
+            this.word = word;
+        }
+
+        /** How messages and the engine's keys name it. */
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
 
     private final ScriptHost host;
     private final ScriptOptions options;
@@ -127,7 +143,7 @@ public final class ScriptBridge implements AutoCloseable {
         } catch (FanoutException e) {
             return CompletableFuture.failedFuture(e);
         }
-        String args = "[" + JsonText.write(task) + "]";
+        String args = "[" + Json.writeOrNull(task) + "]";
         return supervisor.submit(new Job<>(Job.Kind.TASK, origin, (engine, j) -> {
             onStart.run();
             return new ScriptResult(engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines());
@@ -143,11 +159,12 @@ public final class ScriptBridge implements AutoCloseable {
         if (registry.pipeline(name).isEmpty()) {
             throw unknown("pipeline", name, registry.pipelines());
         }
-        String args = "[" + (options == null ? "{}" : JsonText.write(options)) + "]";
+        String args = "[" + (options == null ? "{}" : Json.writeOrNull(options)) + "]";
         return supervisor.await(new Job<>(
                 Job.Kind.PIPELINE,
                 "pipeline '" + name + "'",
-                (engine, j) -> new ScriptResult(engine.call(function(engine, PIPELINE, name), args), j.logLines())));
+                (engine, j) -> new ScriptResult(
+                        engine.call(function(engine, Definition.PIPELINE, name), args), j.logLines())));
     }
 
     /**
@@ -191,7 +208,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     // --- called from the engine's thread by ScriptFacade and ScriptMergeStrategy
 
-    void register(Job<?> job, NashornEngine engine, String kind, String name, Object fn, String description) {
+    void register(Job<?> job, NashornEngine engine, Definition kind, String name, Object fn, String description) {
         if (job == null || !job.kind.registers) {
             throw FanoutException.badInput(kind + "s can only be registered by a script evaluated at the top level"
                     + " (an expression or a .js file), not inside a task, merge or pipeline");
@@ -203,7 +220,7 @@ public final class ScriptBridge implements AutoCloseable {
         String key = kind + ":" + name;
         if (job.kind != Job.Kind.REPLAY) {
             ScriptRegistry.Entry entry = new ScriptRegistry.Entry(name, description, job.origin);
-            if (kind.equals(MERGE)) {
+            if (kind == Definition.MERGE) {
                 ScriptRegistry.Entry previous = registry.mergeEntry(name).orElse(null);
                 registry.putMerge(entry);
                 job.addUndo(() -> registry.restoreMerge(name, previous));
@@ -237,7 +254,7 @@ public final class ScriptBridge implements AutoCloseable {
             merged = supervisor.await(new Job<>(
                     Job.Kind.MERGE,
                     "merge strategy '" + name + "'",
-                    (engine, j) -> engine.call(function(engine, MERGE, name), args)));
+                    (engine, j) -> engine.call(function(engine, Definition.MERGE, name), args)));
         } catch (FanoutException e) {
             throw new MergeException(what + " failed: " + e.getMessage(), e);
         }
@@ -249,7 +266,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     // --- internals
 
-    private Object function(NashornEngine engine, String kind, String name) {
+    private Object function(NashornEngine engine, Definition kind, String name) {
         Object fn = engine.function(kind + ":" + name);
         if (fn == null) {
             throw new FanoutException(
@@ -296,7 +313,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     private static String outputsJson(List<TaskOutput> outputs) {
         SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
-        try (JsonGenerator g = JsonText.MAPPER.getFactory().createGenerator(text)) {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(text)) {
             g.writeStartArray();
             g.writeStartArray();
             for (TaskOutput o : outputs) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
  * @param limits memory and processor limits for its processes (never null)
+ * @param caching outputs, env_inputs and cache: what the result cache needs beyond inputs
  */
 public record Task(
         String id,
@@ -31,7 +32,8 @@ public record Task(
         List<Integer> noRetryExitCodes,
         List<String> inputs,
         Location position,
-        TaskLimits limits) {
+        TaskLimits limits,
+        Caching caching) {
 
     /** How a task runs. */
     public enum Kind {
@@ -47,6 +49,47 @@ public record Task(
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         limits = limits == null ? TaskLimits.NONE : limits;
+        caching = caching == null ? Caching.NONE : caching;
+    }
+
+    /** A task that says nothing about caching. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Location position,
+            TaskLimits limits) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
+                Caching.NONE);
     }
 
     /** A task without limits. */
@@ -84,7 +127,16 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
-                TaskLimits.NONE);
+                TaskLimits.NONE,
+                Caching.NONE);
+    }
+
+    /**
+     * Whether the result cache may serve this task: as its {@code cache} field says, else when it
+     * declares inputs and the configuration's {@code cache} is on.
+     */
+    public boolean cacheable(boolean configDefault) {
+        return caching.cache() != null ? caching.cache() : configDefault && !inputs.isEmpty();
     }
 
     /** A task that runs a shell command line, as {@code task add} makes. */
@@ -162,7 +214,8 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
-                limits);
+                limits,
+                caching);
     }
 
     /** This task with another environment (secrets masked, or given back). */
@@ -183,7 +236,9 @@ public record Task(
                 retries,
                 noRetryExitCodes,
                 inputs,
-                position);
+                position,
+                limits,
+                caching);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

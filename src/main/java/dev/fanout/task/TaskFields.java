@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.JsonTree;
+import dev.fanout.Json;
 import dev.fanout.LocatedException;
 import dev.fanout.Location;
 import dev.fanout.Names;
@@ -36,7 +36,10 @@ final class TaskFields {
             "no_retry_exit_codes",
             "inputs",
             "memory_max",
-            "cpus");
+            "cpus",
+            "outputs",
+            "env_inputs",
+            "cache");
 
     private final String file;
     private final int ordinal;
@@ -59,6 +62,7 @@ final class TaskFields {
     private List<String> inputs;
     private Long memoryMax;
     private Double cpus;
+    private final CachingFields caching = new CachingFields();
     private Location agentAt;
     private Location promptAt;
     private final List<String> runners = new ArrayList<>();
@@ -83,7 +87,7 @@ final class TaskFields {
             parser.nextToken();
             JsonNode value;
             try {
-                value = JsonTree.read(parser);
+                value = Json.read(parser);
             } catch (StreamConstraintsException e) {
                 throw error(at, who() + field + ": " + TaskFileReader.limitProblem(e));
             }
@@ -121,8 +125,11 @@ final class TaskFields {
                 script = base.resolve(script.strip()).normalize().toString();
             }
             if (inputs != null) {
+                // an exclude keeps its '!' in front of the resolved path
                 inputs = inputs.stream()
-                        .map(i -> base.resolve(i).normalize().toString())
+                        .map(i -> i.startsWith("!")
+                                ? "!" + base.resolve(i.substring(1)).normalize()
+                                : base.resolve(i).normalize().toString())
                         .toList();
             }
         }
@@ -143,7 +150,8 @@ final class TaskFields {
                 noRetryExitCodes,
                 inputs,
                 start,
-                new TaskLimits(memoryMax, cpus));
+                new TaskLimits(memoryMax, cpus),
+                caching.toCaching());
     }
 
     private record Entry(String name, JsonNode value, Location at) {}
@@ -203,7 +211,17 @@ final class TaskFields {
             case "timeout_seconds" -> timeoutSeconds = nonNegative(field, v, at);
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
-            case "inputs" -> inputs = textList(field, v, at);
+            case "inputs" -> inputs = CachingFields.globs(field, textList(field, v, at), false, who(), at, this::error);
+            case "outputs" ->
+                caching.outputs = CachingFields.globs(field, textList(field, v, at), true, who(), at, this::error);
+            case "env_inputs" ->
+                caching.envInputs = CachingFields.envNames(textList(field, v, at), who(), at, this::error);
+            case "cache" -> {
+                if (!v.isBoolean()) {
+                    throw wrongType(field, "true or false", v, at);
+                }
+                caching.cache = v.booleanValue();
+            }
             case "memory_max" -> memoryMax = memoryMax(v, at);
             case "cpus" -> cpus = cpus(v, at);
             default ->

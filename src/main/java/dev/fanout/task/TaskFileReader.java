@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.fanout.JsonTree;
+import dev.fanout.Json;
 import dev.fanout.LocatedException;
 import dev.fanout.Location;
 import dev.fanout.Names;
@@ -269,7 +269,7 @@ public final class TaskFileReader {
                 String key = parser.currentName();
                 positions.put(key, position(parser.currentTokenLocation()));
                 parser.nextToken();
-                node.set(key, JsonTree.read(parser));
+                node.set(key, Json.read(parser));
             }
             return node;
         }

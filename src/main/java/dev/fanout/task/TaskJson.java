@@ -62,6 +62,15 @@ public final class TaskJson {
         if (t.limits().cpus() != null) {
             o.put("cpus", t.limits().cpus());
         }
+        if (!t.caching().outputs().isEmpty()) {
+            t.caching().outputs().forEach(o.putArray("outputs")::add);
+        }
+        if (!t.caching().envInputs().isEmpty()) {
+            t.caching().envInputs().forEach(o.putArray("env_inputs")::add);
+        }
+        if (t.caching().cache() != null) {
+            o.put("cache", t.caching().cache());
+        }
         return o;
     }
 

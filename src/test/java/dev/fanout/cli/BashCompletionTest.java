@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.ProcessTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 12.16: the script 'fanout completion' prints, sourced in a real bash and driven as bash
  * drives it (COMP_WORDS, COMP_CWORD), completes names that exist when Tab is pressed.
  */
+@ProcessTest // each Tab starts a fanout JVM
 class BashCompletionTest {
     @TempDir
     Path dir;

@@ -3,6 +3,7 @@ package dev.fanout.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.ProcessTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A script that fills memory is stopped with one line naming the limit, in a real JVM with a small
  * heap: before, the OutOfMemoryError killed the engine's threads and fanout hung (issue 12.7).
  */
+@ProcessTest
 class ScriptMemoryLimitTest {
     @TempDir
     Path dir;

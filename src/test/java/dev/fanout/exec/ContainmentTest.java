@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.ProcessTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real processes in real control groups (issue 12 item 8, issue 11 item 5). The cgroup cases run
  * where fanout can make groups (root, a writable hierarchy: CI here) and are skipped elsewhere.
  */
+@ProcessTest
 class ContainmentTest {
     @TempDir
     Path tmp;

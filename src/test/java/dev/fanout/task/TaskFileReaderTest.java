@@ -33,7 +33,8 @@ class TaskFileReaderTest {
                   {"id": "build.api_2-x", "type": "build", "description": "builds the API",
                    "depends_on": ["fetch"], "estimated_seconds": 12.5,
                    "command": ["make", "-C", "api"], "cwd": "api", "env": {"MODE": "fast", "N": 3, "ON": true},
-                   "timeout_seconds": 90, "retries": 2, "no_retry_exit_codes": [2, 64], "inputs": ["api/src", "Makefile"]},
+                   "timeout_seconds": 90, "retries": 2, "no_retry_exit_codes": [2, 64], "inputs": ["api/src", "Makefile"],
+                   "outputs": ["api/bin/*"], "env_inputs": ["CC"], "cache": true},
                   {"id": "review", "agent": "reviewer", "prompt": "Review the API", "depends_on": ["build.api_2-x"]},
                   {"id": "sum", "script": "function (r) { return 1; }"}
                 ]
@@ -63,6 +64,8 @@ class TaskFileReaderTest {
                         dir.resolve("api/src").toString(),
                         dir.resolve("Makefile").toString()),
                 build.inputs());
+        assertEquals(new Caching(List.of("api/bin/*"), List.of("CC"), true), build.caching());
+        assertEquals(Caching.NONE, fetch.caching());
         assertEquals(new Location(dir.resolve("tasks.json").toString(), 3, 3), build.position());
 
         Task review = set.get("review");
@@ -74,6 +77,20 @@ class TaskFileReaderTest {
         assertEquals(Task.Kind.SCRIPT, sum.kind());
         assertEquals("function (r) { return 1; }", sum.script());
         assertNull(set.config());
+    }
+
+    @Test
+    void theCacheFieldsSurviveARunRecordOrSnapshot() throws IOException {
+        TaskSet set = read("tasks.json", """
+                [{"id": "b", "command": "make", "inputs": ["src/**", "!src/gen"], "outputs": ["bin/*"],
+                  "env_inputs": ["CC", "CFLAGS"], "cache": false}]
+                """);
+        TaskSet back = TaskJson.fromJson("record", TaskJson.toJson(set));
+        assertEquals(set.get("b").caching(), back.get("b").caching());
+        assertEquals(
+                List.of(dir.resolve("src/**").toString(), "!" + dir.resolve("src/gen")),
+                back.get("b").inputs(),
+                "relative to the file's folder, an exclude keeping its '!'");
     }
 
     @Test
