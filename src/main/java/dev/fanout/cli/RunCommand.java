@@ -88,6 +88,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the run record as JSON")
     boolean json;
 
+    @Option(names = "--keep-worktrees", description = "keep the worktrees of isolated tasks after the run")
+    boolean keepWorktrees;
+
     @Mixin
     ConfigOptions config;
 
@@ -110,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
                 failFast ? HaltPolicy.NOW : halt(halt),
                 output(output),
                 resume,
-                config.flags(java.util.Map.of()));
+                config.flags(keepWorktrees ? java.util.Map.of("keep_worktrees", "true") : java.util.Map.of()));
         RunPlan plan = ctx.session().plan(tasks, request);
         if (dryRun) {
             printPlan(plan);

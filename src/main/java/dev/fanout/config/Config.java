@@ -184,6 +184,14 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return number(ConfigKeys.SCRIPT_TIME_LIMIT_SECONDS);
     }
 
+    public String isolation() {
+        return (String) get(ConfigKeys.ISOLATION);
+    }
+
+    public boolean keepWorktrees() {
+        return (Boolean) get(ConfigKeys.KEEP_WORKTREES);
+    }
+
     public boolean autosave() {
         return (Boolean) get(ConfigKeys.AUTOSAVE);
     }

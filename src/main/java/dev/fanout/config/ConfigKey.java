@@ -89,6 +89,9 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
             throw new IllegalArgumentException("config key '" + name + "' must be at least "
                     + ConfigKeys.formatNumber(minimum) + ", not " + ConfigKeys.formatNumber(n.doubleValue()));
         }
+        if (name.equals("isolation") && !value.equals("none") && !value.equals("worktree")) {
+            throw new IllegalArgumentException("config key 'isolation' must be none or worktree, not '" + value + "'");
+        }
         return value;
     }
 

@@ -90,6 +90,18 @@ public final class ConfigKeys {
             60.0,
             0.0,
             "a JavaScript evaluation running longer is stopped; 0 means no limit");
+    public static final ConfigKey ISOLATION = key(
+            "isolation",
+            ConfigKey.Type.STRING,
+            "none",
+            null,
+            "default isolation of command and agent tasks: none, or worktree (a git worktree each)");
+    public static final ConfigKey KEEP_WORKTREES = key(
+            "keep_worktrees",
+            ConfigKey.Type.BOOLEAN,
+            false,
+            null,
+            "keep the tasks' git worktrees after a run (their branches are always kept)");
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 

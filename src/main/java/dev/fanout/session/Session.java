@@ -23,6 +23,10 @@ import dev.fanout.script.ScriptDefinition;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
+import dev.fanout.workspace.Git;
+import dev.fanout.workspace.IsolatedRunner;
+import dev.fanout.workspace.WorkspaceException;
+import dev.fanout.workspace.Worktrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -323,10 +327,16 @@ public final class Session {
     /** The runners for each kind of task; script paths resolve against {@code tasksFolder}. */
     private Map<Task.Kind, TaskRunner> runners(Config config, Path tasksFolder) {
         Map<Task.Kind, TaskRunner> runners = new EnumMap<>(Task.Kind.class);
-        runners.put(Task.Kind.COMMAND, new CommandRunner());
-        runners.put(Task.Kind.AGENT, new AgentRunner(resources(config)));
+        Worktrees worktrees = worktrees();
+        runners.put(Task.Kind.COMMAND, new IsolatedRunner(new CommandRunner(), worktrees));
+        runners.put(Task.Kind.AGENT, new IsolatedRunner(new AgentRunner(resources(config)), worktrees));
         runners.put(Task.Kind.SCRIPT, new ScriptTaskRunner(() -> scripts.bridge(config), tasksFolder));
         return runners;
+    }
+
+    /** The tasks' git worktrees, under the home. */
+    public Worktrees worktrees() {
+        return new Worktrees(new Git(), home.root().resolve("worktrees"));
     }
 
     /** Skills and agents, as the configuration places them. */
@@ -354,6 +364,7 @@ public final class Session {
         AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources)
                 .satisfy(plan.config(), resources)
                 .forEach(listener::note);
+        cleanLeftoverWorktrees(listener);
         return Run.prepare(
                 runStore(),
                 plan.graph(),
@@ -364,6 +375,18 @@ public final class Session {
                 runners(plan.config(), plan.tasksFolder()),
                 listener,
                 plan.carried());
+    }
+
+    /** A killed run's worktrees are removed by the next run (their branches stay). */
+    private void cleanLeftoverWorktrees(RunListener listener) {
+        try {
+            List<Path> removed = worktrees().cleanLeftovers(false);
+            if (!removed.isEmpty()) {
+                listener.note("removed " + removed.size() + " worktree(s) left by an earlier run that was killed");
+            }
+        } catch (WorkspaceException e) {
+            listener.note("could not remove an earlier run's worktrees: " + e.getMessage());
+        }
     }
 
     /** Agents the plan's tasks name that do not exist yet ("name (for a, b)"); a dry run shows them. */
@@ -378,6 +401,7 @@ public final class Session {
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
+        worktrees().finish(record.runId(), plan.config().keepWorktrees());
         Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
                 ? AfterRun.touchedBy(plan.tasks(), resources(plan.config()).cleanup(false))

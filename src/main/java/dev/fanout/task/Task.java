@@ -11,6 +11,8 @@ import java.util.Map;
  * @param timeoutSeconds null for the configured default
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
+ * @param isolation "worktree" to run in a git worktree of its own, "none" not to, or null for the config's default
+ * @param base the commit a worktree task starts from (null: HEAD)
  */
 public record Task(
         String id,
@@ -28,7 +30,9 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position) {
+        Position position,
+        String isolation,
+        String base) {
 
     /** How a task runs. */
     public enum Kind {
@@ -43,6 +47,45 @@ public record Task(
         env = env == null ? Map.of() : Map.copyOf(env);
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    }
+
+    /** A task without isolation or base, as before those fields existed. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Position position) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                null,
+                null);
     }
 
     /** A task that runs a shell command line, as {@code task add} makes. */
@@ -107,7 +150,32 @@ public record Task(
                 retries,
                 noRetryExitCodes,
                 inputs,
-                position);
+                position,
+                isolation,
+                base);
+    }
+
+    /** This task run in another folder (its worktree). */
+    public Task withCwd(String folder) {
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                folder,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                isolation,
+                base);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

@@ -31,7 +31,9 @@ final class TaskFields {
             "timeout_seconds",
             "retries",
             "no_retry_exit_codes",
-            "inputs");
+            "inputs",
+            "isolation",
+            "base");
 
     private final String file;
     private final int ordinal;
@@ -52,6 +54,8 @@ final class TaskFields {
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
+    private String isolation;
+    private String base;
     private Task.Position agentAt;
     private Task.Position promptAt;
     private final List<String> runners = new ArrayList<>();
@@ -118,7 +122,9 @@ final class TaskFields {
                 retries,
                 noRetryExitCodes,
                 inputs,
-                start);
+                start,
+                isolation,
+                base);
     }
 
     private record Entry(String name, JsonNode value, Task.Position at) {}
@@ -171,6 +177,19 @@ final class TaskFields {
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
             case "inputs" -> inputs = textList(field, v, at);
+            case "isolation" -> {
+                isolation = text(field, v, at);
+                if (!isolation.equals("worktree") && !isolation.equals("none")) {
+                    throw error(at, who() + "isolation must be \"worktree\" or \"none\", not '" + isolation + "'");
+                }
+            }
+            case "base" -> {
+                base = text(field, v, at);
+                if (base.isBlank() || base.startsWith("-")) {
+                    throw error(
+                            at, who() + "base must name a commit or branch (\"main\", \"HEAD~1\"), not '" + base + "'");
+                }
+            }
             default ->
                 throw error(
                         at,

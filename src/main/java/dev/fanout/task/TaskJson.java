@@ -55,6 +55,8 @@ public final class TaskJson {
             ArrayNode inputs = o.putArray("inputs");
             t.inputs().forEach(inputs::add);
         }
+        putIf(o, "isolation", t.isolation());
+        putIf(o, "base", t.base());
         return o;
     }
 
