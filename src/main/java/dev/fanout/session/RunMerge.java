@@ -5,11 +5,13 @@ import dev.fanout.FanoutException;
 import dev.fanout.SharedMapper;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
+import dev.fanout.merge.ChangesMerge;
 import dev.fanout.merge.Merged;
 import dev.fanout.merge.ResultMerger;
 import dev.fanout.merge.StrategyRegistry;
 import dev.fanout.merge.TaskOutput;
 import dev.fanout.task.Task;
+import dev.fanout.workspace.Git;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,31 @@ final class RunMerge {
      */
     static Merged merge(
             RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies, boolean keep) {
-        Merged merged = new ResultMerger(strategies).merge(outputs(run, taskIds), strategy);
+        return merge(run, taskIds, strategy, strategies, keep, null);
+    }
+
+    /**
+     * As {@link #merge(RunRecord, List, String, StrategyRegistry, boolean)}; with {@code onto}, the
+     * changes strategy merges into that branch. "auto" chooses changes for a run with worktree tasks.
+     */
+    static Merged merge(
+            RunRecord run,
+            List<String> taskIds,
+            String strategy,
+            StrategyRegistry strategies,
+            boolean keep,
+            String onto) {
+        List<TaskOutput> outputs = outputs(run, taskIds);
+        boolean auto = strategy == null || strategy.equals(StrategyRegistry.AUTO);
+        if (onto != null && !(ChangesMerge.NAME.equals(strategy) || auto)) {
+            throw FanoutException.badInput("--onto goes with --strategy changes, not '" + strategy + "'");
+        }
+        ResultMerger merger = new ResultMerger(strategies);
+        Merged merged = onto != null
+                ? merger.mergeWith(outputs, new ChangesMerge(new Git(), onto))
+                : auto && ChangesMerge.applies(outputs)
+                        ? merger.merge(outputs, ChangesMerge.NAME)
+                        : merger.merge(outputs, strategy);
         if (keep) {
             try {
                 AtomicFile.write(

@@ -417,9 +417,14 @@ public final class Session {
      * @throws FanoutException (bad input) for an unknown run, task or strategy
      */
     public Merged merge(String runId, List<String> taskIds, String strategy) {
+        return merge(runId, taskIds, strategy, null);
+    }
+
+    /** As {@link #merge(String, List, String)}; {@code onto} is the branch the changes strategy merges into. */
+    public Merged merge(String runId, List<String> taskIds, String strategy, String onto) {
         RunStore store = runStore();
         RunRecord record = store.load(runId == null ? store.latest() : runId);
-        return RunMerge.merge(record, taskIds, strategy, strategies(), false);
+        return RunMerge.merge(record, taskIds, strategy, strategies(), false, onto);
     }
 
     /** The configuration without any tasks file. */

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Git {
     /** Identity and settings for commits fanout makes, whatever the user's configuration says. */
-    static final List<String> AS_FANOUT =
+    public static final List<String> AS_FANOUT =
             List.of("-c", "user.name=fanout", "-c", "user.email=fanout@localhost", "-c", "commit.gpgsign=false");
 
     private final String program;

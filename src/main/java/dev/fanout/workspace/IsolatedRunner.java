@@ -153,6 +153,7 @@ public final class IsolatedRunner implements TaskRunner {
             }
         }
         result.put("branch", c.branch());
+        result.put("base", c.base());
         result.put("commit", c.commit());
         result.put("files_changed", c.filesChanged());
         result.put("insertions", c.insertions());

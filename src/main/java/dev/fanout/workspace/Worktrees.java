@@ -93,7 +93,7 @@ public final class Worktrees {
             }
         }
         String merges = merged.isEmpty() ? start : commitOf(dir, "HEAD");
-        return new Worktree(repository, dir, dir.resolve(repository.relativize(real)), branch, merges);
+        return new Worktree(repository, dir, dir.resolve(repository.relativize(real)), branch, start, merges);
     }
 
     /** Puts a worktree back to where its task started (before a retry). */
@@ -135,7 +135,7 @@ public final class Worktrees {
         } catch (IOException e) {
             throw new WorkspaceException("cannot write " + patch + ": " + e.getMessage());
         }
-        return new Changes(w.branch(), w.start(), commit, files, plus, minus);
+        return new Changes(w.branch(), w.base(), w.start(), commit, files, plus, minus);
     }
 
     /** Removes every worktree of a run (their branches stay), or marks them kept. */

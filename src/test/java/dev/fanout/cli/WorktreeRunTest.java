@@ -105,6 +105,7 @@ class WorktreeRunTest {
         assertEquals(
                 List.of(
                         "fanout/" + runId + "/add-docs",
+                        "fanout/" + runId + "/merged",
                         "fanout/" + runId + "/review",
                         "fanout/" + runId + "/shout",
                         "fanout/" + runId + "/whisper"),
@@ -131,6 +132,49 @@ class WorktreeRunTest {
     }
 
     @Test
+    void changesMergesTheCompatibleBranchesAndReportsTheConflictingOneWithItsFilesAndHunks() throws Exception {
+        TestRepo repo = repoWithUncommittedEdits(tmp.resolve("repo"));
+        Map<String, String> before = repo.snapshot();
+        fakeAgent();
+        Path file = tasksFile(
+                agentTask(repo.dir(), "add-docs", "add docs/guide.md How to use it"),
+                agentTask(repo.dir(), "shout", "change shared.txt 1 LINE ONE"),
+                agentTask(repo.dir(), "whisper", "change shared.txt 1 line one, softly"),
+                agentTask(repo.dir(), "review", "add docs/review.md reviewed", "add-docs"));
+
+        assertEquals(0, fanout("run", file.toString(), "--sequential"), err.toString());
+
+        Path run = FanoutProcess.runDir(home()).orElseThrow();
+        String runId = run.getFileName().toString();
+        JsonNode merged = JSON.readTree(run.resolve("merged.json").toFile());
+        assertEquals("changes", merged.path("strategy").asText(), merged.toString());
+        JsonNode result = merged.path("result");
+        assertEquals("fanout/" + runId + "/merged", result.path("branch").asText());
+        assertEquals(
+                "[\"add-docs\",\"shout\",\"review\"]", result.path("merged").toString());
+        assertEquals("[\"whisper\"]", result.path("conflicted").toString());
+        JsonNode whisper = result.path("tasks").get(2);
+        assertEquals("whisper", whisper.path("task").asText());
+        assertEquals("shared.txt", whisper.path("files").get(0).path("path").asText());
+        String hunk = whisper.path("files").get(0).path("hunks").get(0).asText();
+        assertTrue(hunk.startsWith("<<<<<<<") && hunk.contains("LINE ONE") && hunk.contains("softly"), hunk);
+        String branch = "fanout/" + runId + "/merged";
+        assertEquals("LINE ONE\nline two\nline three\n", repo.show(branch, "shared.txt"), "never half-applied");
+        assertEquals("reviewed\n", repo.show(branch, "docs/review.md"));
+        assertEquals(before, repo.snapshot(), "the user's checkout is untouched");
+        assertEquals(1, repo.git("worktree", "list").lines().count());
+
+        repo.git("branch", "side", "main");
+        out.getBuffer().setLength(0);
+        int exit = fanout("merge", "--strategy", "changes", "--onto", "side", "--json");
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("\"branch\" : \"side\""), out.toString());
+        assertEquals("How to use it\n", repo.show("side", "docs/guide.md"));
+        assertEquals(before, repo.snapshot());
+    }
+
+    @Test
     void keepWorktreesKeepsThemUntilResourcesCleanup() throws Exception {
         TestRepo repo = TestRepo.create(tmp.resolve("repo"));
         fakeAgent();
@@ -150,7 +194,7 @@ class WorktreeRunTest {
 
         assertFalse(Files.exists(kept));
         assertEquals(1, repo.git("worktree", "list").lines().count());
-        assertEquals(List.of("fanout/" + runId + "/a"), repo.branches("fanout/"));
+        assertEquals(List.of("fanout/" + runId + "/a", "fanout/" + runId + "/merged"), repo.branches("fanout/"));
     }
 
     @Test
