@@ -60,6 +60,9 @@ public final class ConfigCommand extends GroupCommand {
             if (value instanceof List<?> list) {
                 return list.isEmpty() ? "[]" : Json.MAPPER.valueToTree(list).toString();
             }
+            if (value instanceof java.util.Map<?, ?> map) {
+                return Json.MAPPER.valueToTree(map).toString();
+            }
             return String.valueOf(value);
         }
     }

@@ -170,6 +170,10 @@ public final class RunCommand implements Callable<Integer> {
                         : "1 slot, dependency order")
                 + "; times are "
                 + (plan.measured().isEmpty() ? "estimates" : "measured in earlier runs where known, else estimates"));
+        String pools = Pools.describe(plan);
+        if (!pools.isEmpty()) {
+            out.println("      pools: " + pools);
+        }
         out.println(ctx.style().bold(String.format("%-5s %-9s %-9s %s", "slot", "start", "end", "task")));
         ListSchedule schedule = plan.schedule();
         for (ListSchedule.Slot s : schedule.slots()) {

@@ -192,6 +192,11 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return (Boolean) get(ConfigKeys.KEEP_WORKTREES);
     }
 
+    @SuppressWarnings("unchecked")
+    public Map<String, Integer> pools() {
+        return (Map<String, Integer>) get(ConfigKeys.POOLS);
+    }
+
     public boolean autosave() {
         return (Boolean) get(ConfigKeys.AUTOSAVE);
     }

@@ -102,6 +102,12 @@ public final class ConfigKeys {
             false,
             null,
             "keep the tasks' git worktrees after a run (their branches are always kept)");
+    public static final ConfigKey POOLS = key(
+            "pools",
+            ConfigKey.Type.LIMITS,
+            java.util.Map.of(),
+            null,
+            "named concurrency limits, e.g. {\"claude\": 2}; a task joins one with pool: NAME");
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 

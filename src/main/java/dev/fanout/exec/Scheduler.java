@@ -76,7 +76,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 StartOrder.of(graph, options.parallel(), measured),
                 options.jobs(),
                 options.halt(),
-                Plan.Pools.NONE,
+                Plan.Pools.of(graph, config),
                 this);
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fanout-timers");

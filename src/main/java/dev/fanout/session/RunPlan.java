@@ -60,6 +60,13 @@ public record RunPlan(
             flags.put("max_parallel_tasks", request.jobs().toString());
         }
         Config config = session.configFor(tasks, flags);
+        for (dev.fanout.task.Task t : tasks.tasks()) {
+            if (t.pool() != null && !config.pools().containsKey(t.pool())) {
+                String where = t.position() == null ? "" : t.position() + ": ";
+                throw FanoutException.badInput(where + "task '" + t.id() + "' is in pool '" + t.pool()
+                        + "', which has no limit; add \"pools\": {\"" + t.pool() + "\": N} to the config");
+            }
+        }
         TaskGraph graph = TaskGraph.of(tasks);
         Analysis analysis = Analysis.of(graph, config.maxParallelTasks());
         Decision decision = Decision.of(analysis, config);

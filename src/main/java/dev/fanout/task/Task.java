@@ -13,6 +13,7 @@ import java.util.Map;
  * @param position where the task starts in its file, or null for a task added by hand
  * @param isolation "worktree" to run in a git worktree of its own, "none" not to, or null for the config's default
  * @param base the commit a worktree task starts from (null: HEAD)
+ * @param pool the concurrency pool it counts against (config {@code pools}), or null
  */
 public record Task(
         String id,
@@ -32,7 +33,8 @@ public record Task(
         List<String> inputs,
         Position position,
         String isolation,
-        String base) {
+        String base,
+        String pool) {
 
     /** How a task runs. */
     public enum Kind {
@@ -84,6 +86,7 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                null,
                 null,
                 null);
     }
@@ -152,7 +155,8 @@ public record Task(
                 inputs,
                 position,
                 isolation,
-                base);
+                base,
+                pool);
     }
 
     /** This task run in another folder (its worktree). */
@@ -175,7 +179,8 @@ public record Task(
                 inputs,
                 position,
                 isolation,
-                base);
+                base,
+                pool);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

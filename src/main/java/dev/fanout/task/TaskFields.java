@@ -33,7 +33,8 @@ final class TaskFields {
             "no_retry_exit_codes",
             "inputs",
             "isolation",
-            "base");
+            "base",
+            "pool");
 
     private final String file;
     private final int ordinal;
@@ -56,6 +57,7 @@ final class TaskFields {
     private List<String> inputs;
     private String isolation;
     private String base;
+    private String pool;
     private Task.Position agentAt;
     private Task.Position promptAt;
     private final List<String> runners = new ArrayList<>();
@@ -124,7 +126,8 @@ final class TaskFields {
                 inputs,
                 start,
                 isolation,
-                base);
+                base,
+                pool);
     }
 
     private record Entry(String name, JsonNode value, Task.Position at) {}
@@ -181,6 +184,12 @@ final class TaskFields {
                 isolation = text(field, v, at);
                 if (!isolation.equals("worktree") && !isolation.equals("none")) {
                     throw error(at, who() + "isolation must be \"worktree\" or \"none\", not '" + isolation + "'");
+                }
+            }
+            case "pool" -> {
+                pool = text(field, v, at);
+                if (!Names.isTaskId(pool)) {
+                    throw error(at, who() + "pool '" + pool + "' may hold only letters, digits, '.', '_' and '-'");
                 }
             }
             case "base" -> {

@@ -57,6 +57,7 @@ public final class TaskJson {
         }
         putIf(o, "isolation", t.isolation());
         putIf(o, "base", t.base());
+        putIf(o, "pool", t.pool());
         return o;
     }
 
