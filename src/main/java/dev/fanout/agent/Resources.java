@@ -2,6 +2,7 @@ package dev.fanout.agent;
 
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
@@ -98,7 +99,7 @@ public final class Resources {
      * The agent of that name if any place has one, else a new temporary agent made from
      * {@code spec}, created automatically. Two processes ensuring the same agent get one file.
      *
-     * @throws ResourceFileException when the agent found is not a valid agent file
+     * @throws LocatedException when the agent found is not a valid agent file
      */
     public Ensured ensureAgent(AgentSpec spec) {
         Optional<AgentDefinition> found = catalog.findAgent(spec.name());

@@ -26,6 +26,8 @@ final class CommandTable {
         add("runs", (ctx, f) -> new RunsCommand(ctx));
         add("results", (ctx, f) -> new ResultsCommand(ctx));
         add("stats", (ctx, f) -> new StatsCommand(ctx));
+        add("doctor", (ctx, f) -> new DoctorCommand(ctx));
+        add("report", (ctx, f) -> new ReportCommand(ctx));
         add("merge", (ctx, f) -> new MergeCommand(ctx));
         add("strategies", (ctx, f) -> new StrategiesCommand(ctx));
         add("js", (ctx, f) -> new JsCommand(ctx));
@@ -73,6 +75,7 @@ final class CommandTable {
                 (ctx, f) ->
                         new CommandLine(new ConfigCommand(ctx), f).addSubcommand("show", new ConfigCommand.Show(ctx)));
         add("completion", (ctx, f) -> new CompletionCommand(ctx));
+        add("__complete", (ctx, f) -> new CompleteCommand(ctx));
     }
 
     private CommandTable() {}

@@ -20,6 +20,7 @@ public final class ResultsCommand implements Callable<Integer> {
     @Parameters(
             arity = "0..1",
             paramLabel = "RUN_ID",
+            completionCandidates = Candidates.RunIds.class,
             description = "a run id from 'fanout runs' (default: the latest)")
     String runId;
 

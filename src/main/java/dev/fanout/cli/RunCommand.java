@@ -88,6 +88,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the run record as JSON")
     boolean json;
 
+    @Option(names = "--report", description = "write the run's HTML report (runs/RUN_ID/report.html) at the end")
+    boolean report;
+
     @Option(names = "--keep-worktrees", description = "keep the worktrees of isolated tasks after the run")
     boolean keepWorktrees;
 
@@ -125,6 +128,10 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             RunSummaryView.print(after, ctx.style(), ctx.out());
         }
+        if (report) {
+            // stdout stays pure JSON with --json
+            (json ? ctx.err() : ctx.out()).println("report: " + ReportCommand.write(ctx, after.record(), null));
+        }
         return exitCode(after.record());
     }
 
@@ -143,7 +150,8 @@ public final class RunCommand implements Callable<Integer> {
                         r.cancel("Ctrl-C");
                     }
                 })) {
-            progress.estimate(plan.analysis().makespanSeconds());
+            progress.estimate(estimatedSeconds(plan));
+            progress.attemptsAllowed(attemptsAllowed(plan));
             ctx.session().analysed(plan.analysis(), plan.decision());
             Run run = ctx.session().start(plan, progress);
             current.set(run);
@@ -152,6 +160,28 @@ public final class RunCommand implements Callable<Integer> {
             }
             return ctx.session().afterRun(plan, run.execute());
         }
+    }
+
+    /**
+     * How long the run should take: by durations measured in earlier runs where known, else the
+     * tasks' estimates; 0 (no estimate) when there are neither, rather than one second a task.
+     */
+    private static double estimatedSeconds(RunPlan plan) {
+        if (!plan.measured().isEmpty()) {
+            return plan.schedule().makespan();
+        }
+        boolean estimated = plan.tasks().tasks().stream().anyMatch(t -> t.estimatedSeconds() != null);
+        return estimated ? plan.analysis().makespanSeconds() : 0;
+    }
+
+    /** A task's retries (else max_retries) plus its first try, by task id. */
+    private static java.util.Map<String, Integer> attemptsAllowed(RunPlan plan) {
+        java.util.Map<String, Integer> allowed = new java.util.HashMap<>();
+        int retries = plan.config().maxRetries();
+        for (var t : plan.tasks().tasks()) {
+            allowed.put(t.id(), 1 + (t.retries() != null ? t.retries() : retries));
+        }
+        return allowed;
     }
 
     static int exitCode(RunRecord record) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a run as it goes. On a terminal: a live block (done/total, running tasks and their
@@ -38,18 +39,34 @@ final class RunProgress implements RunListener, AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final Map<String, Long> running = new LinkedHashMap<>();
     private final java.util.Set<String> retrying = new java.util.HashSet<>();
+    private Map<String, Integer> attemptsAllowed = Map.of();
     private String runId = "";
     private int total;
     private int done;
     private int failed;
     private double estimatedSeconds;
-    private final long startedNanos = System.nanoTime();
+    private final LongSupplier clock;
+    private final long startedNanos;
 
     /**
      * @param live the block to draw in, or null for plain lines
      * @param showOutput whether to print each task's output when it ends (group mode)
      */
     RunProgress(PrintWriter out, PrintWriter err, Style style, boolean quiet, boolean showOutput, LiveBlock live) {
+        this(out, err, style, quiet, showOutput, live, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()}: the times and ETA shown are read from it */
+    RunProgress(
+            PrintWriter out,
+            PrintWriter err,
+            Style style,
+            boolean quiet,
+            boolean showOutput,
+            LiveBlock live,
+            LongSupplier clock) {
+        this.clock = clock;
+        this.startedNanos = clock.getAsLong();
         this.out = out;
         this.err = err;
         this.style = style;
@@ -84,6 +101,11 @@ final class RunProgress implements RunListener, AutoCloseable {
         }
     }
 
+    /** How many attempts each task may have, so that a retry says which of how many comes next. */
+    synchronized void attemptsAllowed(Map<String, Integer> byTask) {
+        this.attemptsAllowed = byTask;
+    }
+
     /** The estimated length of the run, for the ETA. */
     synchronized void estimate(double seconds) {
         this.estimatedSeconds = seconds;
@@ -91,7 +113,7 @@ final class RunProgress implements RunListener, AutoCloseable {
 
     @Override
     public synchronized void taskStarted(String taskId, int attempt) {
-        running.put(taskId, System.nanoTime());
+        running.put(taskId, clock.getAsLong());
         retrying.remove(taskId);
         if (block == null && !quiet) {
             line("start   " + taskId + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
@@ -104,8 +126,11 @@ final class RunProgress implements RunListener, AutoCloseable {
         running.remove(taskId);
         retrying.add(taskId);
         if (!quiet) {
-            line(style.yellow("retry   ") + taskId + " in " + TimeFormat.seconds(retryInSeconds) + ": attempt "
-                    + attempt.number() + " " + (attempt.error() == null ? "failed" : style.taskText(attempt.error())));
+            Integer allowed = attemptsAllowed.get(taskId);
+            line(style.yellow("retry   ") + taskId + ": attempt " + attempt.number() + " "
+                    + (attempt.error() == null ? "failed" : style.taskText(attempt.error())) + "; retrying in "
+                    + TimeFormat.seconds(retryInSeconds) + " (attempt " + (attempt.number() + 1)
+                    + (allowed == null ? "" : " of " + allowed) + ")");
         }
         redraw();
     }
@@ -210,29 +235,45 @@ final class RunProgress implements RunListener, AutoCloseable {
     }
 
     /**
-     * The time left by the estimate, or, once the run has outlasted it, by how much: a run whose
-     * tasks are slower than estimated must not claim to be about to end.
+     * The time left. Before any task has finished: the estimate less the time so far, or, once
+     * the run has outlasted it, by how much (a run slower than estimated must not claim to be
+     * about to end); nothing without an estimate. Once tasks have finished: the tasks left at the
+     * rate they have been finishing, blended with the estimate's time left while few have
+     * finished, and trusted alone from the 20th task (or the end of a smaller run).
+     *
+     * @param estimatedSeconds the estimated length of the run; 0 when no task had an estimate
      */
-    static String eta(double estimatedSeconds, double elapsedSeconds) {
-        if (estimatedSeconds <= 0) {
-            return "";
+    static String eta(double estimatedSeconds, double elapsedSeconds, int done, int total) {
+        if (done == 0 || elapsedSeconds <= 0) {
+            if (estimatedSeconds <= 0) {
+                return "";
+            }
+            double left = estimatedSeconds - elapsedSeconds;
+            return left > 0
+                    ? ", ETA " + TimeFormat.seconds(left)
+                    : ", " + TimeFormat.seconds(-left) + " past the estimate";
         }
-        double left = estimatedSeconds - elapsedSeconds;
-        return left > 0 ? ", ETA " + TimeFormat.seconds(left) : ", " + TimeFormat.seconds(-left) + " past the estimate";
+        double measured = (total - done) * elapsedSeconds / done;
+        double left = measured;
+        if (estimatedSeconds > 0) {
+            double trust = Math.min(1.0, done / Math.min(total, 20.0));
+            left = trust * measured + (1 - trust) * Math.max(0, estimatedSeconds - elapsedSeconds);
+        }
+        return ", ETA " + TimeFormat.seconds(left);
     }
 
     private synchronized void redraw() {
         if (block == null) {
             return;
         }
-        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        long now = clock.getAsLong();
+        double elapsed = (now - startedNanos) / 1e9;
         List<String> lines = new ArrayList<>();
-        String eta = done < total ? eta(estimatedSeconds, elapsed) : "";
+        String eta = done < total ? eta(estimatedSeconds, elapsed, done, total) : "";
         lines.add(style.bold(String.format(Locale.ROOT, "%d/%d done", done, total)) + ", " + running.size()
                 + " running" + (retrying.isEmpty() ? "" : ", " + retrying.size() + " waiting to retry")
                 + (failed > 0 ? ", " + style.red(failed + " failed") : "") + ", "
                 + TimeFormat.seconds(elapsed) + eta + style.dim("  (Ctrl-C stops)"));
-        long now = System.nanoTime();
         int shown = 0;
         for (Map.Entry<String, Long> e : running.entrySet()) {
             if (shown++ == RUNNING_SHOWN) {

@@ -34,7 +34,8 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunRecord> runs = ctx.session().runStore().list();
+        var listing = ctx.session().runStore().listing();
+        List<RunRecord> runs = listing.runs();
         List<RunRecord> shown = runs.subList(0, Math.min(limit, runs.size()));
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
@@ -50,31 +51,34 @@ public final class RunsCommand implements Callable<Integer> {
                 o.put("source", r.source());
                 o.put("resumed_from", r.resumedFrom());
             }
+            listing.damaged()
+                    .forEach((id, problem) -> array.addObject()
+                            .put("run_id", id)
+                            .put("status", "damaged")
+                            .put("problem", problem));
             ctx.out().println(Json.pretty(array));
             return 0;
         }
-        if (runs.isEmpty()) {
+        if (runs.isEmpty() && listing.damaged().isEmpty()) {
             ctx.out().println("no runs yet in " + ctx.session().runStore().runsDir() + "; 'fanout run FILE' makes one");
             return 0;
         }
-        ctx.out()
-                .println(ctx.style()
-                        .bold(String.format(
-                                "%-21s %-19s %-11s %-9s %-8s %-8s %s",
-                                "run", "started", "status", "ok/tasks", "wall", "speedup", "source")));
+        // columns as wide as their widest cell: '20000/20000' must not push the rest out of line
+        TextTable table = new TextTable("run", "started", "status", "ok/tasks", "wall", "speedup", "source");
         for (RunRecord r : shown) {
-            ctx.out()
-                    .printf(
-                            "%-21s %-19s %-11s %-9s %-8s %-8s %s%n",
-                            r.runId(),
-                            WHEN.format(r.startedAt()),
-                            r.state().key(),
-                            r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0) + "/"
-                                    + r.results().size(),
-                            TimeFormat.seconds(r.wallSeconds()),
-                            Decision.fmt(r.measuredSpeedup()) + "x",
-                            r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
+            table.row(
+                    r.runId(),
+                    WHEN.format(r.startedAt()),
+                    r.state().key(),
+                    r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0) + "/"
+                            + r.results().size(),
+                    TimeFormat.seconds(r.wallSeconds()),
+                    Decision.fmt(r.measuredSpeedup()) + "x",
+                    r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
         }
+        // a run whose record cannot be read is still a run: listed, with what is wrong
+        listing.damaged().forEach((id, problem) -> table.row(id, "-", "damaged", "-", "-", "-", problem));
+        table.print(ctx.out(), ctx.style());
         if (runs.size() > shown.size()) {
             ctx.out()
                     .println(ctx.style()

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
@@ -87,6 +88,7 @@ final class Shell {
     /** Reads and runs entries until Ctrl-D, exit or a terminal that went away. */
     private int loop(LineReader reader) {
         LineRunner runner = new LineRunner(ctx);
+        Attributes outside = echoOnlyAtThePrompt();
         int last = 0;
         while (true) {
             String line;
@@ -131,6 +133,11 @@ final class Shell {
                 last = r.exitCode();
             }
         }
+        try {
+            terminal.setAttributes(outside);
+        } catch (java.io.IOError gone) {
+            // the terminal went away: nothing left to restore
+        }
         return last;
     }
 
@@ -138,6 +145,19 @@ final class Shell {
         javaScriptMode = false;
         ctx.out().println(ctx.style().dim("back to fanout's commands"));
         ctx.out().flush();
+    }
+
+    /**
+     * Turns the terminal's echo off between prompts, so that a key typed while a command runs, or
+     * just after Ctrl-C, is not echoed onto the old line: the next prompt reads and shows it. The
+     * line reader echoes for itself while it reads. Returns the attributes to restore on leaving.
+     */
+    private Attributes echoOnlyAtThePrompt() {
+        Attributes outside = terminal.getAttributes();
+        Attributes quiet = new Attributes(outside);
+        quiet.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(quiet);
+        return outside;
     }
 
     private void autosave() {

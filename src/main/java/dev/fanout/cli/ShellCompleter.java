@@ -46,7 +46,11 @@ final class ShellCompleter implements Completer {
         List<String> args = words.subList(i, words.size());
         String current = line.word();
         if (args.isEmpty() && !current.startsWith("-") && !spec.subcommands().isEmpty()) {
-            spec.subcommands().keySet().forEach(name -> candidates.add(new Candidate(name)));
+            spec.subcommands().forEach((name, sub) -> {
+                if (!sub.getCommandSpec().usageMessage().hidden()) { // __complete is for bash, not people
+                    candidates.add(new Candidate(name));
+                }
+            });
             if (spec.parent() == null) {
                 SHELL_WORDS.forEach(w -> candidates.add(new Candidate(w)));
             }

@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.fanout.exec.RunStats;
 import dev.fanout.graph.Decision;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code fanout stats}: failure rate, speedups, slowest tasks and estimate errors across past runs. */
 @Command(name = "stats", description = "Figures across past runs: failures, speedups, slowest tasks, estimate errors.")
 public final class StatsCommand implements Callable<Integer> {
+    private static final com.fasterxml.jackson.databind.ObjectMapper SNAKE_CASE =
+            Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private final CliContext ctx;
 
     @Option(
@@ -30,7 +33,7 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         RunStats s = RunStats.of(ctx.session().runStore().list(), top);
         if (json) {
-            ctx.out().println(Json.pretty(Json.MAPPER.valueToTree(s)));
+            ctx.out().println(Json.pretty(SNAKE_CASE.valueToTree(s))); // snake_case, as all fanout's JSON
             return 0;
         }
         var out = ctx.out();

@@ -23,24 +23,25 @@ public final class TasksCommand implements Callable<Integer> {
     public Integer call() {
         TaskSet tasks = ctx.session().tasks();
         if (json) {
-            ctx.out().println(Json.pretty(TaskJson.toJson(tasks)));
+            ctx.out()
+                    .println(Json.pretty(
+                            TaskJson.toJson(ctx.session().secrets(tasks).mask(tasks))));
             return 0;
         }
         if (tasks.isEmpty()) {
             ctx.out().println("no tasks; 'load FILE' or 'task add --id ID --command CMD' adds some");
             return 0;
         }
-        ctx.out().println(ctx.style().bold(String.format("%-22s %-16s %-22s %s", "id", "type", "depends on", "runs")));
+        TextTable table = new TextTable("id", "type", "depends on", "runs");
         for (Task t : tasks.tasks()) {
             String deps = String.join(",", t.dependsOn());
-            ctx.out()
-                    .printf(
-                            "%-22s %-16s %-22s %s%n",
-                            t.id(),
-                            t.type() == null ? "" : t.type(),
-                            deps.length() > 22 ? deps.substring(0, 21) + "…" : deps,
-                            abbreviate(runs(t), 60));
+            table.row(
+                    t.id(),
+                    t.type() == null ? "" : t.type(),
+                    deps.length() > 22 ? deps.substring(0, 21) + "…" : deps,
+                    abbreviate(runs(t), 60));
         }
+        table.print(ctx.out(), ctx.style());
         return 0;
     }
 

@@ -5,6 +5,21 @@ import java.util.concurrent.CompletableFuture;
 /** An attempt under way. */
 public interface RunningAttempt {
 
+    /** An attempt that ends when {@code ended} completes and that {@code stop} stops. */
+    static RunningAttempt of(CompletableFuture<AttemptEnd> ended, Runnable stop) {
+        return new RunningAttempt() {
+            @Override
+            public CompletableFuture<AttemptEnd> ended() {
+                return ended;
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
+    }
+
     /** Completes when the attempt has ended, however it ended. */
     CompletableFuture<AttemptEnd> ended();
 
@@ -16,9 +31,14 @@ public interface RunningAttempt {
 
     /**
      * How an attempt ended: an exit code, or the signal that killed it, and an error in words or
-     * null; {@code retryable} false when trying again cannot help.
+     * null; {@code retryable} false when trying again cannot help; {@code queuedSeconds}, how long
+     * it waited for a shared runner before it ran.
      */
-    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
+    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double queuedSeconds) {
+        public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
+            this(exitCode, signal, error, retryable, 0);
+        }
+
         public AttemptEnd(Integer exitCode, int signal, String error) {
             this(exitCode, signal, error, true);
         }

@@ -2,6 +2,7 @@ package dev.fanout.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -160,13 +161,13 @@ final class NashornEngine {
         return code;
     }
 
-    private static JavaScriptException syntaxError(ParserException e, int prefixLength, Job<?> job) {
+    private static LocatedException syntaxError(ParserException e, int prefixLength, Job<?> job) {
         String first = e.getMessage().lines().findFirst().orElse("");
         // "file.js:3:7 Expected ..." -> "Expected ..."
         String prefix = e.getFileName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + " ";
         String what = first.startsWith(prefix) ? first.substring(prefix.length()) : first;
         int column = e.getColumnNumber() - (e.getLineNumber() == 1 ? prefixLength : 0);
-        return new JavaScriptException(
+        return LocatedException.script(
                 FanoutException.BAD_INPUT,
                 displayName(e.getFileName(), job),
                 e.getLineNumber(),
@@ -177,10 +178,10 @@ final class NashornEngine {
 
     /** What a failed job reports: where in which script, and what JavaScript said, in one line. */
     FanoutException translate(Throwable failure, Job<?> job) {
-        if (failure instanceof JavaScriptException js) {
+        if (failure instanceof LocatedException js && js.kind() == LocatedException.Kind.SCRIPT) {
             if (js.file().startsWith(TASK_SCRIPT)) {
-                return new JavaScriptException(
-                        js.exitCode(), job.origin, js.line(), js.column(), js.jsMessage(), js.getCause());
+                return LocatedException.script(
+                        js.exitCode(), job.origin, js.line(), js.column(), js.problem(), js.getCause());
             }
             return js;
         }
@@ -214,7 +215,7 @@ final class NashornEngine {
         if (column >= 0 && code != null && line > 0) {
             column = code.originalColumn(line, column);
         }
-        return new JavaScriptException(
+        return LocatedException.script(
                 FanoutException.FAILED,
                 displayName(file, job),
                 Math.max(line, 0),

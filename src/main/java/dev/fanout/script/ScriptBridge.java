@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.merge.MergeException;
 import dev.fanout.merge.TaskOutput;
@@ -71,7 +72,7 @@ public final class ScriptBridge implements AutoCloseable {
      * Evaluates an expression or program ({@value #EXPRESSION}) and waits for it.
      *
      * @return its value and log lines
-     * @throws JavaScriptException on a syntax error (exit 2) or an uncaught error (exit 1)
+     * @throws LocatedException on a syntax error (exit 2) or an uncaught error (exit 1)
      * @throws ScriptStoppedException when stopped by {@link #cancel()}, an interrupt or the time limit
      */
     public ScriptResult evaluate(String source) {
@@ -105,10 +106,18 @@ public final class ScriptBridge implements AutoCloseable {
      *
      * @param baseDir where a relative script path resolves (the tasks file's folder)
      * @return the result and log lines; cancelling the future stops the script. It fails with
-     *     {@link JavaScriptException}, {@link ScriptStoppedException}, or a bad-input
+     *     {@link LocatedException}, {@link ScriptStoppedException}, or a bad-input
      *     {@link FanoutException} when the file is missing or the script is not a function
      */
     public CompletableFuture<ScriptResult> runTask(String script, JsonNode task, Path baseDir) {
+        return runTask(script, task, baseDir, () -> {});
+    }
+
+    /**
+     * Runs a task's script, as {@link #runTask(String, JsonNode, Path)}; {@code onStart} is called on
+     * the engine's thread when the script begins, so the time before is known as time queued.
+     */
+    public CompletableFuture<ScriptResult> runTask(String script, JsonNode task, Path baseDir, Runnable onStart) {
         String id = task.path("id").asText("?");
         boolean isFile = isScriptFile(script);
         String origin = isFile ? script.strip() : "<script of task " + id + ">";
@@ -119,11 +128,10 @@ public final class ScriptBridge implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         String args = "[" + JsonText.write(task) + "]";
-        return supervisor.submit(new Job<>(
-                Job.Kind.TASK,
-                origin,
-                (engine, j) -> new ScriptResult(
-                        engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines())));
+        return supervisor.submit(new Job<>(Job.Kind.TASK, origin, (engine, j) -> {
+            onStart.run();
+            return new ScriptResult(engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines());
+        }));
     }
 
     /**
@@ -157,7 +165,7 @@ public final class ScriptBridge implements AutoCloseable {
      * tasks, add tasks or write files are skipped while they are evaluated. Use a fresh bridge,
      * and drop it if this throws.
      *
-     * @throws JavaScriptException naming the definition's origin, line and column when one fails
+     * @throws LocatedException naming the definition's origin, line and column when one fails
      */
     public void restore(List<ScriptDefinition> saved) {
         for (ScriptDefinition d : saved) {
@@ -313,8 +321,7 @@ public final class ScriptBridge implements AutoCloseable {
     }
 
     private static boolean isScriptFile(String script) {
-        String s = script.strip();
-        return s.endsWith(".js") && s.indexOf('\n') < 0 && !s.contains("(") && !s.contains("{") && !s.contains("=>");
+        return dev.fanout.task.Task.isScriptFile(script);
     }
 
     private static String read(Path file, String what) {

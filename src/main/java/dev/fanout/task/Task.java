@@ -1,5 +1,6 @@
 package dev.fanout.task;
 
+import dev.fanout.Location;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param timeoutSeconds null for the configured default
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
+ * @param limits memory and processor limits for its processes (never null)
  * @param isolation "worktree" to run in a git worktree of its own, "none" not to, or null for the config's default
  * @param base the commit a worktree task starts from (null: HEAD)
  * @param pool the concurrency pool it counts against (config {@code pools}), or null
@@ -31,7 +33,8 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position,
+        Location position,
+        TaskLimits limits,
         String isolation,
         String base,
         String pool) {
@@ -49,9 +52,10 @@ public record Task(
         env = env == null ? Map.of() : Map.copyOf(env);
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        limits = limits == null ? TaskLimits.NONE : limits;
     }
 
-    /** A task without isolation or base, as before those fields existed. */
+    /** A task without limits. */
     public Task(
             String id,
             String type,
@@ -68,7 +72,7 @@ public record Task(
             Integer retries,
             List<Integer> noRetryExitCodes,
             List<String> inputs,
-            Position position) {
+            Location position) {
         this(
                 id,
                 type,
@@ -86,6 +90,46 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                TaskLimits.NONE);
+    }
+
+    /** A task without isolation, base or pool. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Location position,
+            TaskLimits limits) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
                 null,
                 null,
                 null);
@@ -125,6 +169,18 @@ public record Task(
         return Kind.NONE;
     }
 
+    /**
+     * Whether a {@code script} value names a {@code .js} file rather than holding a function's
+     * source: one line ending in ".js" with nothing of code in it.
+     */
+    /** The largest estimate a task may give, so that sums over many tasks stay finite. */
+    public static final double MAX_ESTIMATE_SECONDS = 1e9;
+
+    public static boolean isScriptFile(String script) {
+        String s = script.strip();
+        return s.endsWith(".js") && s.indexOf('\n') < 0 && !s.contains("(") && !s.contains("{") && !s.contains("=>");
+    }
+
     /** The type, or "untyped" when the file gives none. */
     public String typeOrDefault() {
         return type == null || type.isBlank() ? "untyped" : type;
@@ -154,6 +210,7 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                limits,
                 isolation,
                 base,
                 pool);
@@ -178,16 +235,36 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                limits,
+                isolation,
+                base,
+                pool);
+    }
+
+    /** This task with another environment (secrets masked, or given back). */
+    public Task withEnv(Map<String, String> newEnv) {
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                newEnv,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
                 isolation,
                 base,
                 pool);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */
-    public record Position(String file, int line, int column) {
-        @Override
-        public String toString() {
-            return file + ":" + line + ":" + column;
-        }
-    }
 }

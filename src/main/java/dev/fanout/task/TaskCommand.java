@@ -1,6 +1,7 @@
 package dev.fanout.task;
 
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * A task's command: a line for {@code sh -c}, or an argv list that runs with no shell.
@@ -29,6 +30,22 @@ public record TaskCommand(String shellLine, List<String> argv) {
 
     /** The command as a person would type it, for logs and the joblog. */
     public String display() {
-        return isShell() ? shellLine : String.join(" ", argv);
+        if (isShell()) {
+            return shellLine;
+        }
+        StringJoiner line = new StringJoiner(" ");
+        argv.forEach(a -> line.add(shellQuoted(a)));
+        return line.toString();
+    }
+
+    /**
+     * An argument as a POSIX shell reads it back: as it is when it holds nothing the shell
+     * treats specially, else in single quotes (a quote inside as {@code '\''}).
+     */
+    static String shellQuoted(String arg) {
+        if (!arg.isEmpty() && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_-./:=@%+,".indexOf(c) >= 0)) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
     }
 }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.JsonTree;
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import dev.fanout.Names;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +35,15 @@ final class TaskFields {
             "retries",
             "no_retry_exit_codes",
             "inputs",
+            "memory_max",
+            "cpus",
             "isolation",
             "base",
             "pool");
 
     private final String file;
     private final int ordinal;
-    private final Task.Position start;
+    private final Location start;
 
     private String id;
     private String type;
@@ -55,15 +60,21 @@ final class TaskFields {
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
+    private Long memoryMax;
+    private Double cpus;
+    private Location agentAt;
+    private Location promptAt;
     private String isolation;
-    private String base;
+    private String baseCommit;
     private String pool;
-    private Task.Position agentAt;
-    private Task.Position promptAt;
     private final List<String> runners = new ArrayList<>();
-    private Task.Position secondRunnerAt;
+    private Location secondRunnerAt;
 
-    TaskFields(String file, int ordinal, Task.Position start) {
+    /** The tasks file's folder, which relative paths of a task are relative to; null for a stream. */
+    private final Path base;
+
+    TaskFields(String file, int ordinal, Location start, Path base) {
+        this.base = base;
         this.file = file;
         this.ordinal = ordinal;
         this.start = start;
@@ -74,7 +85,7 @@ final class TaskFields {
         List<Entry> entries = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
-            Task.Position at = position(parser.currentTokenLocation());
+            Location at = position(parser.currentTokenLocation());
             parser.nextToken();
             JsonNode value;
             try {
@@ -108,6 +119,19 @@ final class TaskFields {
         if (prompt != null && agent == null) {
             throw error(promptAt, "task '" + id + "' has a prompt but no agent; add \"agent\" to say who runs it");
         }
+        if (base != null) {
+            // one rule for every path in a tasks file, as build tools have: relative to the file's
+            // folder, wherever fanout runs; a command runs in that folder unless cwd says otherwise
+            cwd = base.resolve(cwd == null ? "" : cwd).normalize().toString();
+            if (script != null && Task.isScriptFile(script)) {
+                script = base.resolve(script.strip()).normalize().toString();
+            }
+            if (inputs != null) {
+                inputs = inputs.stream()
+                        .map(i -> base.resolve(i).normalize().toString())
+                        .toList();
+            }
+        }
         return new Task(
                 id,
                 type,
@@ -125,14 +149,15 @@ final class TaskFields {
                 noRetryExitCodes,
                 inputs,
                 start,
+                new TaskLimits(memoryMax, cpus),
                 isolation,
-                base,
+                baseCommit,
                 pool);
     }
 
-    private record Entry(String name, JsonNode value, Task.Position at) {}
+    private record Entry(String name, JsonNode value, Location at) {}
 
-    private void field(String field, JsonNode v, Task.Position at) {
+    private void field(String field, JsonNode v, Location at) {
         if (field.equals("id")) {
             if (v.isNumber() || v.isBoolean()) {
                 throw error(at, who() + "id must be a string, not " + describe(v) + "; put the id in quotes");
@@ -142,8 +167,11 @@ final class TaskFields {
                 id = null;
                 throw error(at, who() + "id is empty; every task needs a unique \"id\"");
             }
-            if (!Names.isTaskId(id)) {
-                throw error(at, "task id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
+            String problem = Names.taskIdProblem(id);
+            if (problem != null) {
+                String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+                id = null;
+                throw error(at, "task id '" + shown + "' " + problem);
             }
             return;
         }
@@ -151,7 +179,16 @@ final class TaskFields {
             case "type" -> type = text(field, v, at);
             case "description" -> description = text(field, v, at);
             case "depends_on" -> dependsOn = textList(field, v, at);
-            case "estimated_seconds" -> estimatedSeconds = nonNegative(field, v, at);
+            case "estimated_seconds" -> {
+                estimatedSeconds = nonNegative(field, v, at);
+                // sums of estimates must stay finite: the analysis adds a million of them
+                if (estimatedSeconds > Task.MAX_ESTIMATE_SECONDS) {
+                    throw error(
+                            at,
+                            who() + "estimated_seconds must be at most " + (long) Task.MAX_ESTIMATE_SECONDS
+                                    + " (about 31 years), not " + v.asText());
+                }
+            }
             case "command" -> {
                 runner("command", at);
                 command = command(v, at);
@@ -171,15 +208,13 @@ final class TaskFields {
             }
             case "cwd" -> cwd = text(field, v, at);
             case "env" -> env = env(v, at);
-            case "timeout_seconds" -> {
-                timeoutSeconds = nonNegative(field, v, at);
-                if (timeoutSeconds == 0) {
-                    throw error(at, who() + "timeout_seconds must be more than 0");
-                }
-            }
+            // 0 means no limit, as task_timeout_seconds does in the config
+            case "timeout_seconds" -> timeoutSeconds = nonNegative(field, v, at);
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
             case "inputs" -> inputs = textList(field, v, at);
+            case "memory_max" -> memoryMax = memoryMax(v, at);
+            case "cpus" -> cpus = cpus(v, at);
             case "isolation" -> {
                 isolation = text(field, v, at);
                 if (!isolation.equals("worktree") && !isolation.equals("none")) {
@@ -193,10 +228,12 @@ final class TaskFields {
                 }
             }
             case "base" -> {
-                base = text(field, v, at);
-                if (base.isBlank() || base.startsWith("-")) {
+                baseCommit = text(field, v, at);
+                if (baseCommit.isBlank() || baseCommit.startsWith("-")) {
                     throw error(
-                            at, who() + "base must name a commit or branch (\"main\", \"HEAD~1\"), not '" + base + "'");
+                            at,
+                            who() + "base must name a commit or branch (\"main\", \"HEAD~1\"), not '" + baseCommit
+                                    + "'");
                 }
             }
             default ->
@@ -209,7 +246,7 @@ final class TaskFields {
         }
     }
 
-    private void runner(String kind, Task.Position at) {
+    private void runner(String kind, Location at) {
         if (!runners.contains(kind)) {
             runners.add(kind);
             if (runners.size() == 2) {
@@ -222,14 +259,14 @@ final class TaskFields {
         return id == null ? "task #" + ordinal + ": " : "task '" + id + "': ";
     }
 
-    private String text(String field, JsonNode v, Task.Position at) {
+    private String text(String field, JsonNode v, Location at) {
         if (!v.isTextual()) {
             throw wrongType(field, "a string", v, at);
         }
         return v.textValue();
     }
 
-    private List<String> textList(String field, JsonNode v, Task.Position at) {
+    private List<String> textList(String field, JsonNode v, Location at) {
         if (!v.isArray()) {
             throw wrongType(field, "a list of strings", v, at);
         }
@@ -243,7 +280,7 @@ final class TaskFields {
         return out;
     }
 
-    private List<Integer> intList(String field, JsonNode v, Task.Position at) {
+    private List<Integer> intList(String field, JsonNode v, Location at) {
         if (!v.isArray()) {
             throw wrongType(field, "a list of whole numbers", v, at);
         }
@@ -257,7 +294,7 @@ final class TaskFields {
         return out;
     }
 
-    private Double nonNegative(String field, JsonNode v, Task.Position at) {
+    private Double nonNegative(String field, JsonNode v, Location at) {
         if (!v.isNumber()) {
             throw wrongType(field, "a number of seconds", v, at);
         }
@@ -271,8 +308,14 @@ final class TaskFields {
         return d;
     }
 
-    private Integer nonNegativeInt(String field, JsonNode v, Task.Position at) {
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+    private Integer nonNegativeInt(String field, JsonNode v, Location at) {
+        if (v.isIntegralNumber() && !v.canConvertToInt() && v.bigIntegerValue().signum() > 0) {
+            throw error(at, who() + field + " must be at most " + Integer.MAX_VALUE + " (got " + v.asText() + ")");
+        }
+        if (v.isIntegralNumber() && v.bigIntegerValue().signum() < 0) {
+            throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
+        }
+        if (!v.isIntegralNumber()) {
             throw wrongType(field, "a whole number", v, at);
         }
         if (v.intValue() < 0) {
@@ -281,7 +324,35 @@ final class TaskFields {
         return v.intValue();
     }
 
-    private TaskCommand command(JsonNode v, Task.Position at) {
+    private long memoryMax(JsonNode v, Location at) {
+        long bytes = v.isIntegralNumber() && v.canConvertToLong()
+                ? v.longValue()
+                : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
+        if (bytes < 0) {
+            throw error(
+                    at,
+                    who() + "memory_max must be a size such as \"512M\" or \"2G\" (or bytes), not "
+                            + (v.isTextual() ? "'" + v.textValue() + "'" : describe(v)));
+        }
+        if (bytes < TaskLimits.MIN_MEMORY) {
+            throw error(at, who() + "memory_max must be at least 1M: a process cannot start in less");
+        }
+        return bytes;
+    }
+
+    private double cpus(JsonNode v, Location at) {
+        if (!v.isNumber()) {
+            throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
+        }
+        double d = v.doubleValue();
+        // the kernel's quota has a 1 ms floor in a 100 ms period
+        if (!(d >= 0.01) || d > 4096) {
+            throw error(at, who() + "cpus must be from 0.01 to 4096 (got " + v.asText() + ")");
+        }
+        return d;
+    }
+
+    private TaskCommand command(JsonNode v, Location at) {
         if (v.isTextual()) {
             if (v.textValue().isBlank()) {
                 throw error(at, who() + "command is empty; give a command line or an argv list");
@@ -298,7 +369,7 @@ final class TaskFields {
         throw wrongType("command", "a string (run by sh -c) or a list of strings (argv)", v, at);
     }
 
-    private Map<String, String> env(JsonNode v, Task.Position at) {
+    private Map<String, String> env(JsonNode v, Location at) {
         if (!v.isObject()) {
             throw wrongType("env", "an object of NAME: value", v, at);
         }
@@ -313,11 +384,11 @@ final class TaskFields {
         return out;
     }
 
-    private TaskFileException wrongType(String field, String expected, JsonNode v, Task.Position at) {
+    private LocatedException wrongType(String field, String expected, JsonNode v, Location at) {
         return error(at, who() + field + " must be " + expected + ", not " + describe(v));
     }
 
-    private TaskFileException wrongItem(String field, String expected, int index, JsonNode item, Task.Position at) {
+    private LocatedException wrongItem(String field, String expected, int index, JsonNode item, Location at) {
         return error(
                 at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
     }
@@ -341,11 +412,11 @@ final class TaskFields {
         return v.asText();
     }
 
-    private TaskFileException error(Task.Position at, String problem) {
-        return new TaskFileException(file, at.line(), at.column(), problem);
+    private LocatedException error(Location at, String problem) {
+        return LocatedException.tasksFile(file, at.line(), at.column(), problem);
     }
 
-    private Task.Position position(JsonLocation at) {
-        return new Task.Position(file, at.getLineNr(), at.getColumnNr());
+    private Location position(JsonLocation at) {
+        return new Location(file, at.getLineNr(), at.getColumnNr());
     }
 }

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.fanout.JsonTree;
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -44,7 +46,6 @@ public final class TaskFileReader {
     static final int YAML_LINE_LIMIT = 1_000_000;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
-    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
@@ -58,20 +59,20 @@ public final class TaskFileReader {
     /**
      * Reads and validates a tasks file: fields, types, ids and dependencies (not cycles: the graph finds those).
      *
-     * @throws TaskFileException for anything wrong with the file, naming where
+     * @throws LocatedException for anything wrong with the file, naming where
      */
     public TaskSet read(Path path) {
         String name = path.toString();
         if (!Files.exists(path)) {
-            throw new TaskFileException(name, 0, 0, "no such file; check the path");
+            throw LocatedException.tasksFile(name, 0, 0, "no such file; check the path");
         }
         if (Files.isDirectory(path)) {
-            throw new TaskFileException(name, 0, 0, "is a folder, not a tasks file; name a .json or .yaml file");
+            throw LocatedException.tasksFile(name, 0, 0, "is a folder, not a tasks file; name a .json or .yaml file");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return read(name, in, isYaml(path));
+            return read(name, in, isYaml(path), path.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     0,
                     0,
@@ -81,19 +82,30 @@ public final class TaskFileReader {
 
     /** Reads tasks from a stream; {@code name} is used in messages and positions. */
     public TaskSet read(String name, InputStream in, boolean yaml) {
+        return read(name, in, yaml, null);
+    }
+
+    /**
+     * Reads tasks from a stream; {@code name} is used in messages and positions, and relative paths
+     * of tasks ({@code cwd}, a {@code script} file, {@code inputs}) are made absolute against {@code base}
+     * (the file's folder), or kept as written when it is null.
+     */
+    public TaskSet read(String name, InputStream in, boolean yaml, Path base) {
         JsonFactory factory = yaml ? Yaml.FACTORY : JSON;
         JsonParser parser = null;
         try {
-            parser = factory.createParser(yaml ? new LineLengthLimit(in, YAML_LINE_LIMIT) : in);
+            parser = yaml
+                    ? new YamlAliases((YAMLParser) factory.createParser(new LineLengthLimit(in, YAML_LINE_LIMIT)))
+                    : factory.createParser(in);
             try (JsonParser p = parser) {
-                return new Parse(name, p).file();
+                return new Parse(name, p, base).file();
             }
         } catch (StreamConstraintsException e) {
             throw tooLarge(name, parser, e);
         } catch (JsonProcessingException e) {
             LineLengthLimit.LineTooLongException tooLong = causeOf(e, LineLengthLimit.LineTooLongException.class);
             if (tooLong != null) {
-                throw new TaskFileException(
+                throw LocatedException.tasksFile(
                         name,
                         tooLong.line(),
                         0,
@@ -104,20 +116,20 @@ public final class TaskFileReader {
                 throw yamlError(name, y);
             }
             JsonLocation loc = e.getLocation();
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     loc == null ? 0 : loc.getLineNr(),
                     loc == null ? 0 : loc.getColumnNr(),
                     (yaml ? "not valid YAML: " : "not valid JSON: ") + plain(e.getOriginalMessage()));
         } catch (LineLengthLimit.LineTooLongException e) {
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     e.line(),
                     0,
                     "the line is longer than " + e.limit()
                             + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
         } catch (IOException e) {
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     0,
                     0,
@@ -135,7 +147,7 @@ public final class TaskFileReader {
     }
 
     /** SnakeYAML's first line is the context ("while parsing a flow sequence"); the problem comes after. */
-    private static TaskFileException yamlError(String name, MarkedYAMLException y) {
+    private static LocatedException yamlError(String name, MarkedYAMLException y) {
         Mark at = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
         String problem =
                 y.getProblem() == null ? plain(y.getMessage()) : y.getProblem().strip();
@@ -143,7 +155,7 @@ public final class TaskFileReader {
             problem += " (" + y.getContext().strip() + " that starts at line "
                     + (y.getContextMark().getLine() + 1) + ")";
         }
-        return new TaskFileException(
+        return LocatedException.tasksFile(
                 name,
                 at == null ? 0 : at.getLine() + 1,
                 at == null ? 0 : at.getColumn() + 1,
@@ -151,9 +163,9 @@ public final class TaskFileReader {
     }
 
     /** A Jackson limit hit outside any task (in the config, or the file's shape), at the parser's place. */
-    private static TaskFileException tooLarge(String name, JsonParser parser, StreamConstraintsException e) {
+    private static LocatedException tooLarge(String name, JsonParser parser, StreamConstraintsException e) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
-        return new TaskFileException(
+        return LocatedException.tasksFile(
                 name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), limitProblem(e));
     }
 
@@ -175,9 +187,7 @@ public final class TaskFileReader {
 
     /** The first line of a parser message, with its "[Source: REDACTED …; line: 1, column: 2]" as "line 1, column 2". */
     static String plain(String message) {
-        String first =
-                message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
-        return SOURCE.matcher(first).replaceAll("line $1, column $2").strip();
+        return dev.fanout.Location.parserMessage(message);
     }
 
     static boolean isYaml(Path path) {
@@ -189,8 +199,10 @@ public final class TaskFileReader {
     private static final class Parse {
         private final String name;
         private final JsonParser parser;
+        private final Path base;
 
-        Parse(String name, JsonParser parser) {
+        Parse(String name, JsonParser parser, Path base) {
+            this.base = base;
             this.name = name;
             this.parser = parser;
         }
@@ -198,11 +210,11 @@ public final class TaskFileReader {
         TaskSet file() throws IOException {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new TaskFileException(name, 0, 0, "the file is empty; it needs a list of tasks");
+                throw LocatedException.tasksFile(name, 0, 0, "the file is empty; it needs a list of tasks");
             }
             List<Task> tasks;
             JsonNode config = null;
-            Map<String, Task.Position> configPositions = new LinkedHashMap<>();
+            Map<String, Location> configPositions = new LinkedHashMap<>();
             if (first == JsonToken.START_ARRAY) {
                 tasks = taskArray();
             } else if (first == JsonToken.START_OBJECT) {
@@ -251,7 +263,7 @@ public final class TaskFileReader {
             return set;
         }
 
-        private JsonNode configObject(Map<String, Task.Position> positions) throws IOException {
+        private JsonNode configObject(Map<String, Location> positions) throws IOException {
             var node = JsonNodeFactory.instance.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
@@ -274,18 +286,19 @@ public final class TaskFileReader {
                             parser.currentTokenLocation(),
                             "task #" + (tasks.size() + 1) + " must be an object with an id, not " + describe(token));
                 }
-                tasks.add(new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation())).read(parser));
+                tasks.add(new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation()), base)
+                        .read(parser));
             }
             return tasks;
         }
 
-        private TaskFileException error(JsonLocation at, String problem) {
-            return new TaskFileException(
+        private LocatedException error(JsonLocation at, String problem) {
+            return LocatedException.tasksFile(
                     name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), problem);
         }
 
-        private Task.Position position(JsonLocation at) {
-            return new Task.Position(name, at.getLineNr(), at.getColumnNr());
+        private Location position(JsonLocation at) {
+            return new Location(name, at.getLineNr(), at.getColumnNr());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fanout.task;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.LocatedException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -55,6 +56,12 @@ public final class TaskJson {
             ArrayNode inputs = o.putArray("inputs");
             t.inputs().forEach(inputs::add);
         }
+        if (t.limits().memoryMaxBytes() != null) {
+            o.put("memory_max", t.limits().memoryMaxBytes());
+        }
+        if (t.limits().cpus() != null) {
+            o.put("cpus", t.limits().cpus());
+        }
         putIf(o, "isolation", t.isolation());
         putIf(o, "base", t.base());
         putIf(o, "pool", t.pool());
@@ -71,7 +78,7 @@ public final class TaskJson {
      * Reads tasks back from the JSON {@link #toJson(TaskSet)} wrote, validating them as a file.
      *
      * @param source the name messages give the tasks ("run 2026…/run.json")
-     * @throws TaskFileException when the JSON is not a valid task list
+     * @throws LocatedException when the JSON is not a valid task list
      */
     public static TaskSet fromJson(String source, ArrayNode tasks) {
         byte[] bytes = tasks.toString().getBytes(StandardCharsets.UTF_8);
