@@ -61,6 +61,9 @@ public final class ConfigCommand extends GroupCommand {
             if (value instanceof List<?> list) {
                 return list.isEmpty() ? "[]" : Json.mapper().valueToTree(list).toString();
             }
+            if (value instanceof java.util.Map<?, ?> map) {
+                return Json.mapper().valueToTree(map).toString();
+            }
             return String.valueOf(value);
         }
     }

@@ -37,6 +37,13 @@ public final class MergeCommand implements Callable<Integer> {
             description = "a strategy from 'fanout strategies', or auto (by task type; the default)")
     String strategy;
 
+    @Option(
+            names = "--onto",
+            paramLabel = "BRANCH",
+            defaultValue = Option.NULL_VALUE,
+            description = "with --strategy changes: merge the tasks' branches into this branch")
+    String onto;
+
     @Option(names = "--output", paramLabel = "FILE", description = "also write the merged answer to FILE")
     Path output;
 
@@ -49,7 +56,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Merged merged = ctx.session().merge(run, taskIds == null ? List.of() : taskIds, strategy);
+        Merged merged = ctx.session().merge(run, taskIds == null ? List.of() : taskIds, strategy, onto);
         if (output != null) {
             OutputFile.write(
                     "--output",

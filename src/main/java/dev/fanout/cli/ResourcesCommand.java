@@ -239,6 +239,12 @@ public final class ResourcesCommand extends GroupCommand {
         @Override
         public Integer call() {
             List<LifecycleDecision> decisions = open(ctx, config).cleanup(dryRun);
+            // worktrees of runs that are over (killed, or kept with --keep-worktrees) go too; branches stay
+            List<java.nio.file.Path> worktrees =
+                    dryRun ? List.of() : ctx.session().worktrees().cleanLeftovers(true);
+            if (!worktrees.isEmpty() && !json) {
+                ctx.out().println("removed " + worktrees.size() + " worktree(s) of runs that are over");
+            }
             long deleted = decisions.stream().filter(d -> !d.keep()).count();
             boolean failed = decisions.stream().anyMatch(d -> d.rule() == LifecycleDecision.Rule.DELETE_FAILED);
             if (json) {

@@ -110,6 +110,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", description = "write the run's HTML report (runs/RUN_ID/report.html) at the end")
     boolean report;
 
+    @Option(names = "--keep-worktrees", description = "keep the worktrees of isolated tasks after the run")
+    boolean keepWorktrees;
+
     @Mixin
     ConfigOptions config;
 
@@ -132,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
                 failFast ? HaltPolicy.NOW : halt(halt),
                 output(output),
                 resume,
-                config.flags(java.util.Map.of()),
+                config.flags(keepWorktrees ? java.util.Map.of("keep_worktrees", "true") : java.util.Map.of()),
                 new dev.fanout.session.CacheRequest(
                         !noCache, force == null ? java.util.Set.of() : java.util.Set.copyOf(force)));
         RunPlan plan = ctx.session().plan(tasks, request);
@@ -222,6 +225,10 @@ public final class RunCommand implements Callable<Integer> {
                         : "1 slot, dependency order")
                 + "; times are "
                 + (plan.measured().isEmpty() ? "estimates" : "measured in earlier runs where known, else estimates"));
+        String pools = Pools.describe(plan);
+        if (!pools.isEmpty()) {
+            out.println("      pools: " + pools);
+        }
         out.println(ctx.style().bold(String.format("%-5s %-9s %-9s %s", "slot", "start", "end", "task")));
         var previews = ctx.session().cachePreview(plan);
         java.util.Set<String> hits = new java.util.HashSet<>(dev.fanout.cache.CachePreview.hits(previews));

@@ -198,6 +198,19 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return ((Number) get(ConfigKeys.SCRIPT_MEMORY_MB)).intValue();
     }
 
+    public String isolation() {
+        return (String) get(ConfigKeys.ISOLATION);
+    }
+
+    public boolean keepWorktrees() {
+        return (Boolean) get(ConfigKeys.KEEP_WORKTREES);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Integer> pools() {
+        return (Map<String, Integer>) get(ConfigKeys.POOLS);
+    }
+
     public boolean autosave() {
         return (Boolean) get(ConfigKeys.AUTOSAVE);
     }

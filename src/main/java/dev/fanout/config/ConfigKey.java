@@ -17,7 +17,8 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
         INTEGER("a whole number"),
         NUMBER("a number"),
         STRING("a string"),
-        STRING_LIST("a list of strings");
+        STRING_LIST("a list of strings"),
+        LIMITS("an object of NAME: whole number (at least 1)");
 
         private final String expected;
 
@@ -43,6 +44,7 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
             case NUMBER -> node.isNumber() ? node.doubleValue() : null;
             case STRING -> node.isTextual() ? node.textValue() : null;
             case STRING_LIST -> stringList(node);
+            case LIMITS -> limits(node);
         };
         if (value == null && node.isArray() && type == Type.STRING_LIST) {
             int i = 0;
@@ -76,6 +78,7 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
             case NUMBER -> parseDouble(t);
             case STRING -> t;
             case STRING_LIST -> t.isEmpty() ? List.of() : List.of(t.split("\\s*,\\s*"));
+            case LIMITS -> limits(t);
         };
         if (value == null) {
             throw new IllegalArgumentException(
@@ -88,6 +91,9 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
         if (minimum != null && value instanceof Number n && n.doubleValue() < minimum) {
             throw new IllegalArgumentException("config key '" + name + "' must be at least "
                     + ConfigKeys.formatNumber(minimum) + ", not " + ConfigKeys.formatNumber(n.doubleValue()));
+        }
+        if (name.equals("isolation") && !value.equals("none") && !value.equals("worktree")) {
+            throw new IllegalArgumentException("config key 'isolation' must be none or worktree, not '" + value + "'");
         }
         return value;
     }
@@ -104,6 +110,39 @@ public record ConfigKey(String name, Type type, Object defaultValue, Double mini
             out.add(item.textValue());
         }
         return List.copyOf(out);
+    }
+
+    /** {@code {"claude": 2}}: names (as task ids) to limits of at least 1, or null when it is not that. */
+    private static java.util.Map<String, Integer> limits(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (var e : node.properties()) {
+            JsonNode v = e.getValue();
+            if (!dev.fanout.Names.isTaskId(e.getKey())
+                    || !v.isIntegralNumber()
+                    || !v.canConvertToInt()
+                    || v.intValue() < 1) {
+                return null;
+            }
+            out.put(e.getKey(), v.intValue());
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** {@code claude=2,gpu=1}, as typed after {@code set pools}. */
+    private static java.util.Map<String, Integer> limits(String t) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String pair : t.isEmpty() ? new String[0] : t.split("\\s*,\\s*")) {
+            String[] kv = pair.split("\\s*=\\s*", 2);
+            Integer n = kv.length == 2 ? parseInt(kv[1]) : null;
+            if (n == null || n < 1 || !dev.fanout.Names.isTaskId(kv[0])) {
+                return null;
+            }
+            out.put(kv[0], n);
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static Integer parseInt(String t) {

@@ -109,6 +109,24 @@ public final class ConfigKeys {
             0.0,
             "scripts are stopped when fanout's memory after a collection passes this many MB;"
                     + " 0 means 80% of the JVM's heap (FANOUT_JAVA_OPTS=-Xmx… gives more)");
+    public static final ConfigKey ISOLATION = key(
+            "isolation",
+            ConfigKey.Type.STRING,
+            "none",
+            null,
+            "default isolation of command and agent tasks: none, or worktree (a git worktree each)");
+    public static final ConfigKey KEEP_WORKTREES = key(
+            "keep_worktrees",
+            ConfigKey.Type.BOOLEAN,
+            false,
+            null,
+            "keep the tasks' git worktrees after a run (their branches are always kept)");
+    public static final ConfigKey POOLS = key(
+            "pools",
+            ConfigKey.Type.LIMITS,
+            java.util.Map.of(),
+            null,
+            "named concurrency limits, e.g. {\"claude\": 2}; a task joins one with pool: NAME");
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 

@@ -50,6 +50,18 @@ public final class Plan {
     public record Pools(Map<String, Integer> limits, Map<String, String> poolOfTask) {
         public static final Pools NONE = new Pools(Map.of(), Map.of());
 
+        /** The configured pools ({@code pools}) and the tasks that name one ({@code pool}). */
+        public static Pools of(TaskGraph graph, dev.fanout.config.Config config) {
+            Map<String, String> of = new java.util.HashMap<>();
+            for (int v = 0; v < graph.size(); v++) {
+                String p = graph.task(v).pool();
+                if (p != null) {
+                    of.put(graph.id(v), p);
+                }
+            }
+            return of.isEmpty() ? NONE : new Pools(config.pools(), of);
+        }
+
         public Pools {
             limits = Map.copyOf(limits);
             poolOfTask = Map.copyOf(poolOfTask);

@@ -87,7 +87,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 StartOrder.of(graph, options.parallel(), measured),
                 options.jobs(),
                 options.halt(),
-                Plan.Pools.NONE,
+                Plan.Pools.of(graph, config),
                 this);
         launcher = new Launcher(runners, resolver, dir, config, timeline.launchers(options.jobs()));
         for (int v = 0; v < n; v++) {

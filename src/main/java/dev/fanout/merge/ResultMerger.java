@@ -79,6 +79,14 @@ public final class ResultMerger {
                 "by_type", combined, errors.isEmpty() ? null : String.join("; ", errors), notes, typeStrategies);
     }
 
+    /** Merges {@code outputs} with a strategy given as it is (one made for this merge, such as changes --onto). */
+    public Merged mergeWith(List<TaskOutput> outputs, MergeStrategy s) {
+        List<String> notes = new ArrayList<>();
+        Attempt a = attempt(s, List.copyOf(outputs));
+        liftNotes(a.json, "", notes);
+        return new Merged(s.name(), a.json, a.error, notes);
+    }
+
     /** A strategy's answer, or the individual results and why the strategy failed. */
     private record Attempt(JsonNode json, String error) {}
 

@@ -33,7 +33,8 @@ public final class StrategyRegistry {
                 new TestResultsMerge(),
                 new BuildMerge(),
                 new DeploymentMerge(),
-                new ByTaskMerge())) {
+                new ByTaskMerge(),
+                new ChangesMerge())) {
             r.strategies.put(s.name(), new RegisteredStrategy(s, RegisteredStrategy.BUILT_IN));
         }
         return r;

@@ -325,6 +325,7 @@ public final class ScriptBridge implements AutoCloseable {
                     g.writeFieldName("result");
                     g.writeTree(o.result());
                 }
+                TaskChanges.write(o, g);
                 g.writeEndObject();
             }
             g.writeEndArray();

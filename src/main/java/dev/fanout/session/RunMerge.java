@@ -5,11 +5,13 @@ import dev.fanout.FanoutException;
 import dev.fanout.Json;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
+import dev.fanout.merge.ChangesMerge;
 import dev.fanout.merge.Merged;
 import dev.fanout.merge.ResultMerger;
 import dev.fanout.merge.StrategyRegistry;
 import dev.fanout.merge.TaskOutput;
 import dev.fanout.task.Task;
+import dev.fanout.workspace.Git;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,13 +52,24 @@ final class RunMerge {
      *
      * @throws FanoutException (bad input) for an unknown strategy or task
      */
-    static Merged merge(RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies) {
-        return new ResultMerger(strategies).merge(outputs(run, taskIds), strategy);
+    static Merged merge(
+            RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies, String onto) {
+        List<TaskOutput> outputs = outputs(run, taskIds);
+        boolean auto = strategy == null || strategy.equals(StrategyRegistry.AUTO);
+        if (onto != null && !(ChangesMerge.NAME.equals(strategy) || auto)) {
+            throw FanoutException.badInput("--onto goes with --strategy changes, not '" + strategy + "'");
+        }
+        ResultMerger merger = new ResultMerger(strategies);
+        return onto != null
+                ? merger.mergeWith(outputs, new ChangesMerge(new Git(), onto))
+                : auto && ChangesMerge.applies(outputs)
+                        ? merger.merge(outputs, ChangesMerge.NAME)
+                        : merger.merge(outputs, strategy);
     }
 
     /** Merges the whole run as {@link #merge} does and keeps the result as the run's {@code merged.json}. */
     static Merged mergeAndKeep(RunRecord run, String strategy, StrategyRegistry strategies) {
-        Merged merged = merge(run, List.of(), strategy, strategies);
+        Merged merged = merge(run, List.of(), strategy, strategies, null);
         try {
             AtomicFile.write(
                     run.dir().resolve("merged.json"),

@@ -24,6 +24,10 @@ import dev.fanout.task.SecretEnv;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
+import dev.fanout.workspace.Git;
+import dev.fanout.workspace.IsolatedRunner;
+import dev.fanout.workspace.WorkspaceException;
+import dev.fanout.workspace.Worktrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -330,10 +334,16 @@ public final class Session {
     /** The runners for each kind of task; script paths resolve against {@code tasksFolder}. */
     private Map<Task.Kind, TaskRunner> runners(Config config, Path tasksFolder) {
         Map<Task.Kind, TaskRunner> runners = new EnumMap<>(Task.Kind.class);
-        runners.put(Task.Kind.COMMAND, new CommandRunner());
-        runners.put(Task.Kind.AGENT, new AgentRunner(resources(config)));
+        Worktrees worktrees = worktrees();
+        runners.put(Task.Kind.COMMAND, new IsolatedRunner(new CommandRunner(), worktrees));
+        runners.put(Task.Kind.AGENT, new IsolatedRunner(new AgentRunner(resources(config)), worktrees));
         runners.put(Task.Kind.SCRIPT, new ScriptTaskRunner(() -> scripts.bridge(config), tasksFolder));
         return runners;
+    }
+
+    /** The tasks' git worktrees, under the home. */
+    public Worktrees worktrees() {
+        return new Worktrees(new Git(), home.root().resolve("worktrees"));
     }
 
     /** Skills and agents, as the configuration places them. */
@@ -361,6 +371,7 @@ public final class Session {
         AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources)
                 .satisfy(plan.config(), resources)
                 .forEach(listener::note);
+        cleanLeftoverWorktrees(listener);
         return Run.prepare(
                 runStore(),
                 plan.graph(),
@@ -394,6 +405,18 @@ public final class Session {
         return SessionCache.store(this);
     }
 
+    /** A killed run's worktrees are removed by the next run (their branches stay). */
+    private void cleanLeftoverWorktrees(RunListener listener) {
+        try {
+            List<Path> removed = worktrees().cleanLeftovers(false);
+            if (!removed.isEmpty()) {
+                listener.note("removed " + removed.size() + " worktree(s) left by an earlier run that was killed");
+            }
+        } catch (WorkspaceException e) {
+            listener.note("could not remove an earlier run's worktrees: " + e.getMessage());
+        }
+    }
+
     /** Agents the plan's tasks name that do not exist yet ("name (for a, b)"); a dry run shows them. */
     public List<String> missingAgents(RunPlan plan) {
         return AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources(plan.config()))
@@ -406,6 +429,7 @@ public final class Session {
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         ran(record.runId());
+        worktrees().finish(record.runId(), plan.config().keepWorktrees());
         Merged merged = RunMerge.mergeAndKeep(record, StrategyRegistry.AUTO, strategies());
         // a run without agents leaves the registry alone, so a damaged one cannot block it
         boolean usesAgents = plan.tasks().tasks().stream().anyMatch(t -> t.kind() == Task.Kind.AGENT);
@@ -423,9 +447,14 @@ public final class Session {
      * @throws FanoutException (bad input) for an unknown run, task or strategy
      */
     public Merged merge(String runId, List<String> taskIds, String strategy) {
+        return merge(runId, taskIds, strategy, null);
+    }
+
+    /** As {@link #merge(String, List, String)}; {@code onto} is the branch the changes strategy merges into. */
+    public Merged merge(String runId, List<String> taskIds, String strategy, String onto) {
         RunStore store = runStore();
         RunRecord record = store.load(runId == null ? store.latest() : runId);
-        return RunMerge.merge(record, taskIds, strategy, strategies());
+        return RunMerge.merge(record, taskIds, strategy, strategies(), onto);
     }
 
     /** The configuration without any tasks file. */

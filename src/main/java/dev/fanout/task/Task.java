@@ -14,6 +14,9 @@ import java.util.Map;
  * @param position where the task starts in its file, or null for a task added by hand
  * @param limits memory and processor limits for its processes (never null)
  * @param caching outputs, env_inputs and cache: what the result cache needs beyond inputs
+ * @param isolation "worktree" to run in a git worktree of its own, "none" not to, or null for the config's default
+ * @param base the commit a worktree task starts from (null: HEAD)
+ * @param pool the concurrency pool it counts against (config {@code pools}), or null
  */
 public record Task(
         String id,
@@ -33,7 +36,10 @@ public record Task(
         List<String> inputs,
         Location position,
         TaskLimits limits,
-        Caching caching) {
+        Caching caching,
+        String isolation,
+        String base,
+        String pool) {
 
     /** How a task runs. */
     public enum Kind {
@@ -52,7 +58,7 @@ public record Task(
         caching = caching == null ? Caching.NONE : caching;
     }
 
-    /** A task that says nothing about caching. */
+    /** A task without isolation, base or pool, as the result cache builds them. */
     public Task(
             String id,
             String type,
@@ -70,7 +76,8 @@ public record Task(
             List<Integer> noRetryExitCodes,
             List<String> inputs,
             Location position,
-            TaskLimits limits) {
+            TaskLimits limits,
+            Caching caching) {
         this(
                 id,
                 type,
@@ -89,7 +96,10 @@ public record Task(
                 inputs,
                 position,
                 limits,
-                Caching.NONE);
+                caching,
+                null,
+                null,
+                null);
     }
 
     /** A task without limits. */
@@ -128,7 +138,10 @@ public record Task(
                 inputs,
                 position,
                 TaskLimits.NONE,
-                Caching.NONE);
+                Caching.NONE,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -137,6 +150,49 @@ public record Task(
      */
     public boolean cacheable(boolean configDefault) {
         return caching.cache() != null ? caching.cache() : configDefault && !inputs.isEmpty();
+    }
+
+    /** A task without caching, isolation, base or pool. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Location position,
+            TaskLimits limits) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
+                Caching.NONE,
+                null,
+                null,
+                null);
     }
 
     /** A task that runs a shell command line, as {@code task add} makes. */
@@ -215,7 +271,36 @@ public record Task(
                 inputs,
                 position,
                 limits,
-                caching);
+                caching,
+                isolation,
+                base,
+                pool);
+    }
+
+    /** This task run in another folder (its worktree). */
+    public Task withCwd(String folder) {
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                folder,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
+                caching,
+                isolation,
+                base,
+                pool);
     }
 
     /** This task with another environment (secrets masked, or given back). */
@@ -238,7 +323,10 @@ public record Task(
                 inputs,
                 position,
                 limits,
-                caching);
+                caching,
+                isolation,
+                base,
+                pool);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

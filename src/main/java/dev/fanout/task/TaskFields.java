@@ -39,7 +39,10 @@ final class TaskFields {
             "cpus",
             "outputs",
             "env_inputs",
-            "cache");
+            "cache",
+            "isolation",
+            "base",
+            "pool");
 
     private final String file;
     private final int ordinal;
@@ -65,6 +68,9 @@ final class TaskFields {
     private final CachingFields caching = new CachingFields();
     private Location agentAt;
     private Location promptAt;
+    private String isolation;
+    private String baseCommit;
+    private String pool;
     private final List<String> runners = new ArrayList<>();
     private Location secondRunnerAt;
 
@@ -151,7 +157,10 @@ final class TaskFields {
                 inputs,
                 start,
                 new TaskLimits(memoryMax, cpus),
-                caching.toCaching());
+                caching.toCaching(),
+                isolation,
+                baseCommit,
+                pool);
     }
 
     private record Entry(String name, JsonNode value, Location at) {}
@@ -224,6 +233,27 @@ final class TaskFields {
             }
             case "memory_max" -> memoryMax = memoryMax(v, at);
             case "cpus" -> cpus = cpus(v, at);
+            case "isolation" -> {
+                isolation = text(field, v, at);
+                if (!isolation.equals("worktree") && !isolation.equals("none")) {
+                    throw error(at, who() + "isolation must be \"worktree\" or \"none\", not '" + isolation + "'");
+                }
+            }
+            case "pool" -> {
+                pool = text(field, v, at);
+                if (!Names.isTaskId(pool)) {
+                    throw error(at, who() + "pool '" + pool + "' may hold only letters, digits, '.', '_' and '-'");
+                }
+            }
+            case "base" -> {
+                baseCommit = text(field, v, at);
+                if (baseCommit.isBlank() || baseCommit.startsWith("-")) {
+                    throw error(
+                            at,
+                            who() + "base must name a commit or branch (\"main\", \"HEAD~1\"), not '" + baseCommit
+                                    + "'");
+                }
+            }
             default ->
                 throw error(
                         at,

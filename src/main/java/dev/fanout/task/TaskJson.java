@@ -71,6 +71,9 @@ public final class TaskJson {
         if (t.caching().cache() != null) {
             o.put("cache", t.caching().cache());
         }
+        putIf(o, "isolation", t.isolation());
+        putIf(o, "base", t.base());
+        putIf(o, "pool", t.pool());
         return o;
     }
 

@@ -41,7 +41,12 @@ class StrategiesCommandTest {
                 "testing           built-in  tests summed, failures listed, coverage combined; reads JUnit XML reports",
                 lines[4]);
         assertEquals("generic           built-in  every task's result keyed by task id, with its status", lines[7]);
-        assertEquals("'auto' (the default) chooses from the tasks' types; unknown types use 'generic'", lines[8]);
+        assertEquals(
+                "changes           built-in  merge worktree tasks' branches into fanout/RUN_ID/merged (git three-way merge); report conflicts",
+                lines[8]);
+        assertEquals(
+                "'auto' (the default) chooses changes for worktree tasks, else from the tasks' types; unknown types use 'generic'",
+                lines[9]);
     }
 
     @Test
@@ -70,8 +75,8 @@ class StrategiesCommandTest {
         int code = CommandLineFactory.create(ctx).execute("strategies", "--json");
         assertEquals(0, code, err.toString());
         JsonNode list = Json.mapper().readTree(out.toString());
-        assertEquals(8, list.size());
-        JsonNode last = list.get(7);
+        assertEquals(9, list.size());
+        JsonNode last = list.get(8);
         assertEquals("top3", last.get("name").asText());
         assertEquals("script: nightly.js", last.get("origin").asText());
         assertEquals("the three best hits", last.get("description").asText());

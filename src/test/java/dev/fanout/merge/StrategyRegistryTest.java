@@ -32,7 +32,15 @@ class StrategyRegistryTest {
     @Test
     void holdsTheBuiltInStrategiesInOrder() {
         assertEquals(
-                List.of("service_creation", "file_read", "search", "testing", "build", "deployment", "generic"),
+                List.of(
+                        "service_creation",
+                        "file_read",
+                        "search",
+                        "testing",
+                        "build",
+                        "deployment",
+                        "generic",
+                        "changes"),
                 registry.all().stream().map(RegisteredStrategy::name).toList());
         registry.all().forEach(s -> assertEquals("built-in", s.origin()));
     }
@@ -52,7 +60,7 @@ class StrategyRegistryTest {
         registry.register(again, "script: b.js");
         assertSame(again, registry.require("top3").strategy());
         assertEquals("script: b.js", registry.require("top3").origin());
-        assertEquals(8, registry.all().size());
+        assertEquals(9, registry.all().size());
     }
 
     @ParameterizedTest

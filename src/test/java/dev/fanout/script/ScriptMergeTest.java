@@ -202,4 +202,38 @@ class ScriptMergeTest {
                         + " at the top level (an expression or a .js file), not inside a task, merge or pipeline",
                 e.getCause().getMessage());
     }
+
+    @Test
+    void aScriptMergeSeesEachWorktreeTasksChangeSummaryAndPatch() throws Exception {
+        Path small = java.nio.file.Files.createDirectories(dir.resolve("tasks/small"));
+        Path big = java.nio.file.Files.createDirectories(dir.resolve("tasks/big"));
+        java.nio.file.Files.writeString(small.resolve("changes.patch"), "+one line\n");
+        java.nio.file.Files.writeString(big.resolve("changes.patch"), "+a\n+b\n+c\n");
+        List<TaskOutput> outputs = List.of(
+                new TaskOutput(
+                        "small",
+                        "untyped",
+                        "succeeded",
+                        json("{\"branch\": \"fanout/r/small\", \"base\": \"b\", \"commit\": \"c1\","
+                                + " \"files_changed\": 1, \"insertions\": 1, \"deletions\": 0}"),
+                        small.resolve("stdout.log")),
+                new TaskOutput(
+                        "big",
+                        "untyped",
+                        "succeeded",
+                        json("{\"branch\": \"fanout/r/big\", \"base\": \"b\", \"commit\": \"c2\","
+                                + " \"files_changed\": 2, \"insertions\": 3, \"deletions\": 0}"),
+                        big.resolve("stdout.log")));
+        js.eval("fanout.registerMerge('smallest', function (outputs) {\n"
+                + "  var best = outputs.filter(function (o) { return o.changes; })\n"
+                + "    .sort(function (a, b) { return a.changes.insertions - b.changes.insertions; })[0];\n"
+                + "  return {task: best.task_id, branch: best.changes.branch, patch: best.changes.patch};\n"
+                + "});");
+
+        JsonNode merged = strategy("smallest").merge(outputs);
+
+        assertEquals("small", merged.path("task").asText());
+        assertEquals("fanout/r/small", merged.path("branch").asText());
+        assertEquals("+one line\n", merged.path("patch").asText());
+    }
 }

@@ -266,7 +266,22 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                         "[{\"id\": \"a\", \"colour\": \"red\"}]",
                         ":1:14: task 'a': unknown field 'colour'; known fields: id, type, description, depends_on, "
                                 + "estimated_seconds, command, agent, prompt, script, cwd, env, timeout_seconds, retries, "
-                                + "no_retry_exit_codes, inputs, memory_max, cpus, outputs, env_inputs, cache"),
+                                + "no_retry_exit_codes, inputs, memory_max, cpus, outputs, env_inputs, cache, isolation, base, pool"),
+                read(
+                        "isolation neither worktree nor none",
+                        "t.json",
+                        "[{\"id\": \"a\", \"isolation\": \"docker\"}]",
+                        ":1:14: task 'a': isolation must be \"worktree\" or \"none\", not 'docker'"),
+                read(
+                        "pool name that could not be a name",
+                        "t.json",
+                        "[{\"id\": \"a\", \"pool\": \"a b\"}]",
+                        ":1:14: task 'a': pool 'a b' may hold only letters, digits, '.', '_' and '-'"),
+                read(
+                        "base that reads as an option",
+                        "t.json",
+                        "[{\"id\": \"a\", \"base\": \"--all\"}]",
+                        ":1:14: task 'a': base must name a commit or branch (\"main\", \"HEAD~1\"), not '--all'"),
                 read(
                         "field given twice",
                         "t.json",
