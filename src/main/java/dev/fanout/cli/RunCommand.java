@@ -85,6 +85,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "print only the summary")
     boolean quiet;
 
+    @Option(
+            names = "--cluster",
+            paramLabel = "HOST:PORT[,...]",
+            description = "run command tasks on these fanout workers (see 'fanout worker')")
+    String cluster;
+
     @Option(names = "--json", description = "print the run record as JSON")
     boolean json;
 
@@ -110,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
                 failFast ? HaltPolicy.NOW : halt(halt),
                 output(output),
                 resume,
-                config.flags(java.util.Map.of()));
+                config.flags(cluster == null ? java.util.Map.of() : java.util.Map.of("cluster_members", cluster)));
         RunPlan plan = ctx.session().plan(tasks, request);
         if (dryRun) {
             printPlan(plan);

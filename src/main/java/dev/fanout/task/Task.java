@@ -11,6 +11,7 @@ import java.util.Map;
  * @param timeoutSeconds null for the configured default
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
+ * @param requires labels a cluster worker must have to run it ({@code gpu: "1"}); empty for any
  */
 public record Task(
         String id,
@@ -28,7 +29,8 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position) {
+        Position position,
+        Map<String, String> requires) {
 
     /** How a task runs. */
     public enum Kind {
@@ -43,6 +45,45 @@ public record Task(
         env = env == null ? Map.of() : Map.copyOf(env);
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        requires = requires == null ? Map.of() : Map.copyOf(requires);
+    }
+
+    /** A task that needs no particular worker. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Position position) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                Map.of());
     }
 
     /** A task that runs a shell command line, as {@code task add} makes. */
@@ -107,7 +148,8 @@ public record Task(
                 retries,
                 noRetryExitCodes,
                 inputs,
-                position);
+                position,
+                requires);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

@@ -31,7 +31,8 @@ final class TaskFields {
             "timeout_seconds",
             "retries",
             "no_retry_exit_codes",
-            "inputs");
+            "inputs",
+            "requires");
 
     private final String file;
     private final int ordinal;
@@ -52,6 +53,7 @@ final class TaskFields {
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
+    private Map<String, String> requires;
     private Task.Position agentAt;
     private Task.Position promptAt;
     private final List<String> runners = new ArrayList<>();
@@ -118,7 +120,8 @@ final class TaskFields {
                 retries,
                 noRetryExitCodes,
                 inputs,
-                start);
+                start,
+                requires);
     }
 
     private record Entry(String name, JsonNode value, Task.Position at) {}
@@ -162,6 +165,7 @@ final class TaskFields {
             }
             case "cwd" -> cwd = text(field, v, at);
             case "env" -> env = env(v, at);
+            case "requires" -> requires = requires(v, at);
             case "timeout_seconds" -> {
                 timeoutSeconds = nonNegative(field, v, at);
                 if (timeoutSeconds == 0) {
@@ -279,6 +283,21 @@ final class TaskFields {
             JsonNode value = e.getValue();
             if (!value.isValueNode() || value.isNull()) {
                 throw error(at, who() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
+            }
+            out.put(e.getKey(), value.asText());
+        }
+        return out;
+    }
+
+    private Map<String, String> requires(JsonNode v, Task.Position at) {
+        if (!v.isObject()) {
+            throw wrongType("requires", "an object of LABEL: value (labels a cluster worker must have)", v, at);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : v.properties()) {
+            JsonNode value = e.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw error(at, who() + "requires value of '" + e.getKey() + "' must be a string, number or boolean");
             }
             out.put(e.getKey(), value.asText());
         }

@@ -55,6 +55,10 @@ public final class TaskJson {
             ArrayNode inputs = o.putArray("inputs");
             t.inputs().forEach(inputs::add);
         }
+        if (!t.requires().isEmpty()) {
+            ObjectNode requires = o.putObject("requires");
+            t.requires().forEach(requires::put);
+        }
         return o;
     }
 
