@@ -25,6 +25,19 @@ final class SignedMessage {
         }
     }
 
+    /** The reply queue a message names, read without trusting it, or null. */
+    static String replyOf(String wire) {
+        try {
+            JsonNode body = SharedMapper.get()
+                    .readTree(SharedMapper.get().readTree(wire).path("body").asText());
+            return body != null && body.path("reply").isTextual()
+                    ? body.get("reply").asText()
+                    : null;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * The body of a message whose signature verifies.
      *

@@ -129,10 +129,29 @@ public final class Worker implements AutoCloseable {
                 msg = SignedMessage.open(settings.key(), wire);
             } catch (SecurityException e) {
                 log.accept("refused a message: " + e.getMessage());
+                refuse(wire, e.getMessage());
                 continue;
             }
             handle(msg);
         }
+    }
+
+    /**
+     * Tells the sender of a refused task why, so its run fails at once instead of waiting: only
+     * an end frame, to a reply queue of fanout's own naming, and nothing of the task is run.
+     */
+    private void refuse(String wire, String why) {
+        String reply = SignedMessage.replyOf(wire);
+        if (reply == null || !reply.startsWith(ClusterSetup.REPLY)) {
+            return;
+        }
+        String json = "{\"exit\":null,\"signal\":0,\"retryable\":false,\"error\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf("worker " + address + " refused the task: " + why
+                                + "; give coordinator and workers the same cluster.key")
+                        .toString()
+                + "}";
+        hz.<byte[]>getQueue(reply)
+                .offer(new Frame(Frame.END, json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).bytes());
     }
 
     private static void pause() {
