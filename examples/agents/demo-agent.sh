@@ -5,7 +5,7 @@
 # machine. It "works" on its prompt: it writes the files a small service would have under
 # $FANOUT_RUN_DIR/work/TASK_ID/ and reports them as JSON through $FANOUT_RESULT.
 #
-# Use it as an agent's command template: ["examples/agents/demo-agent.sh", "{task_id}", "{prompt}"].
+# Use it as an agent's command template: ["agents/demo-agent.sh", "{task_id}", "{prompt}"] (relative to the tasks file's folder).
 # The prompt is data and nothing else: it is only ever printed with printf '%s', never evaluated.
 set -eu
 

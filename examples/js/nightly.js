@@ -33,7 +33,7 @@
     const all = fanout.load(o.file);
     const tasks = tonight(all, o.skip_types);
     fanout.log(`nightly: ${tasks.length} of ${all.length} tasks from ${o.file}`);
-    const run = fanout.run({tasks: tasks});
+    const run = fanout.run({tasks: tasks, config: all.config});
     const merged = fanout.merge(o.strategy, fanout.results(run.run_id));
     const report = {
       date: new Date().toISOString(),

@@ -66,9 +66,29 @@ public final class Names {
         return d[a.length()][b.length()];
     }
 
-    /** Whether {@code id} is a valid task id: {@code [A-Za-z0-9._-]+}, and not "." or "..". */
+    /** Longest task id: an id names a folder of the run, and a file name holds at most 255 bytes. */
+    public static final int TASK_ID_MAX = 200;
+
+    /** Why {@code id} is not a valid task id, in words for "task id 'x' …", or null when it is. */
+    public static String taskIdProblem(String id) {
+        if (id == null || id.isEmpty()) {
+            return "is empty; every task needs a unique id";
+        }
+        if (id.equals(".") || id.equals("..")) {
+            return "names a folder ('.' and '..' are not task ids); use letters or digits";
+        }
+        if (id.length() > TASK_ID_MAX) {
+            return "is " + id.length() + " characters long; a task id has at most " + TASK_ID_MAX;
+        }
+        return isTaskId(id) ? null : "may hold only letters, digits, '.', '_' and '-'";
+    }
+
+    /**
+     * Whether {@code id} is a valid task id: {@code [A-Za-z0-9._-]+}, at most {@link #TASK_ID_MAX}
+     * characters, and not "." or "..".
+     */
     public static boolean isTaskId(String id) {
-        if (id == null || id.isEmpty() || id.equals(".") || id.equals("..")) {
+        if (id == null || id.isEmpty() || id.equals(".") || id.equals("..") || id.length() > TASK_ID_MAX) {
             return false;
         }
         // a loop, not a regex: this runs for every task of a million-task file

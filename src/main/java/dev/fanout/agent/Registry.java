@@ -122,10 +122,7 @@ public final class Registry {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String at = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw corrupt(
-                    at,
-                    "not valid JSON ("
-                            + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            throw corrupt(at, "not valid JSON (" + dev.fanout.Location.parserMessage(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw FanoutException.badInput(file + ": cannot read the registry: " + e.getMessage());
         }

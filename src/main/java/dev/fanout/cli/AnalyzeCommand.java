@@ -1,6 +1,5 @@
 package dev.fanout.cli;
 
-import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
 import dev.fanout.config.Config;
 import dev.fanout.graph.Analysis;
@@ -9,11 +8,6 @@ import dev.fanout.graph.Decision;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.TaskSet;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +50,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Planned p = Planned.of(ctx, file, config, jobs);
+        p.tasks().checkRunnable(java.util.Set.of());
         if (output != null) {
             writeOutput(p);
         }
@@ -73,26 +68,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void writeOutput(Planned p) {
-        if (Files.isDirectory(output)) {
-            throw FanoutException.badInput("--output " + output + " is a folder; name a file to write the analysis to");
-        }
-        try {
-            AtomicFile.write(output, out -> AnalysisJson.write(p.analysis(), p.decision(), out));
-        } catch (IOException e) {
-            String why;
-            if (e instanceof AccessDeniedException) {
-                why = "permission denied";
-            } else if (e instanceof FileAlreadyExistsException f) {
-                why = f.getFile() + " is a file, not a folder";
-            } else if (e instanceof NoSuchFileException) {
-                why = "cannot create a file in " + output.toAbsolutePath().getParent();
-            } else if (e instanceof FileSystemException f && f.getReason() != null) {
-                why = f.getReason();
-            } else {
-                why = e.getMessage();
-            }
-            throw FanoutException.badInput("cannot write --output " + output + ": " + why);
-        }
+        OutputFile.write(
+                "--output", output, "the analysis", out -> AnalysisJson.write(p.analysis(), p.decision(), out));
     }
 
     /** A task set with its configuration, graph, analysis and decision: what analyze, detect and graph share. */

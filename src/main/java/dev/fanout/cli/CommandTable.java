@@ -27,6 +27,8 @@ final class CommandTable {
         add("runs", (ctx, f) -> new RunsCommand(ctx));
         add("results", (ctx, f) -> new ResultsCommand(ctx));
         add("stats", (ctx, f) -> new StatsCommand(ctx));
+        add("doctor", (ctx, f) -> new DoctorCommand(ctx));
+        add("report", (ctx, f) -> new ReportCommand(ctx));
         add("merge", (ctx, f) -> new MergeCommand(ctx));
         add("strategies", (ctx, f) -> new StrategiesCommand(ctx));
         add("js", (ctx, f) -> new JsCommand(ctx));

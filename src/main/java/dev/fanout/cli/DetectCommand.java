@@ -34,6 +34,7 @@ public final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AnalyzeCommand.Planned p = AnalyzeCommand.Planned.of(ctx, file, config, null);
+        p.tasks().checkRunnable(java.util.Set.of());
         Decision d = p.decision();
         if (json) {
             var node = Json.MAPPER.createObjectNode();

@@ -1,6 +1,5 @@
 package dev.fanout.cli;
 
-import dev.fanout.AtomicFile;
 import dev.fanout.merge.Merged;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,8 +50,11 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Merged merged = ctx.session().merge(run, taskIds == null ? List.of() : taskIds, strategy);
         if (output != null) {
-            AtomicFile.write(
-                    output, out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
+            OutputFile.write(
+                    "--output",
+                    output,
+                    "the merged answer",
+                    out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
         }
         if (json) {
             ctx.out().println(Json.pretty(merged.toJson()));

@@ -94,6 +94,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the run record as JSON")
     boolean json;
 
+    @Option(names = "--report", description = "write the run's HTML report (runs/RUN_ID/report.html) at the end")
+    boolean report;
+
     @Mixin
     ConfigOptions config;
 
@@ -127,6 +130,10 @@ public final class RunCommand implements Callable<Integer> {
             ctx.out().println(Json.pretty(dev.fanout.exec.RunJson.toJson(after.record())));
         } else {
             RunSummaryView.print(after, ctx.style(), ctx.out());
+        }
+        if (report) {
+            // stdout stays pure JSON with --json
+            (json ? ctx.err() : ctx.out()).println("report: " + ReportCommand.write(ctx, after.record(), null));
         }
         return exitCode(after.record());
     }

@@ -48,6 +48,11 @@ final class RunSummaryView {
                 + TimeFormat.seconds(r.wallSeconds())
                 + ": measured speedup " + Decision.fmt(r.measuredSpeedup()) + "x (estimated "
                 + Decision.fmt(r.estimatedSpeedup()) + "x), " + (r.parallel() ? r.jobs() + " slots" : "sequential"));
+        if (r.queuedSeconds() >= 0.1) {
+            // script tasks take turns on the one JavaScript engine: waiting is not running
+            out.println("  " + TimeFormat.seconds(r.queuedSeconds())
+                    + " waiting for the JavaScript engine, not counted as task time");
+        }
         for (TaskResult t : r.results().values()) {
             if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.TIMED_OUT) {
                 out.println("  " + style.red(t.status() == TaskStatus.FAILED ? "failed" : "timed out") + " "

@@ -34,7 +34,8 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunRecord> runs = ctx.session().runStore().list();
+        var listing = ctx.session().runStore().listing();
+        List<RunRecord> runs = listing.runs();
         List<RunRecord> shown = runs.subList(0, Math.min(limit, runs.size()));
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
@@ -50,10 +51,15 @@ public final class RunsCommand implements Callable<Integer> {
                 o.put("source", r.source());
                 o.put("resumed_from", r.resumedFrom());
             }
+            listing.damaged()
+                    .forEach((id, problem) -> array.addObject()
+                            .put("run_id", id)
+                            .put("status", "damaged")
+                            .put("problem", problem));
             ctx.out().println(Json.pretty(array));
             return 0;
         }
-        if (runs.isEmpty()) {
+        if (runs.isEmpty() && listing.damaged().isEmpty()) {
             ctx.out().println("no runs yet in " + ctx.session().runStore().runsDir() + "; 'fanout run FILE' makes one");
             return 0;
         }
@@ -70,6 +76,8 @@ public final class RunsCommand implements Callable<Integer> {
                     Decision.fmt(r.measuredSpeedup()) + "x",
                     r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
         }
+        // a run whose record cannot be read is still a run: listed, with what is wrong
+        listing.damaged().forEach((id, problem) -> table.row(id, "-", "damaged", "-", "-", "-", problem));
         table.print(ctx.out(), ctx.style());
         if (runs.size() > shown.size()) {
             ctx.out()

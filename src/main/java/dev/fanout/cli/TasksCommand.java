@@ -23,7 +23,9 @@ public final class TasksCommand implements Callable<Integer> {
     public Integer call() {
         TaskSet tasks = ctx.session().tasks();
         if (json) {
-            ctx.out().println(Json.pretty(TaskJson.toJson(tasks)));
+            ctx.out()
+                    .println(Json.pretty(
+                            TaskJson.toJson(ctx.session().secrets(tasks).mask(tasks))));
             return 0;
         }
         if (tasks.isEmpty()) {

@@ -161,6 +161,10 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return number(ConfigKeys.BACKOFF_BASE_SECONDS);
     }
 
+    public double maxBackoffSeconds() {
+        return number(ConfigKeys.MAX_BACKOFF_SECONDS);
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> agentCommand() {
         return (List<String>) get(ConfigKeys.AGENT_COMMAND);
@@ -176,6 +180,12 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return (List<String>) get(ConfigKeys.SKILL_DIRS);
     }
 
+    /** Names of task env variables that are secret besides those that look it ({@code secret_env}). */
+    @SuppressWarnings("unchecked")
+    public List<String> secretEnv() {
+        return (List<String>) get(ConfigKeys.SECRET_ENV);
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> clusterMembers() {
         return (List<String>) get(ConfigKeys.CLUSTER_MEMBERS);
@@ -187,6 +197,10 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
 
     public double scriptTimeLimitSeconds() {
         return number(ConfigKeys.SCRIPT_TIME_LIMIT_SECONDS);
+    }
+
+    public int scriptMemoryMb() {
+        return ((Number) get(ConfigKeys.SCRIPT_MEMORY_MB)).intValue();
     }
 
     public boolean autosave() {

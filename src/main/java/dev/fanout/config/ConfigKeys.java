@@ -60,6 +60,12 @@ public final class ConfigKeys {
             2.0,
             0.0,
             "retry n waits backoff_base_seconds^n seconds, plus a little jitter");
+    public static final ConfigKey MAX_BACKOFF_SECONDS = key(
+            "max_backoff_seconds",
+            ConfigKey.Type.NUMBER,
+            60.0,
+            0.0,
+            "no retry waits longer than this, jitter included");
     public static final ConfigKey AGENT_COMMAND = key(
             "agent_command",
             ConfigKey.Type.STRING_LIST,
@@ -90,6 +96,19 @@ public final class ConfigKeys {
             60.0,
             0.0,
             "a JavaScript evaluation running longer is stopped; 0 means no limit");
+    public static final ConfigKey SECRET_ENV = key(
+            "secret_env",
+            ConfigKey.Type.STRING_LIST,
+            List.of(),
+            null,
+            "task env variables stored and shown as *** (besides names with TOKEN, SECRET, KEY or PASSWORD)");
+    public static final ConfigKey SCRIPT_MEMORY_MB = key(
+            "script_memory_mb",
+            ConfigKey.Type.INTEGER,
+            0,
+            0.0,
+            "scripts are stopped when fanout's memory after a collection passes this many MB;"
+                    + " 0 means 80% of the JVM's heap (FANOUT_JAVA_OPTS=-Xmx… gives more)");
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 

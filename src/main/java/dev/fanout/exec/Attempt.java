@@ -9,11 +9,32 @@ import java.time.Instant;
  * @param exitCode the process's exit code, or null when it did not start or was killed by a signal
  * @param signal the signal that ended it, or 0
  * @param error what went wrong in words, or null
+ * @param queuedSeconds of the time from start to end, how long it waited for a shared runner
+ *     before it ran (a script task waits for the one JavaScript engine); 0 for processes
  */
 public record Attempt(
-        int number, Instant startedAt, Instant endedAt, TaskStatus status, Integer exitCode, int signal, String error) {
+        int number,
+        Instant startedAt,
+        Instant endedAt,
+        TaskStatus status,
+        Integer exitCode,
+        int signal,
+        String error,
+        double queuedSeconds) {
 
+    public Attempt(
+            int number,
+            Instant startedAt,
+            Instant endedAt,
+            TaskStatus status,
+            Integer exitCode,
+            int signal,
+            String error) {
+        this(number, startedAt, endedAt, status, exitCode, signal, error, 0);
+    }
+
+    /** Time it actually ran: waiting for a runner is not running. */
     public double seconds() {
-        return Duration.between(startedAt, endedAt).toNanos() / 1e9;
+        return Math.max(0, Duration.between(startedAt, endedAt).toNanos() / 1e9 - queuedSeconds);
     }
 }

@@ -16,18 +16,40 @@ public final class CommandRunner implements TaskRunner {
     /** The shell's exit code for a command it cannot find. */
     private static final int NOT_FOUND = 127;
 
+    private final Containment containment;
+
+    /** A runner whose tasks are contained as this machine allows ({@link Containment#system()}). */
+    public CommandRunner() {
+        this(Containment.system());
+    }
+
+    public CommandRunner(Containment containment) {
+        this.containment = containment;
+    }
+
+    @Override
+    public Containment containment() {
+        return containment;
+    }
+
     @Override
     public RunningAttempt start(Task task, AttemptContext context) throws LaunchException {
         TaskCommand command = task.command();
         if (!command.isShell()) {
-            return ProcessLauncher.start(command.argv(), task.cwd(), task.env(), context);
+            return ProcessLauncher.start(command.argv(), task.cwd(), task.env(), context, containment, task.limits());
         }
         Optional<List<String>> words = PlainCommandLine.words(command.shellLine(), task.env());
         if (words.isEmpty()) {
-            return ProcessLauncher.start(List.of("sh", "-c", command.shellLine()), task.cwd(), task.env(), context);
+            return ProcessLauncher.start(
+                    List.of("sh", "-c", command.shellLine()),
+                    task.cwd(),
+                    task.env(),
+                    context,
+                    containment,
+                    task.limits());
         }
         try {
-            return ProcessLauncher.start(words.get(), task.cwd(), task.env(), context);
+            return ProcessLauncher.start(words.get(), task.cwd(), task.env(), context, containment, task.limits());
         } catch (LaunchException e) {
             if (!e.getMessage().startsWith(ProcessLauncher.NOT_FOUND_PREFIX)) {
                 throw e;

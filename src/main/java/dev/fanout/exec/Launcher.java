@@ -4,17 +4,14 @@ import dev.fanout.config.Config;
 import dev.fanout.task.Task;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Starts attempts on a few threads of its own. Starting a process blocks until the child has
- * exec'd (25-50 ms a task on a loaded machine), which the scheduler's one thread must not wait
- * for, and several starts overlap well since each mostly waits.
+ * Starts attempts on the threads it is given (the {@link Timeline}'s): prepares each attempt's
+ * folder, asks the {@link Resolver} whether it needs to run, and starts it with its kind's runner.
  */
-final class Launcher implements AutoCloseable {
-    private static final int THREADS = 4;
+final class Launcher {
 
     /**
      * An attempt that was started; or could not be ({@code attempt} null and {@code error} says
@@ -30,18 +27,14 @@ final class Launcher implements AutoCloseable {
     private final RunDirectory dir;
     private final Config config;
     private final Resolver resolver;
-    private final ExecutorService threads;
+    private final Executor threads;
 
-    Launcher(Map<Task.Kind, TaskRunner> runners, Resolver resolver, RunDirectory dir, Config config, int jobs) {
+    Launcher(Map<Task.Kind, TaskRunner> runners, Resolver resolver, RunDirectory dir, Config config, Executor threads) {
         this.runners = runners;
         this.resolver = resolver;
         this.dir = dir;
         this.config = config;
-        this.threads = Executors.newFixedThreadPool(Math.min(jobs, THREADS), r -> {
-            Thread t = new Thread(r, "fanout-launch");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = threads;
     }
 
     /**
@@ -83,10 +76,5 @@ final class Launcher implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null; // a lookup that fails costs a run, not the task
         }
-    }
-
-    @Override
-    public void close() {
-        threads.shutdownNow();
     }
 }

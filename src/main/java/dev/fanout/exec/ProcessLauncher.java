@@ -1,6 +1,7 @@
 package dev.fanout.exec;
 
 import dev.fanout.exec.TaskRunner.LaunchException;
+import dev.fanout.task.TaskLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * Starts one process from an argv list (never a shell string built by fanout) with its output
  * in the attempt's log files, standard input from /dev/null, and the fanout variables in its
- * environment. The process is stopped as a tree.
+ * environment. The process starts inside its {@link Enclosure} (a control group, or a session of its
+ * own) and is stopped with everything in it.
  */
 final class ProcessLauncher {
     /** How a launch failure for a program not on PATH begins. */
@@ -38,9 +40,28 @@ final class ProcessLauncher {
      * @param cwd the working directory, or null for fanout's own
      * @param extraEnv variables added to fanout's environment (the task's, then fanout's own); a null value removes one
      */
-    static RunningAttempt start(List<String> argv, String cwd, Map<String, String> extraEnv, AttemptContext ctx)
+    static RunningAttempt start(
+            List<String> argv,
+            String cwd,
+            Map<String, String> extraEnv,
+            AttemptContext ctx,
+            Containment containment,
+            TaskLimits limits)
             throws LaunchException {
-        ProcessBuilder pb = new ProcessBuilder(argv);
+        Enclosure enclosure;
+        try {
+            String name = ctx.fanoutEnv().getOrDefault("FANOUT_TASK_ID", "task") + "." + ctx.attempt();
+            enclosure = containment.enclose(ctx.runId(), name, limits);
+        } catch (IOException e) {
+            throw new LaunchException(
+                    "cannot make the task's " + containment.kind().label() + " group: " + e);
+        }
+        List<String> wrapped = enclosure.argv(argv);
+        if (wrapped != argv) {
+            // started through a wrapper, a missing program would be the wrapper's error: say it as the JDK would
+            Executables.check(argv.get(0), NOT_FOUND_PREFIX);
+        }
+        ProcessBuilder pb = new ProcessBuilder(wrapped);
         if (cwd != null) {
             File dir = new File(cwd);
             if (!dir.isDirectory()) {
@@ -49,6 +70,7 @@ final class ProcessLauncher {
             pb.directory(dir);
         }
         Map<String, String> env = pb.environment();
+        UserLocale.restore(env);
         extraEnv.forEach((k, v) -> {
             if (v == null) {
                 env.remove(k);
@@ -65,8 +87,9 @@ final class ProcessLauncher {
         }
         Process process;
         try {
-            process = pb.start();
+            process = enclosure.start(pb);
         } catch (IOException e) {
+            enclosure.ended();
             throw new LaunchException(launchError(argv.get(0), e));
         }
         CompletableFuture<Void> pumped = CompletableFuture.completedFuture(null);
@@ -76,7 +99,7 @@ final class ProcessLauncher {
                     pump(process.getInputStream(), ctx.stdout(), id, false, ctx.lines()),
                     pump(process.getErrorStream(), ctx.stderr(), id, true, ctx.lines()));
         }
-        return new ProcessAttempt(process, pumped);
+        return new ProcessAttempt(process, pumped, enclosure, limits);
     }
 
     private static String launchError(String program, IOException e) {
@@ -142,17 +165,30 @@ final class ProcessLauncher {
     /** A running process and its tree. */
     private static final class ProcessAttempt implements RunningAttempt {
         private final Process process;
+        private final Enclosure enclosure;
         private final CompletableFuture<AttemptEnd> ended;
         private final AtomicBoolean stopping = new AtomicBoolean();
 
-        ProcessAttempt(Process process, CompletableFuture<Void> pumped) {
+        ProcessAttempt(Process process, CompletableFuture<Void> pumped, Enclosure enclosure, TaskLimits limits) {
             this.process = process;
+            this.enclosure = enclosure;
             this.ended = process.onExit()
                     .thenCompose(p -> pumped.completeOnTimeout(null, OUTPUT_GRACE_MILLIS, TimeUnit.MILLISECONDS)
-                            .thenApply(ignored -> end(p)));
+                            .thenApply(ignored -> end(p, limits)));
         }
 
-        private static AttemptEnd end(Process p) {
+        private AttemptEnd end(Process p, TaskLimits limits) {
+            boolean outOfMemory = enclosure.outOfMemory();
+            enclosure.ended();
+            if (outOfMemory) {
+                // trying again with the same limit would end the same way
+                return new AttemptEnd(
+                        p.exitValue(),
+                        0,
+                        "memory limit: over memory_max " + TaskLimits.formatSize(limits.memoryMaxBytes())
+                                + ", the kernel killed a process of the task",
+                        false);
+            }
             // the JDK reports death by signal N as 128+N, which a shell's exit code can also be:
             // only the scheduler, which knows whether it stopped the attempt, reads a signal into it
             return new AttemptEnd(p.exitValue(), 0, null);
@@ -166,7 +202,7 @@ final class ProcessLauncher {
         @Override
         public void stop() {
             if (stopping.compareAndSet(false, true)) {
-                Thread t = new Thread(() -> ProcessTree.stop(process.toHandle()), "fanout-stop");
+                Thread t = new Thread(() -> enclosure.stop(process.toHandle()), "fanout-stop");
                 t.setDaemon(true);
                 t.start();
             }

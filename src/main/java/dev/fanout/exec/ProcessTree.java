@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Stops a process and all its descendants: TERM to the descendants (deepest last known first)
@@ -25,8 +26,18 @@ public final class ProcessTree {
 
     /** Stops the tree rooted at {@code root}; blocks until it is gone (at most a few hundred ms plus KILL). */
     public static void stop(ProcessHandle root) {
+        stop(root, List::of);
+    }
+
+    /**
+     * Stops the tree rooted at {@code root} and every process {@code group} names at each look
+     * (the members of its process group or control group, which a descendant walk misses once
+     * their parent has died).
+     */
+    static void stop(ProcessHandle root, Supplier<List<ProcessHandle>> group) {
         Set<ProcessHandle> known = new LinkedHashSet<>();
         for (long grace : GRACE_MILLIS) {
+            known.addAll(group.get());
             known.addAll(snapshot(root));
             List<ProcessHandle> alive =
                     known.stream().filter(ProcessTree::running).toList();
@@ -36,12 +47,14 @@ public final class ProcessTree {
             alive.forEach(ProcessHandle::destroy);
             if (awaitAll(alive, grace)) {
                 // the first TERM may have let a parent exit while a child lives on; look again
+                known.addAll(group.get());
                 known.addAll(snapshot(root));
                 if (known.stream().noneMatch(ProcessTree::running)) {
                     return;
                 }
             }
         }
+        known.addAll(group.get());
         known.addAll(snapshot(root));
         // KILL parents before children: a parent that outlives its child by a moment (a shell's
         // loop, say) would start another one

@@ -2,13 +2,15 @@ package dev.fanout.exec;
 
 import dev.fanout.config.Config;
 import dev.fanout.task.Task;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * Whether a failed or timed-out attempt is tried again, and after how long: up to the task's
  * {@code retries} (else {@code max_retries}), not for exit codes retrying cannot help, after
- * {@code backoff_base_seconds ^ attempt} plus up to 10 % jitter, so retries of many tasks spread out.
+ * {@code backoff_base_seconds ^ attempt} plus up to 10 % jitter, so retries of many tasks spread out,
+ * and never longer than {@code max_backoff_seconds}. The jitter comes from the task's id and the
+ * attempt's number: different tasks spread, and the same run waits the same each time.
  */
 final class RetryPolicy {
     /**
@@ -19,7 +21,6 @@ final class RetryPolicy {
     static final Set<Integer> NEVER_RETRIED = Set.of(2, 126, 127);
 
     private final Config config;
-    private final Random jitter = new Random();
 
     RetryPolicy(Config config) {
         this.config = config;
@@ -37,8 +38,10 @@ final class RetryPolicy {
     }
 
     /** Seconds to wait before the attempt after attempt number {@code attempt}. */
-    double delaySeconds(int attempt) {
-        double base = Math.pow(config.backoffBaseSeconds(), attempt);
-        return base + base * 0.1 * jitter.nextDouble();
+    double delaySeconds(Task task, int attempt) {
+        // capped before the jitter, at a tenth below the cap, so capped retries still spread out
+        double base = Math.min(Math.pow(config.backoffBaseSeconds(), attempt), config.maxBackoffSeconds() / 1.1);
+        double jitter = new SplittableRandom(task.id().hashCode() * 31L + attempt).nextDouble();
+        return base + base * 0.1 * jitter;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.FanoutException;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
+import dev.fanout.task.SecretEnv;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
@@ -31,8 +32,12 @@ public final class Run {
     private final String decision;
     private final double estimatedSpeedup;
     private final Instant startedAt = Instant.now();
+    /** The tasks as records keep them: secrets masked. */
+    private final TaskSet recorded;
+
     private final ArrayNode tasksJson;
     private final RecordWriter checkpoints;
+    private final Map<Task.Kind, TaskRunner> runners;
 
     private Run(
             RunStore store,
@@ -52,14 +57,26 @@ public final class Run {
         this.decision = decision;
         this.estimatedSpeedup = estimatedSpeedup;
         this.runId = store.newRunId();
+        this.runners = runners;
         this.dir = new RunDirectory(runId, store.dirOf(runId));
-        this.tasksJson = TaskJson.toJson(graph.taskSet());
+        this.recorded = SecretEnv.of(config.secretEnv()).mask(graph.taskSet());
+        this.tasksJson = TaskJson.toJson(recorded);
         Map<String, Double> measured =
                 store.durations().measured(graph.taskSet().tasks());
         this.checkpoints = new RecordWriter(
                 results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
         this.scheduler = new Scheduler(
-                graph, options, config, runners, resolver, dir, listener, measured, carried, checkpoints::offer);
+                graph,
+                options,
+                config,
+                runners,
+                resolver,
+                dir,
+                listener,
+                measured,
+                carried,
+                checkpoints::offer,
+                new SystemTimeline());
     }
 
     /**
@@ -110,6 +127,19 @@ public final class Run {
             // a killed fanout leaves its tasks running; they must not run beside their reruns
             OrphanReaper.reap(options.resumedFrom());
         }
+        java.util.Set<Containment> containments = containments(runners);
+        // a fanout killed with its tasks running left their groups: stop and remove them
+        containments.forEach(Containment::reapDead);
+        java.util.Set<String> unenforced = new java.util.LinkedHashSet<>();
+        for (Task t : graph.taskSet().tasks()) {
+            TaskRunner runner = runners.get(t.kind());
+            if (!t.limits().isNone() && runner != null) {
+                String warning = runner.containment().unenforced(t.limits());
+                if (warning != null) {
+                    unenforced.add(warning);
+                }
+            }
+        }
         Run run = new Run(
                 store, graph, config, options, decision, estimatedSpeedup, runners, listener, carried, resolver);
         try {
@@ -123,6 +153,7 @@ public final class Run {
             throw e;
         }
         listener.runStarted(run.runId, run.dir.path(), graph.size(), estimatedSpeedup);
+        unenforced.forEach(w -> listener.note("warning: " + w));
         return run;
     }
 
@@ -150,6 +181,7 @@ public final class Run {
             results = scheduler.run();
         } finally {
             checkpoints.close();
+            containments(runners).forEach(c -> c.reapRun(runId));
             OrphanReaper.reap(runId);
             dir.close();
         }
@@ -157,6 +189,12 @@ public final class Run {
         RunRecord record = save(state, results, Instant.now());
         store.durations().record(graph.taskSet().tasks(), results);
         return record;
+    }
+
+    private static java.util.Set<Containment> containments(Map<Task.Kind, TaskRunner> runners) {
+        java.util.Set<Containment> set = new java.util.LinkedHashSet<>();
+        runners.values().forEach(r -> set.add(r.containment()));
+        return set;
     }
 
     private Map<String, TaskResult> pendingResults(Map<String, TaskResult> carried) {
@@ -218,7 +256,7 @@ public final class Run {
                 options.jobs(),
                 decision,
                 estimatedSpeedup,
-                graph.taskSet(),
+                recorded,
                 results,
                 dir.path());
     }

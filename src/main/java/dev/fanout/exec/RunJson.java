@@ -50,6 +50,13 @@ public final class RunJson {
         o.put("wall_seconds", round(r.wallSeconds()));
         o.put("task_seconds", round(r.taskSeconds()));
         o.put("measured_speedup", round(r.measuredSpeedup()));
+        if (r.pid() == ProcessHandle.current().pid()) {
+            // how this fanout kept each task's processes together (fanout doctor says more)
+            Containment c = Containment.system();
+            ObjectNode contained = o.putObject("containment");
+            contained.put("kind", c.kind().key());
+            c.controllers().forEach(contained.putArray("controllers")::add);
+        }
         ObjectNode counts = o.putObject("counts");
         r.counts().forEach((s, c) -> counts.put(s.key(), c));
         o.set("tasks", tasks);
@@ -85,6 +92,9 @@ public final class RunJson {
             j.put("started_at", a.startedAt().toString());
             j.put("ended_at", a.endedAt().toString());
             j.put("seconds", round(a.seconds()));
+            if (a.queuedSeconds() > 0) {
+                j.put("queued_seconds", round(a.queuedSeconds()));
+            }
             if (a.exitCode() != null) {
                 j.put("exit_code", a.exitCode());
             }
@@ -147,7 +157,8 @@ public final class RunJson {
                     TaskStatus.ofKey(a.path("status").asText()),
                     a.has("exit_code") ? a.get("exit_code").asInt() : null,
                     a.path("signal").asInt(0),
-                    a.path("error").isTextual() ? a.get("error").asText() : null));
+                    a.path("error").isTextual() ? a.get("error").asText() : null,
+                    a.path("queued_seconds").asDouble(0)));
         }
         JsonNode value = null;
         String resultError =

@@ -49,7 +49,16 @@ public record RunRecord(
                 .sum();
     }
 
-    /** Task time over wall time: how many tasks ran at once, on average. */
+    /** Time tasks of this run waited for a shared runner (the JavaScript engine) before they ran. */
+    public double queuedSeconds() {
+        return results.values().stream()
+                .filter(r -> !r.reused())
+                .flatMap(r -> r.attempts().stream())
+                .mapToDouble(Attempt::queuedSeconds)
+                .sum();
+    }
+
+    /** Task time over wall time: how many tasks ran at once, on average (time spent queued is not counted). */
     public double measuredSpeedup() {
         double wall = wallSeconds();
         return wall > 0 ? taskSeconds() / wall : 1.0;

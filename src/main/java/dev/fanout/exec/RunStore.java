@@ -124,7 +124,7 @@ public final class RunStore {
             r = RunJson.read(dir);
         } catch (IOException | RuntimeException e) {
             throw FanoutException.badInput(
-                    dir.resolve("run.json") + ": not a readable run record (" + e.getMessage() + ")");
+                    dir.resolve("run.json") + ": the run record is damaged (" + problem(e) + ")");
         }
         if (r.state() == RunState.RUNNING && !alive(r.pid(), r.startedAt())) {
             Map<String, TaskResult> results = new java.util.LinkedHashMap<>();
@@ -163,18 +163,45 @@ public final class RunStore {
         return r;
     }
 
-    /** All runs that can be read, newest first; unreadable ones are left out. */
+    /** All runs that can be read, newest first; unreadable ones are left out ({@link #listing} has them). */
     public List<RunRecord> list() {
+        return listing().runs();
+    }
+
+    /**
+     * The runs, newest first, and those whose record cannot be read, by id with the problem.
+     *
+     * @param runs the readable runs, newest first
+     * @param damaged run ids (oldest first) whose run.json is damaged, with what is wrong
+     */
+    public record Listing(List<RunRecord> runs, Map<String, String> damaged) {}
+
+    public Listing listing() {
         List<RunRecord> runs = new ArrayList<>();
+        Map<String, String> damaged = new java.util.LinkedHashMap<>();
         for (String id : ids()) {
             try {
                 runs.add(load(id));
             } catch (FanoutException e) {
-                // a half-deleted or foreign folder is not a run
+                damaged.put(id, e.getMessage());
             }
         }
         runs.sort(Comparator.comparing(RunRecord::startedAt).reversed());
-        return runs;
+        return new Listing(runs, damaged);
+    }
+
+    /** What is wrong with a record, in words: never the JSON library's own ("Source: REDACTED …"). */
+    private static String problem(Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            var at = j.getLocation();
+            String first = dev.fanout.Location.parserMessage(j.getOriginalMessage());
+            return "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + first.replaceAll(" \\(for .*\\)$", "");
+        }
+        if (e instanceof IOException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return "a field is missing or has the wrong type";
     }
 
     /** Whether the fanout that started a run at {@code runStart} still runs: a process with its pid started later is another. */

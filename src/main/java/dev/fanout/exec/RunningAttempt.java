@@ -16,9 +16,14 @@ public interface RunningAttempt {
 
     /**
      * How an attempt ended: an exit code, or the signal that killed it, and an error in words or
-     * null; {@code retryable} false when trying again cannot help.
+     * null; {@code retryable} false when trying again cannot help; {@code queuedSeconds}, how long
+     * it waited for a shared runner before it ran.
      */
-    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
+    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double queuedSeconds) {
+        public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
+            this(exitCode, signal, error, retryable, 0);
+        }
+
         public AttemptEnd(Integer exitCode, int signal, String error) {
             this(exitCode, signal, error, true);
         }

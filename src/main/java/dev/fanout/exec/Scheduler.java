@@ -3,16 +3,12 @@ package dev.fanout.exec;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +33,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private final RunListener listener;
     private final Consumer<Map<String, TaskResult>> checkpoint;
     private final BlockingDeque<SchedulerEvent> events = new LinkedBlockingDeque<>();
-    private final ScheduledExecutorService timers;
+    private final Timeline timeline;
     private final Launcher launcher;
     private final RetryPolicy retry;
 
@@ -58,8 +54,10 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             RunListener listener,
             Map<String, Double> measured,
             Map<String, TaskResult> carried,
-            Consumer<Map<String, TaskResult>> checkpoint) {
+            Consumer<Map<String, TaskResult>> checkpoint,
+            Timeline timeline) {
         this.graph = graph;
+        this.timeline = timeline;
         this.options = options;
         this.config = config;
         this.dir = dir;
@@ -78,12 +76,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 options.halt(),
                 Plan.Pools.NONE,
                 this);
-        timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fanout-timers");
-            t.setDaemon(true);
-            return t;
-        });
-        launcher = new Launcher(runners, resolver, dir, config, options.jobs());
+        launcher = new Launcher(runners, resolver, dir, config, timeline.launchers(options.jobs()));
         for (int v = 0; v < n; v++) {
             TaskResult before = carried.get(graph.id(v));
             if (before != null && before.status() == TaskStatus.SUCCEEDED) {
@@ -118,7 +111,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                     }
                     fill();
                 }
-                if (dirty && System.currentTimeMillis() - lastCheckpoint >= CHECKPOINT_MILLIS) {
+                if (dirty && timeline.millis() - lastCheckpoint >= CHECKPOINT_MILLIS) {
                     saveCheckpoint();
                 }
                 if (!plan.done() && plan.running() == 0 && plan.nextDue() == Long.MAX_VALUE && events.isEmpty()) {
@@ -128,14 +121,13 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             }
             return results();
         } finally {
-            timers.shutdownNow();
-            launcher.close();
+            timeline.close();
         }
     }
 
     private SchedulerEvent next() {
         try {
-            return dirty ? events.poll(CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS) : events.take();
+            return timeline.await(events, dirty ? CHECKPOINT_MILLIS : -1);
         } catch (InterruptedException e) {
             // the thread running the scheduler was interrupted: treat it as Ctrl-C
             return new SchedulerEvent.Cancel("interrupted");
@@ -148,17 +140,12 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
 
     private void saveCheckpoint() {
         dirty = false;
-        lastCheckpoint = System.currentTimeMillis();
+        lastCheckpoint = timeline.millis();
         checkpoint.accept(results());
     }
 
-    /** The time the plan counts retries in: monotonic milliseconds, as the timers count. */
-    private static long now() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
-    }
-
     private void fill() {
-        for (int v = plan.next(now()); v != Plan.NONE; v = plan.next(now())) {
+        for (int v = plan.next(timeline.millis()); v != Plan.NONE; v = plan.next(timeline.millis())) {
             start(v);
         }
     }
@@ -167,7 +154,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private void start(int v) {
         Task task = graph.task(v);
         int number = state[v].attempts.size() + 1;
-        state[v].startedAt = Instant.now();
+        state[v].startedAt = timeline.now();
         state[v].timedOut = false;
         dirty = true; // so the record shows what runs
         listener.taskStarted(task.id(), number);
@@ -191,7 +178,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         }
         if (l.attempt() == null) {
             // it never ran: not worth retrying (no such program, no such folder)
-            Attempt a = new Attempt(number, state[v].startedAt, Instant.now(), TaskStatus.FAILED, null, 0, l.error());
+            Attempt a = new Attempt(number, state[v].startedAt, timeline.now(), TaskStatus.FAILED, null, 0, l.error());
             state[v].attempts.add(a);
             if (l.context() != null) {
                 dir.joblog(v + 1, a, RunDirectory.describe(task), l.context().stdout());
@@ -217,10 +204,8 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         }
         double limit = timeoutSeconds(task);
         if (limit > 0) {
-            state[v].timeout = timers.schedule(
-                    () -> events.add(new SchedulerEvent.TimedOut(v, number)),
-                    Math.round(limit * 1000),
-                    TimeUnit.MILLISECONDS);
+            state[v].timeout = timeline.schedule(
+                    Math.round(limit * 1000), () -> events.add(new SchedulerEvent.TimedOut(v, number)));
         }
     }
 
@@ -259,10 +244,10 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
      */
     private void awaitInterrupt() {
         List<SchedulerEvent> deferred = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SIGINT_GRACE_MILLIS);
+        long deadline = timeline.millis() + SIGINT_GRACE_MILLIS;
         try {
             SchedulerEvent e;
-            while ((e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+            while ((e = timeline.await(events, Math.max(0, deadline - timeline.millis()))) != null) {
                 if (e instanceof SchedulerEvent.Cancel c) {
                     cancel(c);
                     break;
@@ -280,7 +265,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private void ended(int v, int number, RunningAttempt.AttemptEnd end) {
         state[v].current = null;
         if (state[v].timeout != null) {
-            state[v].timeout.cancel(false);
+            state[v].timeout.cancel();
             state[v].timeout = null;
         }
         Task task = graph.task(v);
@@ -304,7 +289,15 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 error = "exit code " + end.exitCode() + (last == null ? "" : " (" + last + ")");
             }
         }
-        Attempt a = new Attempt(number, state[v].startedAt, Instant.now(), outcome, end.exitCode(), signal, error);
+        Attempt a = new Attempt(
+                number,
+                state[v].startedAt,
+                timeline.now(),
+                outcome,
+                end.exitCode(),
+                signal,
+                error,
+                end.queuedSeconds());
         state[v].attempts.add(a);
         dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
         switch (outcome) {
@@ -314,13 +307,11 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             }
             case CANCELLED -> plan.cancelled(v);
             default -> {
-                double delay = retry.delaySeconds(number);
-                if (end.retryable() && retry.retries(task, a) && plan.retry(v, now() + Math.round(delay * 1000))) {
+                double delay = retry.delaySeconds(task, number);
+                long wait = Math.round(delay * 1000);
+                if (end.retryable() && retry.retries(task, a) && plan.retry(v, timeline.millis() + wait)) {
                     listener.attemptFailed(task.id(), a, delay);
-                    timers.schedule(
-                            () -> events.add(new SchedulerEvent.RetryDue(v)),
-                            Math.round(delay * 1000),
-                            TimeUnit.MILLISECONDS);
+                    timeline.schedule(wait, () -> events.add(new SchedulerEvent.RetryDue(v)));
                 } else {
                     if (outcome == TaskStatus.FAILED) {
                         // a failed task may still report what went wrong (a test suite's failures)

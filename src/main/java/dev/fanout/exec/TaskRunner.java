@@ -14,6 +14,11 @@ public interface TaskRunner {
      */
     RunningAttempt start(Task task, AttemptContext context) throws LaunchException;
 
+    /** How the processes it starts are contained (the run stops their leftovers through it). */
+    default Containment containment() {
+        return Containment.system();
+    }
+
     /** An attempt that could not start; its message is for the user. */
     class LaunchException extends Exception {
         public LaunchException(String message) {

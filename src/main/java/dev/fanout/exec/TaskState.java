@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * What the scheduler keeps of one task beside its {@link Plan} status: attempts, the process
@@ -26,7 +25,7 @@ final class TaskState {
     /** Stopped by a halt or Ctrl-C: its end reads as cancelled. */
     boolean stoppedByUs;
 
-    ScheduledFuture<?> timeout;
+    Timeline.Timer timeout;
 
     /** Keeps what the attempt returned. */
     void keep(RunDirectory.Collected collected) {

@@ -216,6 +216,11 @@ final class EngineLoop {
         }
     }
 
+    /** Stops the running jobs; queued ones stay. */
+    void stopRunning(Reason reason) {
+        frames.stopAll(reason);
+    }
+
     /** Stops every running job and drops the queued ones. */
     void stopAll(Reason reason) {
         stopEverything(reason, false);

@@ -32,6 +32,7 @@ final class EngineSupervisor {
     private ScheduledExecutorService timer;
     private ExecutorService hostCalls;
     private boolean closed;
+    private MemoryWatch memory;
 
     /**
      * @param engineFactory makes the engine on a new loop's thread
@@ -105,7 +106,10 @@ final class EngineSupervisor {
     }
 
     ScriptStoppedException stopped(Job<?> job, Reason reason) {
-        return new ScriptStoppedException(job.origin, reason, options.timeLimitSeconds());
+        return new ScriptStoppedException(
+                job.origin,
+                reason,
+                reason == Reason.MEMORY_LIMIT ? MemoryWatch.limitMb(options.memoryMb()) : options.timeLimitSeconds());
     }
 
     /** Stops every running and waiting job; later jobs run as usual. */
@@ -124,6 +128,7 @@ final class EngineSupervisor {
             closed = true;
             if (loop != null) {
                 loop.close();
+                memory.close();
                 timer.shutdownNow();
                 hostCalls.shutdownNow();
             }
@@ -155,6 +160,12 @@ final class EngineSupervisor {
             t.setRemoveOnCancelPolicy(true);
             timer = t;
             hostCalls = Executors.newCachedThreadPool(daemon("fanout-js-host"));
+            memory = MemoryWatch.start(options.memoryMb(), () -> {
+                EngineLoop l = current();
+                if (l != null) {
+                    l.stopRunning(Reason.MEMORY_LIMIT);
+                }
+            });
         }
         loop = new EngineLoop(owner, timer, hostCalls, options.timeLimitNanos(), "fanout-js-" + (++generation));
         if (restart) {

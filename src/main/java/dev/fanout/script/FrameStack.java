@@ -50,10 +50,19 @@ final class FrameStack {
         JobFrame frame = new JobFrame(job, System.nanoTime());
         frames.push(frame);
         top = frame;
-        if (timeLimitNanos > 0) {
+        if (timeLimitNanos > 0 && limited(job.kind)) {
             scheduleTimeCheck(frame, timeLimitNanos);
         }
         return frame;
+    }
+
+    /**
+     * Whether the time limit applies: not to definitions evaluated again (a restore, an engine
+     * restart), which already ran to their end once; cut on a busy machine, they would silently
+     * lose a session's merges. Ctrl-C still stops them.
+     */
+    private static boolean limited(Job.Kind kind) {
+        return kind != Job.Kind.RESTORE && kind != Job.Kind.REPLAY;
     }
 
     synchronized void pop(JobFrame frame) {

@@ -109,6 +109,14 @@ public final class ScriptBridge implements AutoCloseable {
      *     {@link FanoutException} when the file is missing or the script is not a function
      */
     public CompletableFuture<ScriptResult> runTask(String script, JsonNode task, Path baseDir) {
+        return runTask(script, task, baseDir, () -> {});
+    }
+
+    /**
+     * Runs a task's script, as {@link #runTask(String, JsonNode, Path)}; {@code onStart} is called on
+     * the engine's thread when the script begins, so the time before is known as time queued.
+     */
+    public CompletableFuture<ScriptResult> runTask(String script, JsonNode task, Path baseDir, Runnable onStart) {
         String id = task.path("id").asText("?");
         boolean isFile = isScriptFile(script);
         String origin = isFile ? script.strip() : "<script of task " + id + ">";
@@ -119,11 +127,10 @@ public final class ScriptBridge implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         String args = "[" + JsonText.write(task) + "]";
-        return supervisor.submit(new Job<>(
-                Job.Kind.TASK,
-                origin,
-                (engine, j) -> new ScriptResult(
-                        engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines())));
+        return supervisor.submit(new Job<>(Job.Kind.TASK, origin, (engine, j) -> {
+            onStart.run();
+            return new ScriptResult(engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines());
+        }));
     }
 
     /**
@@ -312,8 +319,7 @@ public final class ScriptBridge implements AutoCloseable {
     }
 
     private static boolean isScriptFile(String script) {
-        String s = script.strip();
-        return s.endsWith(".js") && s.indexOf('\n') < 0 && !s.contains("(") && !s.contains("{") && !s.contains("=>");
+        return dev.fanout.task.Task.isScriptFile(script);
     }
 
     private static String read(Path file, String what) {

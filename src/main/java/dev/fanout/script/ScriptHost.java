@@ -25,7 +25,8 @@ public interface ScriptHost {
      * Reads a tasks file without changing the session.
      *
      * @param file a path, relative to the session's working folder
-     * @return the file's tasks as an array of task objects
+     * @return {@code {"tasks": [...], "config": {...}}}: the file's tasks and its config, if any
+     *     (an array of tasks alone is taken too)
      */
     JsonNode load(String file);
 

@@ -11,6 +11,8 @@ public class ScriptStoppedException extends FanoutException {
         CANCELLED,
         /** It ran JavaScript longer than {@code script_time_limit_seconds}. */
         TIME_LIMIT,
+        /** Memory in use passed {@code script_memory_mb} while it ran. */
+        MEMORY_LIMIT,
         /** Another script would not stop, so the engine was replaced and this one went with it. */
         ENGINE_RESTARTED,
         /** The bridge was closed. */
@@ -32,6 +34,9 @@ public class ScriptStoppedException extends FanoutException {
             case TIME_LIMIT ->
                 "stopped after " + seconds(limit) + " of JavaScript (script_time_limit_seconds);"
                         + " raise the limit, or set it to 0 for none";
+            case MEMORY_LIMIT ->
+                "stopped: memory in use passed " + (long) limit + " MB (script_memory_mb); keep less in memory,"
+                        + " or raise it with 'set script_memory_mb N' and give fanout more heap with FANOUT_JAVA_OPTS=-XmxNm";
             case ENGINE_RESTARTED ->
                 "stopped because the JavaScript engine had to be restarted (another script would not stop)";
             case CLOSED -> "stopped because the JavaScript engine was closed";

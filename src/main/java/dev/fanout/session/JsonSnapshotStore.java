@@ -95,7 +95,7 @@ public final class JsonSnapshotStore implements SnapshotStore {
             var loc = e.getLocation();
             throw FanoutException.badInput(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
                     + ": the snapshot is corrupt ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("not JSON")
+                    + dev.fanout.Location.parserMessage(e.getOriginalMessage())
                     + "); it was left as it is");
         } catch (IOException e) {
             throw FanoutException.badInput("cannot read " + file + ": " + e.getMessage());
@@ -108,9 +108,18 @@ public final class JsonSnapshotStore implements SnapshotStore {
             throw FanoutException.badInput(file + ": saved by a newer fanout (snapshot format " + format
                     + ", this one reads up to " + Snapshot.FORMAT + "); upgrade fanout to restore it");
         }
+        JsonNode t = o.path("tasks");
+        if (!t.isObject() || !t.path("tasks").isArray()) {
+            throw damaged(file, "'tasks' must be an object holding a 'tasks' list");
+        }
+        Instant savedAt;
         try {
-            JsonNode t = o.path("tasks");
-            TaskSet read = TaskJson.fromJson(file.toString(), (ArrayNode) t.withArray("tasks"));
+            savedAt = Instant.parse(o.path("saved_at").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw damaged(file, "'saved_at' is not a time such as 2026-01-31T12:00:00Z");
+        }
+        try {
+            TaskSet read = TaskJson.fromJson(file.toString(), (ArrayNode) t.get("tasks"));
             TaskSet tasks = new TaskSet(
                     t.path("source").asText("session"),
                     read.tasks(),
@@ -123,10 +132,11 @@ public final class JsonSnapshotStore implements SnapshotStore {
             }
             List<String> runs = new ArrayList<>();
             o.path("runs").forEach(r -> runs.add(r.asText()));
+            // the file's name is the session's name: a copied snapshot is a session of its own
             return new Snapshot(
                     format,
-                    o.path("name").asText(name),
-                    Instant.parse(o.path("saved_at").asText()),
+                    name,
+                    savedAt,
                     tasks,
                     strings(o.path("overrides")),
                     strings(o.path("variables")),
@@ -136,8 +146,13 @@ public final class JsonSnapshotStore implements SnapshotStore {
         } catch (FanoutException e) {
             throw FanoutException.badInput(file + ": the snapshot's tasks are not valid (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
-            throw FanoutException.badInput(file + ": the snapshot is corrupt (" + e.getMessage() + ")");
+            throw damaged(file, "a field has the wrong type");
         }
+    }
+
+    private static FanoutException damaged(Path file, String what) {
+        return FanoutException.badInput(
+                file + ": the snapshot is damaged (" + what + "); it was left as it is: fix it by hand, or delete it");
     }
 
     private static Map<String, String> strings(JsonNode node) {

@@ -10,6 +10,7 @@ import dev.fanout.graph.Analysis;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.ListSchedule;
 import dev.fanout.graph.TaskGraph;
+import dev.fanout.task.SecretEnv;
 import dev.fanout.task.TaskSet;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -60,7 +61,22 @@ public record RunPlan(
             flags.put("max_parallel_tasks", request.jobs().toString());
         }
         Config config = session.configFor(tasks, flags);
+        tasks = MaskedEnv.restore(
+                tasks,
+                reusedIds(carried),
+                SecretEnv.of(config.secretEnv()),
+                request.resume() != null ? "run " + request.resume() : tasks.source(),
+                request.resume() != null
+                        ? "run the tasks file again instead of resuming"
+                        : "load the tasks file again ('load FILE')");
         TaskGraph graph = TaskGraph.of(tasks);
+        Set<String> reused = new HashSet<>();
+        carried.forEach((id, r) -> {
+            if (r.status() == TaskStatus.SUCCEEDED) {
+                reused.add(id);
+            }
+        });
+        tasks.checkRunnable(reused);
         Analysis analysis = Analysis.of(graph, config.maxParallelTasks());
         Decision decision = Decision.of(analysis, config);
         boolean parallel = request.parallel() != null ? request.parallel() : decision.parallel();
@@ -76,6 +92,10 @@ public record RunPlan(
 
     /** The tasks that succeeded in the run being resumed: they are not run again. */
     public Set<String> reusedIds() {
+        return reusedIds(carried);
+    }
+
+    private static Set<String> reusedIds(Map<String, TaskResult> carried) {
         Set<String> ids = new HashSet<>();
         carried.forEach((id, r) -> {
             if (r.status() == TaskStatus.SUCCEEDED) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -37,8 +38,21 @@ final class ScriptTaskRunner implements TaskRunner {
 
     @Override
     public RunningAttempt start(Task task, AttemptContext ctx) {
-        CompletableFuture<ScriptResult> running = bridge.get().runTask(task.script(), TaskJson.toJson(task), baseDir);
-        CompletableFuture<AttemptEnd> ended = running.handle((result, error) -> end(result, error, ctx));
+        // script tasks take turns on the one engine: the wait for it is queue time, not run time
+        long submitted = System.nanoTime();
+        AtomicLong began = new AtomicLong(-1);
+        CompletableFuture<ScriptResult> running = bridge.get()
+                .runTask(
+                        task.script(),
+                        TaskJson.toJson(task),
+                        baseDir,
+                        () -> began.compareAndSet(-1, System.nanoTime()));
+        CompletableFuture<AttemptEnd> ended = running.handle((result, error) -> {
+            AttemptEnd end = end(result, error, ctx);
+            long start = began.get();
+            double queued = start < 0 ? 0 : (start - submitted) / 1e9;
+            return new AttemptEnd(end.exitCode(), end.signal(), end.error(), end.retryable(), queued);
+        });
         return new RunningAttempt() {
             @Override
             public CompletableFuture<AttemptEnd> ended() {

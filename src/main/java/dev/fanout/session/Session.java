@@ -22,6 +22,7 @@ import dev.fanout.merge.Merged;
 import dev.fanout.merge.StrategyRegistry;
 import dev.fanout.script.ScriptBridge;
 import dev.fanout.script.ScriptDefinition;
+import dev.fanout.task.SecretEnv;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
@@ -95,9 +96,9 @@ public final class Session {
      * @throws FanoutException (bad input) for a taken id, an unknown dependency or a cycle
      */
     public TaskSet addTask(Task task) {
-        if (!Names.isTaskId(task.id())) {
-            throw FanoutException.badInput(
-                    "task id '" + task.id() + "' may hold only letters, digits, '.', '_' and '-'");
+        String problem = Names.taskIdProblem(task.id());
+        if (problem != null) {
+            throw FanoutException.badInput("task id '" + task.id() + "' " + problem);
         }
         TaskSet next = (tasks.isEmpty() ? TaskSet.empty("session") : tasks).plus(List.of(task));
         TaskGraph.of(next);
@@ -185,7 +186,8 @@ public final class Session {
         List<Snapshot.ScriptSource> sources = scripts.definitions().stream()
                 .map(d -> new Snapshot.ScriptSource(d.origin(), d.source()))
                 .toList();
-        return Snapshot.of(saveAs, tasks, overrides, variables, lastAnalysis, lastDecision, runs, sources);
+        return Snapshot.of(
+                saveAs, secrets(tasks).mask(tasks), overrides, variables, lastAnalysis, lastDecision, runs, sources);
     }
 
     /** How many JavaScript definitions the session holds (merges and pipelines registered by scripts). */
@@ -290,6 +292,11 @@ public final class Session {
         // the config is checked now too, so a bad key is reported before anything runs
         configFor(set, Map.of());
         return set;
+    }
+
+    /** Which env variables of these tasks are secret, by the configuration they run with. */
+    public SecretEnv secrets(TaskSet set) {
+        return SecretEnv.of(configFor(set, Map.of()).secretEnv());
     }
 
     /**
@@ -403,7 +410,9 @@ public final class Session {
         closeCluster();
         ran(record.runId());
         Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
-        List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources()
+        // a run without agents leaves the registry alone, so a damaged one cannot block it
+        boolean usesAgents = plan.tasks().tasks().stream().anyMatch(t -> t.kind() == Task.Kind.AGENT);
+        List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources() && usesAgents
                 ? AfterRun.touchedBy(plan.tasks(), resources(plan.config()).cleanup(false))
                 : List.of();
         return new AfterRun(record, merged, cleanup);

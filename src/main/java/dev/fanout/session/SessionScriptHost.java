@@ -76,7 +76,12 @@ final class SessionScriptHost implements ScriptHost {
     public JsonNode load(String file) {
         TaskSet set = session.read(Path.of(file));
         TaskGraph.of(set); // a script gets no tasks with a cycle in them
-        return TaskJson.toJson(set);
+        ObjectNode o = NODES.objectNode();
+        o.set("tasks", TaskJson.toJson(set));
+        if (set.config() != null) {
+            o.set("config", set.config());
+        }
+        return o;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param timeoutSeconds null for the configured default
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
+ * @param limits memory and processor limits for its processes (never null)
  * @param requires labels a cluster worker must have to run it ({@code gpu: "1"}); empty for any
  */
 public record Task(
@@ -30,6 +31,7 @@ public record Task(
         List<Integer> noRetryExitCodes,
         List<String> inputs,
         Position position,
+        TaskLimits limits,
         Map<String, String> requires) {
 
     /** How a task runs. */
@@ -45,10 +47,51 @@ public record Task(
         env = env == null ? Map.of() : Map.copyOf(env);
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        limits = limits == null ? TaskLimits.NONE : limits;
         requires = requires == null ? Map.of() : Map.copyOf(requires);
     }
 
     /** A task that needs no particular worker. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Position position,
+            TaskLimits limits) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
+                Map.of());
+    }
+
+    /** A task without limits. */
     public Task(
             String id,
             String type,
@@ -83,6 +126,7 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                TaskLimits.NONE,
                 Map.of());
     }
 
@@ -120,6 +164,18 @@ public record Task(
         return Kind.NONE;
     }
 
+    /**
+     * Whether a {@code script} value names a {@code .js} file rather than holding a function's
+     * source: one line ending in ".js" with nothing of code in it.
+     */
+    /** The largest estimate a task may give, so that sums over many tasks stay finite. */
+    public static final double MAX_ESTIMATE_SECONDS = 1e9;
+
+    public static boolean isScriptFile(String script) {
+        String s = script.strip();
+        return s.endsWith(".js") && s.indexOf('\n') < 0 && !s.contains("(") && !s.contains("{") && !s.contains("=>");
+    }
+
     /** The type, or "untyped" when the file gives none. */
     public String typeOrDefault() {
         return type == null || type.isBlank() ? "untyped" : type;
@@ -149,6 +205,30 @@ public record Task(
                 noRetryExitCodes,
                 inputs,
                 position,
+                limits,
+                requires);
+    }
+
+    /** This task with another environment (secrets masked, or given back). */
+    public Task withEnv(Map<String, String> newEnv) {
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                newEnv,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
                 requires);
     }
 

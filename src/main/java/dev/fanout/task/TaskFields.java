@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.JsonTree;
 import dev.fanout.Names;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ final class TaskFields {
             "retries",
             "no_retry_exit_codes",
             "inputs",
+            "memory_max",
+            "cpus",
             "requires");
 
     private final String file;
@@ -53,13 +56,19 @@ final class TaskFields {
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
+    private Long memoryMax;
+    private Double cpus;
     private Map<String, String> requires;
     private Task.Position agentAt;
     private Task.Position promptAt;
     private final List<String> runners = new ArrayList<>();
     private Task.Position secondRunnerAt;
 
-    TaskFields(String file, int ordinal, Task.Position start) {
+    /** The tasks file's folder, which relative paths of a task are relative to; null for a stream. */
+    private final Path base;
+
+    TaskFields(String file, int ordinal, Task.Position start, Path base) {
+        this.base = base;
         this.file = file;
         this.ordinal = ordinal;
         this.start = start;
@@ -104,6 +113,19 @@ final class TaskFields {
         if (prompt != null && agent == null) {
             throw error(promptAt, "task '" + id + "' has a prompt but no agent; add \"agent\" to say who runs it");
         }
+        if (base != null) {
+            // one rule for every path in a tasks file, as build tools have: relative to the file's
+            // folder, wherever fanout runs; a command runs in that folder unless cwd says otherwise
+            cwd = base.resolve(cwd == null ? "" : cwd).normalize().toString();
+            if (script != null && Task.isScriptFile(script)) {
+                script = base.resolve(script.strip()).normalize().toString();
+            }
+            if (inputs != null) {
+                inputs = inputs.stream()
+                        .map(i -> base.resolve(i).normalize().toString())
+                        .toList();
+            }
+        }
         return new Task(
                 id,
                 type,
@@ -121,6 +143,7 @@ final class TaskFields {
                 noRetryExitCodes,
                 inputs,
                 start,
+                new TaskLimits(memoryMax, cpus),
                 requires);
     }
 
@@ -136,8 +159,11 @@ final class TaskFields {
                 id = null;
                 throw error(at, who() + "id is empty; every task needs a unique \"id\"");
             }
-            if (!Names.isTaskId(id)) {
-                throw error(at, "task id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
+            String problem = Names.taskIdProblem(id);
+            if (problem != null) {
+                String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+                id = null;
+                throw error(at, "task id '" + shown + "' " + problem);
             }
             return;
         }
@@ -145,7 +171,16 @@ final class TaskFields {
             case "type" -> type = text(field, v, at);
             case "description" -> description = text(field, v, at);
             case "depends_on" -> dependsOn = textList(field, v, at);
-            case "estimated_seconds" -> estimatedSeconds = nonNegative(field, v, at);
+            case "estimated_seconds" -> {
+                estimatedSeconds = nonNegative(field, v, at);
+                // sums of estimates must stay finite: the analysis adds a million of them
+                if (estimatedSeconds > Task.MAX_ESTIMATE_SECONDS) {
+                    throw error(
+                            at,
+                            who() + "estimated_seconds must be at most " + (long) Task.MAX_ESTIMATE_SECONDS
+                                    + " (about 31 years), not " + v.asText());
+                }
+            }
             case "command" -> {
                 runner("command", at);
                 command = command(v, at);
@@ -166,15 +201,13 @@ final class TaskFields {
             case "cwd" -> cwd = text(field, v, at);
             case "env" -> env = env(v, at);
             case "requires" -> requires = requires(v, at);
-            case "timeout_seconds" -> {
-                timeoutSeconds = nonNegative(field, v, at);
-                if (timeoutSeconds == 0) {
-                    throw error(at, who() + "timeout_seconds must be more than 0");
-                }
-            }
+            // 0 means no limit, as task_timeout_seconds does in the config
+            case "timeout_seconds" -> timeoutSeconds = nonNegative(field, v, at);
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
             case "inputs" -> inputs = textList(field, v, at);
+            case "memory_max" -> memoryMax = memoryMax(v, at);
+            case "cpus" -> cpus = cpus(v, at);
             default ->
                 throw error(
                         at,
@@ -248,13 +281,47 @@ final class TaskFields {
     }
 
     private Integer nonNegativeInt(String field, JsonNode v, Task.Position at) {
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        if (v.isIntegralNumber() && !v.canConvertToInt() && v.bigIntegerValue().signum() > 0) {
+            throw error(at, who() + field + " must be at most " + Integer.MAX_VALUE + " (got " + v.asText() + ")");
+        }
+        if (v.isIntegralNumber() && v.bigIntegerValue().signum() < 0) {
+            throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
+        }
+        if (!v.isIntegralNumber()) {
             throw wrongType(field, "a whole number", v, at);
         }
         if (v.intValue() < 0) {
             throw error(at, who() + field + " must not be negative (got " + v.intValue() + ")");
         }
         return v.intValue();
+    }
+
+    private long memoryMax(JsonNode v, Task.Position at) {
+        long bytes = v.isIntegralNumber() && v.canConvertToLong()
+                ? v.longValue()
+                : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
+        if (bytes < 0) {
+            throw error(
+                    at,
+                    who() + "memory_max must be a size such as \"512M\" or \"2G\" (or bytes), not "
+                            + (v.isTextual() ? "'" + v.textValue() + "'" : describe(v)));
+        }
+        if (bytes < TaskLimits.MIN_MEMORY) {
+            throw error(at, who() + "memory_max must be at least 1M: a process cannot start in less");
+        }
+        return bytes;
+    }
+
+    private double cpus(JsonNode v, Task.Position at) {
+        if (!v.isNumber()) {
+            throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
+        }
+        double d = v.doubleValue();
+        // the kernel's quota has a 1 ms floor in a 100 ms period
+        if (!(d >= 0.01) || d > 4096) {
+            throw error(at, who() + "cpus must be from 0.01 to 4096 (got " + v.asText() + ")");
+        }
+        return d;
     }
 
     private TaskCommand command(JsonNode v, Task.Position at) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.fanout.JsonTree;
 import dev.fanout.Names;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -44,7 +44,6 @@ public final class TaskFileReader {
     static final int YAML_LINE_LIMIT = 1_000_000;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
-    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
@@ -69,7 +68,7 @@ public final class TaskFileReader {
             throw new TaskFileException(name, 0, 0, "is a folder, not a tasks file; name a .json or .yaml file");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return read(name, in, isYaml(path));
+            return read(name, in, isYaml(path), path.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new TaskFileException(
                     name,
@@ -81,12 +80,23 @@ public final class TaskFileReader {
 
     /** Reads tasks from a stream; {@code name} is used in messages and positions. */
     public TaskSet read(String name, InputStream in, boolean yaml) {
+        return read(name, in, yaml, null);
+    }
+
+    /**
+     * Reads tasks from a stream; {@code name} is used in messages and positions, and relative paths
+     * of tasks ({@code cwd}, a {@code script} file, {@code inputs}) are made absolute against {@code base}
+     * (the file's folder), or kept as written when it is null.
+     */
+    public TaskSet read(String name, InputStream in, boolean yaml, Path base) {
         JsonFactory factory = yaml ? Yaml.FACTORY : JSON;
         JsonParser parser = null;
         try {
-            parser = factory.createParser(yaml ? new LineLengthLimit(in, YAML_LINE_LIMIT) : in);
+            parser = yaml
+                    ? new YamlAliases((YAMLParser) factory.createParser(new LineLengthLimit(in, YAML_LINE_LIMIT)))
+                    : factory.createParser(in);
             try (JsonParser p = parser) {
-                return new Parse(name, p).file();
+                return new Parse(name, p, base).file();
             }
         } catch (StreamConstraintsException e) {
             throw tooLarge(name, parser, e);
@@ -175,9 +185,7 @@ public final class TaskFileReader {
 
     /** The first line of a parser message, with its "[Source: REDACTED …; line: 1, column: 2]" as "line 1, column 2". */
     static String plain(String message) {
-        String first =
-                message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
-        return SOURCE.matcher(first).replaceAll("line $1, column $2").strip();
+        return dev.fanout.Location.parserMessage(message);
     }
 
     static boolean isYaml(Path path) {
@@ -189,8 +197,10 @@ public final class TaskFileReader {
     private static final class Parse {
         private final String name;
         private final JsonParser parser;
+        private final Path base;
 
-        Parse(String name, JsonParser parser) {
+        Parse(String name, JsonParser parser, Path base) {
+            this.base = base;
             this.name = name;
             this.parser = parser;
         }
@@ -274,7 +284,8 @@ public final class TaskFileReader {
                             parser.currentTokenLocation(),
                             "task #" + (tasks.size() + 1) + " must be an object with an id, not " + describe(token));
                 }
-                tasks.add(new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation())).read(parser));
+                tasks.add(new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation()), base)
+                        .read(parser));
             }
             return tasks;
         }

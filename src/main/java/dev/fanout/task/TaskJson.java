@@ -55,6 +55,12 @@ public final class TaskJson {
             ArrayNode inputs = o.putArray("inputs");
             t.inputs().forEach(inputs::add);
         }
+        if (t.limits().memoryMaxBytes() != null) {
+            o.put("memory_max", t.limits().memoryMaxBytes());
+        }
+        if (t.limits().cpus() != null) {
+            o.put("cpus", t.limits().cpus());
+        }
         if (!t.requires().isEmpty()) {
             ObjectNode requires = o.putObject("requires");
             t.requires().forEach(requires::put);

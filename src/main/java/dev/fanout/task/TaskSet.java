@@ -1,13 +1,17 @@
 package dev.fanout.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.FanoutException;
 import dev.fanout.Names;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,11 +23,67 @@ import java.util.Set;
  * @param config the file's {@code config} object, or null
  * @param configPositions where each config key stands in the file, for messages
  */
-public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Task.Position> configPositions) {
+public final class TaskSet {
+    private final String source;
+    private final List<Task> tasks;
+    private final JsonNode config;
+    private final Map<String, Task.Position> configPositions;
+    /** Ids to positions, built on the first lookup: a lookup per task must not scan the set. */
+    private volatile IdIndex index;
 
-    public TaskSet {
-        tasks = List.copyOf(tasks);
-        configPositions = configPositions == null ? Map.of() : Map.copyOf(configPositions);
+    public TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Task.Position> configPositions) {
+        this.source = source;
+        this.tasks = List.copyOf(tasks);
+        this.config = config;
+        this.configPositions = configPositions == null ? Map.of() : Map.copyOf(configPositions);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    public JsonNode config() {
+        return config;
+    }
+
+    public Map<String, Task.Position> configPositions() {
+        return configPositions;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskSet t
+                && Objects.equals(source, t.source)
+                && tasks.equals(t.tasks)
+                && Objects.equals(config, t.config)
+                && configPositions.equals(t.configPositions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, tasks, config, configPositions);
+    }
+
+    @Override
+    public String toString() {
+        return "TaskSet[" + source + ", " + tasks.size() + " tasks]";
+    }
+
+    /** The index of ids to positions; a set with a repeated id keeps the first. */
+    private IdIndex index() {
+        IdIndex i = index;
+        if (i == null) {
+            i = new IdIndex(tasks.size());
+            for (int k = 0; k < tasks.size(); k++) {
+                i.putIfAbsent(tasks.get(k).id(), k);
+            }
+            index = i;
+        }
+        return i;
     }
 
     public static TaskSet empty(String source) {
@@ -50,13 +110,41 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
     }
 
     public Optional<Task> find(String id) {
-        return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+        int i = index().indexOf(id);
+        return i < 0 ? Optional.empty() : Optional.of(tasks.get(i));
     }
 
     /** The task of that id, or a bad-input error suggesting the closest id. */
     public Task get(String id) {
-        return find(id).orElseThrow(
-                        () -> new TaskFileException(source, 0, 0, "no task '" + id + "'" + hint(id, ids())));
+        // not a TaskFileException: the id was asked for, so the file is not where the mistake is
+        return find(id).orElseThrow(() -> FanoutException.badInput("no task '" + id + "'" + hint(id, ids())));
+    }
+
+    /**
+     * Checks what a run needs before it starts: every task (but those in {@code reused}) has
+     * something to run, and a {@code cwd} that is a folder, unless a dependency may create it.
+     *
+     * @throws FanoutException (bad input) naming the first task that cannot run and why
+     */
+    public void checkRunnable(Set<String> reused) {
+        for (Task t : tasks) {
+            if (reused.contains(t.id())) {
+                continue;
+            }
+            if (t.kind() == Task.Kind.NONE) {
+                throw at(
+                        t,
+                        "task '" + t.id()
+                                + "' has nothing to run; give it a command, an agent and prompt, or a script");
+            }
+            if (t.cwd() != null && t.dependsOn().isEmpty() && !Files.isDirectory(Path.of(t.cwd()))) {
+                throw at(
+                        t,
+                        "task '" + t.id() + "': cwd " + t.cwd()
+                                + (Files.exists(Path.of(t.cwd())) ? " is not a folder" : " does not exist")
+                                + "; create it, or correct the path (relative to the tasks file's folder)");
+            }
+        }
     }
 
     /**
@@ -110,10 +198,15 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
                 throw at(
                         task,
                         "duplicate task id '" + task.id() + "'"
-                                + (first == null ? "" : " (first at line " + first.line() + ")")
+                                + (first == null
+                                        ? ""
+                                        : task.position() == null
+                                                ? " (first at " + first + ")"
+                                                : " (first at line " + first.line() + ")")
                                 + "; ids must be unique");
             }
         }
+        this.index = index;
         for (Task task : tasks) {
             String twice = repeated(task.dependsOn());
             if (twice != null) {
@@ -146,10 +239,11 @@ public record TaskSet(String source, List<Task> tasks, JsonNode config, Map<Stri
         return list.stream().filter(d -> !seen.add(d)).findFirst().orElse(null);
     }
 
-    private TaskFileException at(Task task, String problem) {
+    /** An error at the task's place in its file; a task added by hand has none, and no file is blamed. */
+    private FanoutException at(Task task, String problem) {
         Task.Position p = task.position();
         return p == null
-                ? new TaskFileException(source, 0, 0, problem)
+                ? FanoutException.badInput(problem)
                 : new TaskFileException(p.file(), p.line(), p.column(), problem);
     }
 

@@ -69,7 +69,18 @@
         },
         load: function (file) {
             name('load', file);
-            return host('load', function () { return fromHost(facade.load(file)); });
+            return host('load', function () {
+                // the tasks, as an array; the file's config rides along as the array's (hidden) config
+                var loaded = fromHost(facade.load(file));
+                if (isArray(loaded)) {
+                    return loaded;
+                }
+                var tasks = loaded.tasks;
+                if (loaded.config !== undefined) {
+                    Object.defineProperty(tasks, 'config', {value: loaded.config, enumerable: false});
+                }
+                return tasks;
+            });
         },
         addTask: function (task) {
             if (task === null || typeof task !== 'object' || isArray(task)) {

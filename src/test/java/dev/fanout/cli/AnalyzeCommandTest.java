@@ -38,10 +38,11 @@ class AnalyzeCommandTest {
 
     @Test
     void oneTaskAndOneDependencyAreSingular() throws IOException {
-        Path file =
-                Files.writeString(dir.resolve("t.json"), "[{\"id\": \"a\"}, {\"id\": \"b\", \"depends_on\": [\"a\"]}]");
+        Path file = Files.writeString(
+                dir.resolve("t.json"),
+                "[{\"id\": \"a\", \"command\": \"true\"}, {\"id\": \"b\", \"depends_on\": [\"a\"], \"command\": \"true\"}]");
         assertTrue(Cli.run(dir, "analyze", file.toString()).out().startsWith("2 tasks, 1 dependency, 2 waves\n"));
-        Path one = Files.writeString(dir.resolve("one.json"), "[{\"id\": \"a\"}]");
+        Path one = Files.writeString(dir.resolve("one.json"), "[{\"id\": \"a\", \"command\": \"true\"}]");
         assertTrue(Cli.run(dir, "analyze", one.toString()).out().startsWith("1 task, 0 dependencies, 1 wave\n"));
     }
 
@@ -107,16 +108,16 @@ class AnalyzeCommandTest {
 
     @Test
     void aLongGraphIsShortenedOnScreen() throws IOException {
-        StringBuilder tasks = new StringBuilder("[{\"id\": \"s0\"}");
+        StringBuilder tasks = new StringBuilder("[{\"id\": \"s0\", \"command\": \"true\"}");
         for (int i = 1; i < 45; i++) {
             tasks.append(", {\"id\": \"s")
                     .append(i)
                     .append("\", \"depends_on\": [\"s")
                     .append(i - 1)
-                    .append("\"]}");
+                    .append("\"], \"command\": \"true\"}");
         }
         for (int i = 0; i < 15; i++) {
-            tasks.append(", {\"id\": \"w").append(i).append("\"}");
+            tasks.append(", {\"id\": \"w").append(i).append("\", \"command\": \"true\"}");
         }
         Path file =
                 Files.writeString(dir.resolve("long.json"), tasks.append("]").toString());

@@ -135,7 +135,7 @@ class CommandOutputConsistencyTest {
         List<Candidate> candidates = new ArrayList<>();
 
         new ShellCompleter(() -> CommandLineFactory.create(ctx))
-                .complete(null, ShellLine.lenientParser().parse("results ", 8), candidates);
+                .complete(null, new ShellParser(() -> false).parse("results ", 8), candidates);
 
         assertTrue(candidates.stream().anyMatch(c -> c.value().equals(runId)), candidates.toString());
         assertFalse(candidates.isEmpty());
@@ -152,7 +152,7 @@ class CommandOutputConsistencyTest {
         List<Candidate> candidates = new ArrayList<>();
 
         new ShellCompleter(() -> CommandLineFactory.create(ctx))
-                .complete(null, ShellLine.lenientParser().parse("", 0), candidates);
+                .complete(null, new ShellParser(() -> false).parse("", 0), candidates);
 
         List<String> names = candidates.stream().map(Candidate::value).toList();
         assertTrue(names.contains("results"), names.toString());

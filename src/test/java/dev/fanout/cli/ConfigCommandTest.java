@@ -75,7 +75,9 @@ class ConfigCommandTest {
     @Test
     void jobsIsAFlagAndWinsOverASetting() throws IOException {
         Files.writeString(
-                tasks, "{\"config\": {\"max_parallel_tasks\": 6}, \"tasks\": [{\"id\": \"a\"}, {\"id\": \"b\"}]}");
+                tasks,
+                "{\"config\": {\"max_parallel_tasks\": 6}, \"tasks\": [{\"id\": \"a\", \"command\": \"true\"},"
+                        + " {\"id\": \"b\", \"command\": \"true\"}]}");
         JsonNode flagOnly = JSON.readTree(
                 Cli.run(home, "analyze", tasks.toString(), "--json").out());
         assertEquals(6, flagOnly.get("max_parallel_tasks").intValue());

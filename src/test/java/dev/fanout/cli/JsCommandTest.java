@@ -46,6 +46,26 @@ class JsCommandTest {
     }
 
     @Test
+    void loadKeepsTheTasksFilesConfigBesideItsTasks() throws Exception {
+        Path file = dir.resolve("suites.json");
+        Files.writeString(file, """
+                {"config": {"max_retries": 0, "backoff_base_seconds": 0.3},
+                 "tasks": [{"id": "a", "command": "true"}, {"id": "b", "command": "false"}]}
+                """);
+        String path = file.toString().replace("\\", "\\\\").replace("'", "\\'");
+        assertEquals(
+                0,
+                fanout(
+                        "js",
+                        "const all = fanout.load('" + path + "'); "
+                                + "({n: all.length, config: all.config, json: JSON.stringify(all).charAt(0)})"));
+        assertEquals(
+                JSON.readTree(
+                        "{\"n\": 2, \"config\": {\"max_retries\": 0, \"backoff_base_seconds\": 0.3}, \"json\": \"[\"}"),
+                JSON.readTree(out.toString()));
+    }
+
+    @Test
     void scriptsReadTheSessionsVariables() throws Exception {
         assertEquals(0, fanout("var", "target", "staging"));
         assertEquals(0, fanout("js", "fanout.vars.target + '/' + Object.keys(fanout.vars).length"));

@@ -166,4 +166,31 @@ class RetryTest {
 
         assertEquals(2, r.results().get("make").attempts().size());
     }
+
+    @Test
+    void noRetryWaitsLongerThanMaxBackoffSecondsJitterIncluded() {
+        // on virtual time: ten retries of 2^n s would wait over half an hour before the last one
+        RunCase c = new RunCase(
+                List.of(new RunCase.Spec(List.of(), 10, List.of(new RunCase.Step(RunCase.Kind.FAIL, 1)))),
+                1,
+                true,
+                HaltPolicy.NEVER,
+                -1);
+        VirtualRun r = VirtualRun.withBackoff(c, 2, 60);
+
+        List<Attempt> attempts = r.results.get("t0").attempts();
+        assertEquals(11, attempts.size());
+        for (int n = 1; n < attempts.size(); n++) {
+            long gap = Duration.between(
+                            attempts.get(n - 1).endedAt(), attempts.get(n).startedAt())
+                    .toMillis();
+            double uncapped = Math.pow(2, n) * 1000;
+            assertTrue(gap <= 60_000, "retry " + n + " waited " + gap + " ms, at most 60 s");
+            assertTrue(gap >= Math.min(uncapped, 60_000 / 1.1) - 1, "retry " + n + " waited " + gap + " ms");
+            if (uncapped < 60_000 / 1.1) {
+                assertTrue(gap <= uncapped * 1.1 + 1, "retry " + n + " waited " + gap + " ms: jitter is under 10 %");
+            }
+        }
+        assertEquals(60.0, dev.fanout.config.Config.defaults().maxBackoffSeconds(), "the default cap");
+    }
 }

@@ -98,7 +98,8 @@ class SchedulerTest {
     void durationsMeasuredInEarlierRunsOverrideEstimates() throws IOException {
         ObjectNode p = task("p", logged("true"));
         p.put("estimated_seconds", 5);
-        ObjectNode qTask = task("q", logged("sleep 0.3"));
+        // q must outlast the first process start of a cold JVM (over 0.5 s on a loaded machine), which p pays
+        ObjectNode qTask = task("q", logged("sleep 1.5"));
         qTask.put("estimated_seconds", 1);
         ObjectNode tasks = file(null, p, qTask);
         RunFixture fixture = new RunFixture(tmp.resolve("home"));
@@ -112,11 +113,13 @@ class SchedulerTest {
 
     @Test
     void jobsLimitsHowManyTasksRunAtOnce() throws IOException {
-        // each task counts the tasks alive beside it (itself included) through marker folders
+        // real processes: each task counts the tasks alive beside it (itself included) through
+        // marker folders. Only the bound is asserted here; whether the slots fill up depends on
+        // the machine's load, and is shown on virtual time below.
         Path running = Files.createDirectory(tmp.resolve("running"));
         Path counts = tmp.resolve("counts");
         String body = "mkdir " + q(running) + "/$FANOUT_TASK_ID; ls " + q(running) + " | wc -l >> " + q(counts)
-                + "; sleep 0.4; rmdir " + q(running) + "/$FANOUT_TASK_ID";
+                + "; sleep 0.2; rmdir " + q(running) + "/$FANOUT_TASK_ID";
         ObjectNode[] tasks = new ObjectNode[9];
         for (int i = 0; i < tasks.length; i++) {
             tasks[i] = task("t" + i, body);
@@ -128,8 +131,24 @@ class SchedulerTest {
                 .mapToInt(l -> Integer.parseInt(l.trim()))
                 .max()
                 .orElseThrow();
-        assertEquals(3, max, "never more than --jobs at once, and the slots were used");
+        assertTrue(max >= 1 && max <= 3, "never more than --jobs at once: " + max);
         assertTrue(maxOverlap(r) <= 3, "attempt intervals overlap at most 3 deep");
+    }
+
+    @Test
+    void jobsSlotsAreAllUsedWhenEnoughTasksAreReady() {
+        // virtual time: nine independent 4 s tasks on three slots run as three full rounds
+        List<RunCase.Spec> nine = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            nine.add(new RunCase.Spec(List.of(), 0, List.of(new RunCase.Step(RunCase.Kind.SUCCEED, 4))));
+        }
+        VirtualRun r = VirtualRun.of(new RunCase(nine, 3, true, HaltPolicy.NEVER, -1));
+
+        assertEquals(3, r.maxAlive, "the peak is exactly --jobs");
+        assertEquals(
+                List.of(0L, 0L, 0L, 4000L, 4000L, 4000L, 8000L, 8000L, 8000L),
+                r.seen.stream().map(s -> s.start).toList(),
+                "each freed slot is taken at once");
     }
 
     private static int maxOverlap(RunRecord r) {

@@ -19,6 +19,17 @@ final class BridgeFixture implements AutoCloseable {
         host.connect(bridge);
     }
 
+    /**
+     * A bridge holding {@code definitions}, evaluated as a restore does: outside the time limit,
+     * so a test's limit applies only to what the test means it for, however busy the machine.
+     */
+    BridgeFixture(Path dir, ScriptOptions options, String... definitions) {
+        this(dir, options);
+        bridge.restore(java.util.Arrays.stream(definitions)
+                .map(source -> new ScriptDefinition(ScriptBridge.EXPRESSION, source))
+                .toList());
+    }
+
     JsonNode eval(String source) {
         return bridge.evaluate(source).value();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.FanoutException;
+import dev.fanout.ProcessTest;
 import dev.fanout.merge.MergeException;
 import dev.fanout.merge.TaskOutput;
 import java.nio.file.Path;
@@ -23,8 +24,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** An endless script can be stopped, from another thread or by the time limit, and fanout goes on. */
+@ProcessTest
 class StoppingTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+    /**
+     * The limit where a test means one: long enough that the small evaluations around the endless
+     * one (evaluated under it too) fit on a loaded machine, short enough for a quick test.
+     */
+    private static final ScriptOptions LIMITED = new ScriptOptions(false, 2);
 
     @TempDir
     Path dir;
@@ -73,13 +80,13 @@ class StoppingTest {
 
     @Test
     void theTimeLimitStopsAnEndlessScriptAndTheNextOneWorks() {
-        try (BridgeFixture js = new BridgeFixture(dir, new ScriptOptions(false, 0.5))) {
+        try (BridgeFixture js = new BridgeFixture(
+                dir, LIMITED, "fanout.registerMerge('first', function (outs) { return outs.length; })")) {
             assertTimeoutPreemptively(PATIENCE, () -> {
-                js.eval("fanout.registerMerge('first', function (outs) { return outs.length; })");
                 ScriptStoppedException e = assertThrows(ScriptStoppedException.class, () -> js.eval("while (true) {}"));
                 assertEquals(ScriptStoppedException.Reason.TIME_LIMIT, e.reason());
                 assertEquals(
-                        "<expression>: stopped after 0.5 s of JavaScript (script_time_limit_seconds);"
+                        "<expression>: stopped after 2 s of JavaScript (script_time_limit_seconds);"
                                 + " raise the limit, or set it to 0 for none",
                         e.getMessage());
                 assertEquals(FanoutException.FAILED, e.exitCode());
@@ -98,14 +105,14 @@ class StoppingTest {
 
     @Test
     void timeSpentWaitingForFanoutDoesNotCountTowardsTheLimit() throws Exception {
-        try (BridgeFixture js = new BridgeFixture(dir, new ScriptOptions(false, 0.5))) {
+        // the definition warms the engine outside the limit, so the measured run is nearly all waiting
+        try (BridgeFixture js = new BridgeFixture(dir, LIMITED, "function status() { return 'warm'; } status()")) {
             js.host.task("{\"id\": \"a\", \"fake_result\": 1}");
-            js.eval("fanout.run().status"); // compiles the path once, so the measured run is all waiting
             js.host.runGate = new CountDownLatch(1);
             CompletableFuture<ScriptResult> running =
                     CompletableFuture.supplyAsync(() -> js.bridge.evaluate("fanout.run().status"));
-            // the run is held three times the limit before it is let go
-            assertThrows(TimeoutException.class, () -> running.get(1500, TimeUnit.MILLISECONDS));
+            // the run is held twice the limit before it is let go
+            assertThrows(TimeoutException.class, () -> running.get(4000, TimeUnit.MILLISECONDS));
             js.host.runGate.countDown();
             assertEquals("succeeded", running.get(20, TimeUnit.SECONDS).value().asText());
         }
@@ -130,10 +137,12 @@ class StoppingTest {
     @Test
     void codeThatCannotBeCheckedIsStoppedByRestartingTheEngine() {
         // eval'd text is not instrumented: only giving up the thread stops it
-        try (BridgeFixture js = new BridgeFixture(dir, new ScriptOptions(false, 0.3))) {
+        try (BridgeFixture js = new BridgeFixture(
+                dir,
+                LIMITED,
+                "fanout.registerMerge('count', function (outs) { return {n: outs.length}; });"
+                        + " fanout.registerPipeline('p', function (o) { return o.x * 2; });")) {
             assertTimeoutPreemptively(PATIENCE, () -> {
-                js.eval("fanout.registerMerge('count', function (outs) { return {n: outs.length}; });"
-                        + " fanout.registerPipeline('p', function (o) { return o.x * 2; });");
                 js.eval("var lost = 1");
                 ScriptStoppedException e =
                         assertThrows(ScriptStoppedException.class, () -> js.eval("eval('while (true) {}')"));
@@ -163,9 +172,11 @@ class StoppingTest {
 
     @Test
     void aMergeThatLoopsForeverIsStoppedAndLeavesItsInputsAlone() {
-        try (BridgeFixture js = new BridgeFixture(dir, new ScriptOptions(false, 0.3))) {
+        try (BridgeFixture js = new BridgeFixture(
+                dir,
+                LIMITED,
+                "fanout.registerMerge('spin', function (outs) { outs[0].result.x = 99; while (true) {} })")) {
             assertTimeoutPreemptively(PATIENCE, () -> {
-                js.eval("fanout.registerMerge('spin', function (outs) { outs[0].result.x = 99; while (true) {} })");
                 var result = BridgeFixture.json("{\"x\": 1}");
                 List<TaskOutput> outputs = List.of(new TaskOutput("a", "t", "succeeded", result, null));
                 MergeException e = assertThrows(
@@ -178,7 +189,7 @@ class StoppingTest {
                 assertTrue(
                         e.getMessage()
                                 .startsWith(
-                                        "merge strategy 'spin' (<expression>) failed: merge strategy 'spin': stopped after 0.3 s"),
+                                        "merge strategy 'spin' (<expression>) failed: merge strategy 'spin': stopped after 2 s"),
                         e.getMessage());
                 assertEquals("{\"x\":1}", result.toString());
             });

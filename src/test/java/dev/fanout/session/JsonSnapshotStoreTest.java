@@ -93,6 +93,36 @@ class JsonSnapshotStoreTest {
     }
 
     @Test
+    void aCopiedSnapshotIsASessionOfItsOwnNamedByItsFile() throws Exception {
+        store().save(sessionWithTasks().snapshot("shared"));
+        Path dir = new Home(home).sessionsDir();
+        String shared = Files.readString(dir.resolve("shared.json"));
+        Files.copy(dir.resolve("shared.json"), dir.resolve("backup.json"));
+        Session backup = Session.restore(new Home(home), store().load("backup"), false);
+        assertEquals("backup", backup.name());
+        backup.addTask(Task.ofCommand("deploy", "make deploy", List.of("test")));
+        store().save(backup.snapshot(backup.name()));
+        assertEquals(shared, Files.readString(dir.resolve("shared.json")), "the original is untouched");
+        assertEquals(
+                List.of("build", "test", "deploy"),
+                store().load("backup").tasks().ids());
+    }
+
+    @Test
+    void aHandEditedSnapshotOfTheWrongShapeSaysWhatIsWrongInItsOwnWords() throws Exception {
+        store().save(sessionWithTasks().snapshot("edited"));
+        Path file = new Home(home).sessionsDir().resolve("edited.json");
+        var o = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(file.toFile());
+        o.putArray("tasks");
+        new ObjectMapper().writeValue(file.toFile(), o);
+        FanoutException e = assertThrows(FanoutException.class, () -> store().load("edited"));
+        assertEquals(
+                file + ": the snapshot is damaged ('tasks' must be an object holding a 'tasks' list); it was left as it"
+                        + " is: fix it by hand, or delete it",
+                e.getMessage());
+    }
+
+    @Test
     void aSnapshotFromANewerFanoutIsRefusedWithAnUpgradeHint() throws Exception {
         store().save(sessionWithTasks().snapshot("new"));
         Path file = new Home(home).sessionsDir().resolve("new.json");

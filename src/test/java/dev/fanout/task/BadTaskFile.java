@@ -184,12 +184,22 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                         "id that is '..'",
                         "t.json",
                         "[{\"id\": \"..\"}]",
-                        ":1:3: task id '..' may hold only letters, digits, '.', '_' and '-'"),
+                        ":1:3: task id '..' names a folder ('.' and '..' are not task ids); use letters or digits"),
+                read(
+                        "id longer than a file name may be",
+                        "t.json",
+                        "[{\"id\": \"" + "a".repeat(300) + "\"}]",
+                        ":1:3: task id '" + "a".repeat(40) + "…' is 300 characters long; a task id has at most 200"),
                 read(
                         "empty id",
                         "t.json",
                         "[{\"id\": \"\"}]",
                         ":1:3: task #1: id is empty; every task needs a unique \"id\""),
+                read(
+                        "estimate so large that sums of them overflow",
+                        "t.json",
+                        "[{\"id\": \"a\", \"estimated_seconds\": 1e308}]",
+                        ":1:14: task 'a': estimated_seconds must be at most 1000000000 (about 31 years), not 1.0E308"),
                 read(
                         "negative estimate",
                         "t.json",
@@ -206,10 +216,10 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                         "[{\"id\": \"a\", \"retries\": -1}]",
                         ":1:14: task 'a': retries must not be negative (got -1)"),
                 read(
-                        "zero timeout",
+                        "retries beyond a whole number's range",
                         "t.json",
-                        "[{\"id\": \"a\", \"timeout_seconds\": 0}]",
-                        ":1:14: task 'a': timeout_seconds must be more than 0"),
+                        "[{\"id\": \"a\", \"retries\": 100000000000}]",
+                        ":1:14: task 'a': retries must be at most 2147483647 (got 100000000000)"),
                 read(
                         "command and script on one task",
                         "t.json",
@@ -256,7 +266,7 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                         "[{\"id\": \"a\", \"colour\": \"red\"}]",
                         ":1:14: task 'a': unknown field 'colour'; known fields: id, type, description, depends_on, "
                                 + "estimated_seconds, command, agent, prompt, script, cwd, env, timeout_seconds, retries, "
-                                + "no_retry_exit_codes, inputs"),
+                                + "no_retry_exit_codes, inputs, memory_max, cpus"),
                 read(
                         "field given twice",
                         "t.json",

@@ -51,12 +51,16 @@ class TaskFileReaderTest {
         assertEquals(12.5, build.estimatedSeconds());
         assertEquals(TaskCommand.argv(List.of("make", "-C", "api")), build.command());
         assertFalse(build.command().isShell());
-        assertEquals("api", build.cwd());
+        assertEquals(dir.resolve("api").toString(), build.cwd(), "relative to the file's folder");
         assertEquals(Map.of("MODE", "fast", "N", "3", "ON", "true"), build.env());
         assertEquals(90.0, build.timeoutSeconds());
         assertEquals(2, build.retries());
         assertEquals(List.of(2, 64), build.noRetryExitCodes());
-        assertEquals(List.of("api/src", "Makefile"), build.inputs());
+        assertEquals(
+                List.of(
+                        dir.resolve("api/src").toString(),
+                        dir.resolve("Makefile").toString()),
+                build.inputs());
         assertEquals(new Task.Position(dir.resolve("tasks.json").toString(), 3, 3), build.position());
 
         Task review = set.get("review");
@@ -85,6 +89,44 @@ class TaskFileReaderTest {
         String file = dir.resolve("tasks.json").toString();
         assertEquals(new Task.Position(file, 2, 14), set.configPositions().get("max_parallel_tasks"));
         assertEquals(new Task.Position(file, 3, 14), set.configPositions().get("enabled"));
+    }
+
+    @Test
+    void yamlAliasesGiveTheAnchoredValue() throws IOException {
+        TaskSet set = read("aliases.yaml", """
+                - id: a
+                  command: &cmd [echo, hello]
+                  env: &envs {MODE: fast, N: 3}
+                - id: b
+                  command: *cmd
+                  env: *envs
+                - id: c
+                  command: &argv [ls, -l]
+                  depends_on: [a]
+                - id: d
+                  command: *argv
+                  depends_on: &deps [a, b]
+                - id: e
+                  command: "true"
+                  depends_on: *deps
+                """);
+        assertEquals(TaskCommand.argv(List.of("echo", "hello")), set.get("b").command());
+        assertEquals(Map.of("MODE", "fast", "N", "3"), set.get("b").env());
+        assertEquals(TaskCommand.argv(List.of("ls", "-l")), set.get("d").command());
+        assertEquals(List.of("a", "b"), set.get("e").dependsOn());
+    }
+
+    @Test
+    void anAliasOfASingleValueIsRefusedAtItsPlaceNotReadAsItsName() {
+        TaskFileException e =
+                org.junit.jupiter.api.Assertions.assertThrows(TaskFileException.class, () -> read("t.yaml", """
+                - id: a
+                  command: &cmd "echo hello"
+                - id: b
+                  command: *cmd
+                """));
+        assertTrue(e.getMessage().contains("t.yaml:4:"), e.getMessage());
+        assertTrue(e.getMessage().contains("*cmd names no list or object"), e.getMessage());
     }
 
     @Test
