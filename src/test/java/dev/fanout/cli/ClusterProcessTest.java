@@ -33,15 +33,15 @@ class ClusterProcessTest {
     private static final Duration LIMIT = Duration.ofSeconds(150);
     private static final List<String> SMALL = List.of("-Xmx160m", "-XX:TieredStopAtLevel=1");
 
-    @TempDir
-    Path tmp;
+    private Path tmp;
 
     private final List<FanoutProcess> workers = new ArrayList<>();
     private String members;
     private int next;
 
     @BeforeAll
-    void startWorkers() throws Exception {
+    void startWorkers(@TempDir Path dir) throws Exception {
+        tmp = dir;
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc and kill(1)");
         int first = freePort();
         members = "127.0.0.1:" + first;
@@ -198,13 +198,16 @@ class ClusterProcessTest {
         Path file = tasksFile(
                 "sleep.json",
                 file(null, task("long", "touch " + started + "; exec sh -c 'sleep 300; echo " + marker + "'")));
+        Path home = tmp.resolve("home-kill");
+        Files.createDirectories(home);
+        Files.copy(tmp.resolve("home").resolve("cluster.key"), home.resolve("cluster.key"));
         try (FanoutProcess f = FanoutProcess.start(
                 tmp.resolve("logs-kill"),
                 SMALL,
                 "run",
                 file.toString(),
                 "--home",
-                tmp.resolve("home").toString(),
+                home.toString(),
                 "--cluster",
                 members)) {
             long deadline = System.nanoTime() + LIMIT.toNanos();
