@@ -1,5 +1,6 @@
 package dev.fanout.agent;
 
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -51,7 +52,7 @@ public record AgentDefinition(
     /**
      * Reads {@code NAME.md}, written by fanout, by hand or by another tool.
      *
-     * @throws ResourceFileException naming the file and line when it is not a valid agent
+     * @throws LocatedException naming the file and line when it is not a valid agent
      */
     public static AgentDefinition read(Path file, Origin origin) {
         Frontmatter fm = Frontmatter.read(file);

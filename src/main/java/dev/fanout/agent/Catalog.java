@@ -1,6 +1,7 @@
 package dev.fanout.agent;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
@@ -83,7 +84,7 @@ public final class Catalog {
      * The agent of that name, from the first place that has one.
      *
      * @throws FanoutException (bad input) for a name that is not a valid agent name
-     * @throws ResourceFileException when the file found is not a valid agent
+     * @throws LocatedException when the file found is not a valid agent
      */
     public Optional<AgentDefinition> findAgent(String name) {
         return find(ResourceKind.AGENT, name).map(AgentDefinition.class::cast);
@@ -98,7 +99,7 @@ public final class Catalog {
      * The resource of that name and kind, from the first place that has one.
      *
      * @throws FanoutException (bad input) for an invalid name
-     * @throws ResourceFileException when the file found is not valid
+     * @throws LocatedException when the file found is not valid
      */
     public Optional<Resource> find(ResourceKind kind, String name) {
         kind.checkName(name);
@@ -207,7 +208,7 @@ public final class Catalog {
             }
             try {
                 found.add(read(kind, file, place.origin()));
-            } catch (ResourceFileException e) {
+            } catch (LocatedException e) {
                 problems.add(ResourceProblem.of(e));
             }
         }

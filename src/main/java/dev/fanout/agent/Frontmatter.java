@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,16 +47,16 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
     /**
      * Reads and parses a file.
      *
-     * @throws ResourceFileException when the file cannot be read, is not UTF-8, or has no valid frontmatter
+     * @throws LocatedException when the file cannot be read, is not UTF-8, or has no valid frontmatter
      */
     public static Frontmatter read(Path path) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new ResourceFileException(path, 0, "no such file");
+            throw LocatedException.resourceFile(path, 0, "no such file");
         } catch (IOException e) {
-            throw new ResourceFileException(path, 0, "cannot read: " + e);
+            throw LocatedException.resourceFile(path, 0, "cannot read: " + e);
         }
         String text;
         try {
@@ -66,7 +67,7 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new ResourceFileException(path, 0, "is not UTF-8 text");
+            throw LocatedException.resourceFile(path, 0, "is not UTF-8 text");
         }
         return parse(path, text);
     }
@@ -74,7 +75,7 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
     /**
      * Parses the text of a file; {@code path} is used in messages.
      *
-     * @throws ResourceFileException naming the line when the frontmatter is missing, unclosed or not a YAML mapping
+     * @throws LocatedException naming the line when the frontmatter is missing, unclosed or not a YAML mapping
      */
     public static Frontmatter parse(Path path, String text) {
         if (text.startsWith("\uFEFF")) {
@@ -82,7 +83,7 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
         }
         int firstEnd = lineEnd(text, 0);
         if (!isFence(text.substring(0, firstEnd))) {
-            throw new ResourceFileException(
+            throw LocatedException.resourceFile(
                     path,
                     1,
                     "no frontmatter: the file must start with a '---' line, "
@@ -106,7 +107,7 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
             at = next(text, end);
             line++;
         }
-        throw new ResourceFileException(
+        throw LocatedException.resourceFile(
                 path, line - 1, "the frontmatter is not closed: add a '---' line after its fields");
     }
 
@@ -119,7 +120,7 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
                 return new Frontmatter(path, fields, lines, body);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new ResourceFileException(
+                throw LocatedException.resourceFile(
                         path,
                         fileLine(p.currentTokenLocation()),
                         "the frontmatter must be YAML fields ('name: …'), not a single value or a list");
@@ -137,10 +138,10 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
                     .findFirst()
                     .orElse("syntax error")
                     .trim();
-            throw new ResourceFileException(
+            throw LocatedException.resourceFile(
                     path, fileLine(e.getLocation()), "the frontmatter is not valid YAML: " + what);
         } catch (IOException e) {
-            throw new ResourceFileException(path, 0, "cannot read: " + e.getMessage());
+            throw LocatedException.resourceFile(path, 0, "cannot read: " + e.getMessage());
         }
     }
 
@@ -168,8 +169,8 @@ public record Frontmatter(Path path, Map<String, JsonNode> fields, Map<String, I
     }
 
     /** An error about a field, at its line. */
-    public ResourceFileException error(String key, String problem) {
-        return new ResourceFileException(path, lineOf(key), problem);
+    public LocatedException error(String key, String problem) {
+        return LocatedException.resourceFile(path, lineOf(key), problem);
     }
 
     /** A scalar field as text, or null when absent, null or blank. */

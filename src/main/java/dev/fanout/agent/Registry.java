@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -118,7 +118,7 @@ public final class Registry {
         }
         JsonNode root;
         try {
-            root = SharedMapper.get().readTree(bytes);
+            root = Json.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String at = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
@@ -209,7 +209,7 @@ public final class Registry {
     }
 
     private static byte[] render(Iterable<RegistryEntry> entries) throws JsonProcessingException {
-        ObjectNode root = SharedMapper.get().createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("format", FORMAT);
         ArrayNode list = root.putArray("resources");
         for (RegistryEntry e : entries) {
@@ -233,7 +233,7 @@ public final class Registry {
             n.put("usage_count", e.usageCount());
             n.put("useful", e.useful());
         }
-        String text = SharedMapper.get().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        String text = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

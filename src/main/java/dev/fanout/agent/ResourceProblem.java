@@ -1,5 +1,6 @@
 package dev.fanout.agent;
 
+import dev.fanout.LocatedException;
 import dev.fanout.Location;
 import java.nio.file.Path;
 
@@ -11,8 +12,8 @@ import java.nio.file.Path;
  */
 public record ResourceProblem(Path path, int line, String problem) {
 
-    static ResourceProblem of(ResourceFileException e) {
-        return new ResourceProblem(e.path(), e.line(), e.problem());
+    static ResourceProblem of(LocatedException e) {
+        return new ResourceProblem(Path.of(e.file()), e.line(), e.problem());
     }
 
     /** {@code path:line: problem}. */

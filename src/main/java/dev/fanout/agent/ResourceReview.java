@@ -1,5 +1,6 @@
 package dev.fanout.agent;
 
+import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ final class ResourceReview {
         Resource temporary;
         try {
             temporary = Catalog.read(kind, file, Origin.TEMPORARY);
-        } catch (ResourceFileException e) {
+        } catch (LocatedException e) {
             return null; // an unreadable file matches nothing; 'resources list' reports it
         }
         for (Resource r : lasting) {

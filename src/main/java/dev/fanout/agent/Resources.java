@@ -2,6 +2,7 @@ package dev.fanout.agent;
 
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
@@ -71,7 +72,7 @@ public final class Resources {
                         ResourceKind.SKILL,
                         spec.name(),
                         by,
-                        false,
+                        IfExists.REFUSE,
                         file -> new SkillDefinition(
                                 spec.name(),
                                 spec.description(),
@@ -90,7 +91,7 @@ public final class Resources {
      * @throws FanoutException (bad input) when an agent of that name exists, permanent or temporary
      */
     public AgentDefinition createTemporaryAgent(AgentSpec spec, CreatedBy by) {
-        return (AgentDefinition) create(ResourceKind.AGENT, spec.name(), by, false, agentMaker(spec, by))
+        return (AgentDefinition) create(ResourceKind.AGENT, spec.name(), by, IfExists.REFUSE, agentMaker(spec, by))
                 .resource();
     }
 
@@ -98,14 +99,15 @@ public final class Resources {
      * The agent of that name if any place has one, else a new temporary agent made from
      * {@code spec}, created automatically. Two processes ensuring the same agent get one file.
      *
-     * @throws ResourceFileException when the agent found is not a valid agent file
+     * @throws LocatedException when the agent found is not a valid agent file
      */
     public Ensured ensureAgent(AgentSpec spec) {
         Optional<AgentDefinition> found = catalog.findAgent(spec.name());
         if (found.isPresent()) {
             return new Ensured(found.get(), false);
         }
-        Made made = create(ResourceKind.AGENT, spec.name(), CreatedBy.AUTO, true, agentMaker(spec, CreatedBy.AUTO));
+        Made made = create(
+                ResourceKind.AGENT, spec.name(), CreatedBy.AUTO, IfExists.USE_IT, agentMaker(spec, CreatedBy.AUTO));
         return new Ensured((AgentDefinition) made.resource(), made.created());
     }
 
@@ -129,8 +131,14 @@ public final class Resources {
         return m;
     }
 
+    /** What creating a temporary resource does when one of that name is there already. */
+    private enum IfExists {
+        REFUSE,
+        USE_IT
+    }
+
     private Made create(
-            ResourceKind kind, String name, CreatedBy by, boolean existingIsFine, Function<Path, Resource> make) {
+            ResourceKind kind, String name, CreatedBy by, IfExists ifExists, Function<Path, Resource> make) {
         for (Catalog.Place place : catalog.places(kind)) {
             Path there = Catalog.fileIn(place.dir(), kind, name);
             if (place.origin() != Origin.TEMPORARY && Files.exists(there)) {
@@ -142,7 +150,7 @@ public final class Resources {
             Path dir = catalog.temporaryDir(kind);
             Path file = Catalog.fileIn(dir, kind, name);
             if (Files.exists(Catalog.entryIn(dir, kind, name))) {
-                if (existingIsFine) {
+                if (ifExists == IfExists.USE_IT) {
                     return new Made(Catalog.read(kind, file, Origin.TEMPORARY), false);
                 }
                 throw FanoutException.badInput("a temporary " + kind + " named '" + name + "' exists at " + file

@@ -1,5 +1,6 @@
 package dev.fanout.agent;
 
+import dev.fanout.LocatedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public record SkillDefinition(
     /**
      * Reads {@code NAME/SKILL.md}, written by fanout, by hand or by another tool.
      *
-     * @throws ResourceFileException naming the file and line when it is not a valid skill
+     * @throws LocatedException naming the file and line when it is not a valid skill
      */
     public static SkillDefinition read(Path file, Origin origin) {
         Frontmatter fm = Frontmatter.read(file);

@@ -3,6 +3,7 @@ package dev.fanout.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.AgentSpec;
 import dev.fanout.agent.CreatedBy;
@@ -76,7 +77,7 @@ public final class AgentCommand extends GroupCommand {
                 return given;
             }
             try {
-                return Json.MAPPER.readValue(given.get(0), new TypeReference<List<String>>() {});
+                return Json.mapper().readValue(given.get(0), new TypeReference<List<String>>() {});
             } catch (JsonProcessingException e) {
                 throw FanoutException.badInput("--command: not a JSON list of strings: " + e.getOriginalMessage());
             }

@@ -40,6 +40,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "slots to plan for (default: max_parallel_tasks)")
     Integer jobs;
 
+    @Option(
+            names = "--with-cache",
+            description = "also estimate the makespan with the tasks the result cache would give taking no time")
+    boolean withCache;
+
     @Mixin
     ConfigOptions config;
 
@@ -59,12 +64,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ctx.out().println();
         } else {
             AnalysisView.print(p.analysis(), p.decision(), ctx.style(), ctx.out());
+            if (withCache) {
+                printWithCache(p);
+            }
             if (output != null) {
                 ctx.out().println("analysis written to " + output);
             }
         }
         ctx.out().flush();
         return 0;
+    }
+
+    /** The estimate again, with cache hits at zero: how long a rerun would take. */
+    private void printWithCache(Planned p) {
+        var plan = ctx.session()
+                .plan(
+                        p.tasks(),
+                        new dev.fanout.session.RunRequest(jobs, true, null, null, null, config.flags(Map.of())));
+        java.util.Set<String> hits = new java.util.HashSet<>(
+                dev.fanout.cache.CachePreview.hits(ctx.session().cachePreview(plan)));
+        double[] weights = new double[p.graph().size()];
+        for (int v = 0; v < weights.length; v++) {
+            weights[v] = hits.contains(p.graph().id(v)) ? 0 : p.graph().task(v).estimateOrUnit();
+        }
+        double makespan = dev.fanout.graph.ListSchedule.plan(
+                        p.graph(), weights, p.config().maxParallelTasks(), false)
+                .makespan();
+        ctx.out()
+                .println("with the cache: " + hits.size() + " of "
+                        + Plural.of(p.graph().size(), "task")
+                        + " would be restored; estimated makespan " + TimeFormat.seconds(makespan) + " (without: "
+                        + TimeFormat.seconds(p.analysis().makespanSeconds()) + ")");
     }
 
     private void writeOutput(Planned p) {

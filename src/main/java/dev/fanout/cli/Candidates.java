@@ -49,6 +49,21 @@ final class Candidates {
         }
     }
 
+    /** The result cache's keys, abbreviated as 'cache list' shows them. */
+    static final class CacheKeys extends Live {
+        CacheKeys(CliContext ctx) {
+            super(ctx, c -> {
+                try {
+                    return c.session().cacheStore().keys().stream()
+                            .map(k -> k.substring(0, 12))
+                            .toList();
+                } catch (java.io.IOException e) {
+                    return List.of();
+                }
+            });
+        }
+    }
+
     static final class SessionNames extends Live {
         SessionNames(CliContext ctx) {
             super(ctx, c -> new JsonSnapshotStore(c.session().home().sessionsDir()).names());

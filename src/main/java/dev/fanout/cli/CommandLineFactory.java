@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,14 +82,13 @@ public final class CommandLineFactory {
             t = t.getCause();
         }
         ctx.errorReported(true);
-        if (t instanceof dev.fanout.script.JavaScriptException js
+        if (t instanceof LocatedException js
+                && js.kind() == LocatedException.Kind.SCRIPT
                 && ctx.scriptSource() != null
                 && js.file().equals(ctx.scriptSource().file())
                 && js.line() > 0) {
             // JavaScript in a batch file names its own line of that file: that is the place to show
-            ctx.err()
-                    .println(dev.fanout.Location.of(js.file(), js.line(), js.column()) + ": "
-                            + ctx.style().red("error: ") + js.jsMessage());
+            ctx.err().println(js.where() + ": " + ctx.style().red("error: ") + js.problem());
             ctx.err().flush();
             return js.exitCode();
         }

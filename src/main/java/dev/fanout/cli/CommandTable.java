@@ -75,6 +75,13 @@ final class CommandTable {
                 "config",
                 (ctx, f) ->
                         new CommandLine(new ConfigCommand(ctx), f).addSubcommand("show", new ConfigCommand.Show(ctx)));
+        add(
+                "cache",
+                (ctx, f) -> new CommandLine(new CacheCommand(ctx), f)
+                        .addSubcommand("list", new CacheCommand.ListEntries(ctx))
+                        .addSubcommand("show", new CacheCommand.Show(ctx))
+                        .addSubcommand("clean", new CacheCommand.Clean(ctx))
+                        .addSubcommand("why", new CacheCommand.Why(ctx)));
         add("completion", (ctx, f) -> new CompletionCommand(ctx));
         add("__complete", (ctx, f) -> new CompleteCommand(ctx));
     }

@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.Json;
 import dev.fanout.config.Config;
 import dev.fanout.config.ConfigKey;
 import dev.fanout.config.ConfigKeys;
@@ -42,7 +43,7 @@ public final class ConfigCommand extends GroupCommand {
                     ? ctx.session().config().withText("command-line flag", options.flags(java.util.Map.of()))
                     : ctx.session().configFor(ctx.session().read(file), options.flags(java.util.Map.of()));
             if (json) {
-                ctx.out().println(Json.pretty(Json.MAPPER.valueToTree(config.values())));
+                ctx.out().println(Json.pretty(Json.mapper().valueToTree(config.values())));
                 return 0;
             }
             ctx.out().println(ctx.style().bold(String.format("%-29s %-22s %s", "key", "value", "from")));
@@ -58,7 +59,7 @@ public final class ConfigCommand extends GroupCommand {
                 return ConfigKeys.formatNumber(d);
             }
             if (value instanceof List<?> list) {
-                return list.isEmpty() ? "[]" : Json.MAPPER.valueToTree(list).toString();
+                return list.isEmpty() ? "[]" : Json.mapper().valueToTree(list).toString();
             }
             return String.valueOf(value);
         }

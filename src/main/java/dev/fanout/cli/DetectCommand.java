@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.Json;
 import dev.fanout.graph.Decision;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,7 +38,7 @@ public final class DetectCommand implements Callable<Integer> {
         p.tasks().checkRunnable(java.util.Set.of());
         Decision d = p.decision();
         if (json) {
-            var node = Json.MAPPER.createObjectNode();
+            var node = Json.mapper().createObjectNode();
             node.put("parallel", d.parallel());
             node.put("recommendation", d.level().label());
             node.put("rule", d.rule());

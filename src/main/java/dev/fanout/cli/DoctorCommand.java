@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.Json;
 import dev.fanout.exec.HostFacts;
 import java.util.Collection;
 import java.util.concurrent.Callable;
@@ -27,8 +28,8 @@ public final class DoctorCommand implements Callable<Integer> {
         HostFacts facts =
                 HostFacts.gather(ctx.env(), ctx.session().home().root().toString());
         if (json) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
-            facts.facts().forEach(f -> o.set(f.key(), Json.MAPPER.valueToTree(f.value())));
+            ObjectNode o = Json.mapper().createObjectNode();
+            facts.facts().forEach(f -> o.set(f.key(), Json.mapper().valueToTree(f.value())));
             ObjectNode notes = o.putObject("notes");
             facts.facts().stream().filter(f -> f.note() != null).forEach(f -> notes.put(f.key(), f.note()));
             ctx.out().println(Json.pretty(o));

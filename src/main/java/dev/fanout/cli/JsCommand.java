@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.script.ScriptBridge;
 import dev.fanout.script.ScriptRegistry;
 import dev.fanout.script.ScriptResult;

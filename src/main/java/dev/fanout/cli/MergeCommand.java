@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.Json;
 import dev.fanout.merge.Merged;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class MergeCommand implements Callable<Integer> {
                     "--output",
                     output,
                     "the merged answer",
-                    out -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
+                    out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
         }
         if (json) {
             ctx.out().println(Json.pretty(merged.toJson()));

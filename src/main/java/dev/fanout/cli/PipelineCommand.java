@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.script.ScriptRegistry;
 import dev.fanout.script.ScriptResult;
 import java.util.LinkedHashMap;
@@ -73,7 +74,9 @@ public final class PipelineCommand extends GroupCommand {
         public Integer call() {
             ObjectNode opts;
             try {
-                JsonNode parsed = options == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(options);
+                JsonNode parsed = options == null
+                        ? Json.mapper().createObjectNode()
+                        : Json.mapper().readTree(options);
                 if (!parsed.isObject()) {
                     throw FanoutException.badInput(
                             "--options must be a JSON object, like '{\"file\": \"tasks.json\"}'");

@@ -2,6 +2,7 @@ package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.agent.RegistryEntry;
@@ -16,7 +17,7 @@ final class ResourceJson {
     private ResourceJson() {}
 
     static ObjectNode resource(Resource r, boolean shadowed, boolean withBody) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         n.put("kind", r.kind().label());
         n.put("name", r.name());
         n.put("description", r.description());
@@ -25,7 +26,7 @@ final class ResourceJson {
         n.put("shadowed", shadowed);
         if (r instanceof SkillDefinition s) {
             s.capabilities().forEach(n.putArray("capabilities")::add);
-            n.set("metadata", Json.MAPPER.valueToTree(s.metadata()));
+            n.set("metadata", Json.mapper().valueToTree(s.metadata()));
             if (withBody) {
                 n.put("body", s.body());
             }
@@ -33,7 +34,7 @@ final class ResourceJson {
             a.tools().forEach(n.putArray("tools")::add);
             n.put("model", a.model());
             a.command().forEach(n.putArray("command")::add);
-            n.set("metadata", Json.MAPPER.valueToTree(a.metadata()));
+            n.set("metadata", Json.mapper().valueToTree(a.metadata()));
             if (withBody) {
                 n.put("body", a.body());
             }
@@ -42,7 +43,7 @@ final class ResourceJson {
     }
 
     static ArrayNode problems(List<ResourceProblem> problems) {
-        ArrayNode list = Json.MAPPER.createArrayNode();
+        ArrayNode list = Json.mapper().createArrayNode();
         for (ResourceProblem p : problems) {
             ObjectNode n = list.addObject();
             n.put("path", p.path().toString());
@@ -54,7 +55,7 @@ final class ResourceJson {
 
     static ObjectNode status(ResourceStatus s) {
         RegistryEntry e = s.entry();
-        ObjectNode n = Json.MAPPER.createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         n.put("kind", e.kind().label());
         n.put("name", e.name());
         n.put("path", e.path().toString());
@@ -71,7 +72,7 @@ final class ResourceJson {
     }
 
     static ObjectNode decision(LifecycleDecision d) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         n.put("kind", d.kind().label());
         n.put("name", d.name());
         decision(n, d);

@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.Catalog;
 import dev.fanout.agent.Listing;
@@ -67,7 +68,7 @@ record ResourceView<T extends Resource>(
     int list(CliContext ctx, boolean json) {
         Listing<T> found = listing.apply(ResourcesCommand.open(ctx, null).catalog());
         if (json) {
-            ObjectNode root = Json.MAPPER.createObjectNode();
+            ObjectNode root = Json.mapper().createObjectNode();
             var list = root.putArray(plural);
             found.found().forEach(r -> list.add(ResourceJson.resource(r, found.shadowed(r), false)));
             root.set("problems", ResourceJson.problems(found.problems()));
@@ -119,8 +120,9 @@ record ResourceView<T extends Resource>(
                 "command",
                 a.command().isEmpty()
                         ? "agent_command from the config: "
-                                + Json.MAPPER.valueToTree(ctx.session().config().agentCommand())
-                        : Json.MAPPER.valueToTree(a.command()).toString());
+                                + Json.mapper()
+                                        .valueToTree(ctx.session().config().agentCommand())
+                        : Json.mapper().valueToTree(a.command()).toString());
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.Json;
 import dev.fanout.agent.Age;
 import dev.fanout.agent.CreatedBy;
 import dev.fanout.agent.LifecycleDecision;
@@ -126,7 +127,7 @@ public final class ResourcesCommand extends GroupCommand {
             List<ResourceStatus> statuses = resources.status();
             List<ResourceProblem> problems = resources.temporaryProblems();
             if (json) {
-                ObjectNode root = Json.MAPPER.createObjectNode();
+                ObjectNode root = Json.mapper().createObjectNode();
                 var list = root.putArray("resources");
                 statuses.forEach(s -> list.add(ResourceJson.status(s)));
                 root.set("problems", ResourceJson.problems(problems));
@@ -241,7 +242,7 @@ public final class ResourcesCommand extends GroupCommand {
             long deleted = decisions.stream().filter(d -> !d.keep()).count();
             boolean failed = decisions.stream().anyMatch(d -> d.rule() == LifecycleDecision.Rule.DELETE_FAILED);
             if (json) {
-                ObjectNode root = Json.MAPPER.createObjectNode();
+                ObjectNode root = Json.mapper().createObjectNode();
                 root.put("dry_run", dryRun);
                 var list = root.putArray("decisions");
                 decisions.forEach(d -> list.add(ResourceJson.decision(d)));

@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.Json;
 import dev.fanout.exec.Attempt;
 import dev.fanout.exec.RunJson;
 import dev.fanout.exec.RunRecord;
@@ -76,7 +77,7 @@ public final class ResultsCommand implements Callable<Integer> {
     private int showTask(RunRecord r, String id) {
         TaskResult t = r.results().get(id);
         if (json) {
-            ObjectNode o = Json.MAPPER.createObjectNode();
+            ObjectNode o = Json.mapper().createObjectNode();
             o.put("run_id", r.runId());
             o.put("task_id", id);
             o.put("status", t.status().key());

@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.exec.HaltPolicy;
 import dev.fanout.exec.OutputMode;
 import dev.fanout.exec.Run;
@@ -94,6 +95,24 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the run record as JSON")
     boolean json;
 
+    @Option(names = "--no-cache", description = "run every task; look nothing up in the result cache, store nothing")
+    boolean noCache;
+
+    @Option(
+            names = "--force",
+            paramLabel = "ID",
+            split = ",",
+            completionCandidates = Candidates.TaskIds.class,
+            description = "rerun these tasks even if the cache has their result (repeat, or a,b,c)")
+    java.util.List<String> force;
+
+    @Option(
+            names = "--explain",
+            paramLabel = "ID",
+            completionCandidates = Candidates.TaskIds.class,
+            description = "say whether the task would come from the cache, and if not what changed; run nothing")
+    String explain;
+
     @Option(names = "--report", description = "write the run's HTML report (runs/RUN_ID/report.html) at the end")
     boolean report;
 
@@ -119,8 +138,14 @@ public final class RunCommand implements Callable<Integer> {
                 failFast ? HaltPolicy.NOW : halt(halt),
                 output(output),
                 resume,
-                config.flags(cluster == null ? java.util.Map.of() : java.util.Map.of("cluster_members", cluster)));
+                config.flags(cluster == null ? java.util.Map.of() : java.util.Map.of("cluster_members", cluster)),
+                new dev.fanout.session.CacheRequest(
+                        !noCache, force == null ? java.util.Set.of() : java.util.Set.copyOf(force)));
         RunPlan plan = ctx.session().plan(tasks, request);
+        if (explain != null) {
+            CacheCommand.explain(ctx, plan, explain);
+            return 0;
+        }
         if (dryRun) {
             printPlan(plan);
             return 0;
@@ -204,20 +229,31 @@ public final class RunCommand implements Callable<Integer> {
                 + "; times are "
                 + (plan.measured().isEmpty() ? "estimates" : "measured in earlier runs where known, else estimates"));
         out.println(ctx.style().bold(String.format("%-5s %-9s %-9s %s", "slot", "start", "end", "task")));
-        ListSchedule schedule = plan.schedule();
+        var previews = ctx.session().cachePreview(plan);
+        java.util.Set<String> hits = new java.util.HashSet<>(dev.fanout.cache.CachePreview.hits(previews));
+        ListSchedule schedule = plan.schedule(hits);
         for (ListSchedule.Slot s : schedule.slots()) {
             boolean reused = plan.carried().containsKey(s.taskId())
-                    && plan.carried().get(s.taskId()).status() == dev.fanout.exec.TaskStatus.SUCCEEDED;
+                    && plan.carried().get(s.taskId()).status().isSuccess();
             out.printf(
                     "%-5d %-9s %-9s %s%s%n",
                     s.slot(),
                     TimeFormat.seconds(s.start()),
                     TimeFormat.seconds(s.end()),
                     s.taskId(),
-                    reused ? ctx.style().dim(" (succeeded in " + plan.options().resumedFrom() + ", not rerun)") : "");
+                    reused
+                            ? ctx.style().dim(" (succeeded in " + plan.options().resumedFrom() + ", not rerun)")
+                            : hits.contains(s.taskId())
+                                    ? ctx.style()
+                                            .dim(" (from the cache: "
+                                                    + previews.get(s.taskId()).why() + ")")
+                                    : "");
         }
         for (String agent : ctx.session().missingAgents(plan)) {
             out.println("would create temporary agent " + agent);
+        }
+        if (!hits.isEmpty()) {
+            out.println(Plural.of(hits.size(), "task") + " would come from the cache");
         }
         out.println("estimated makespan " + TimeFormat.seconds(schedule.makespan()) + "; nothing was run (--dry-run)");
         out.flush();

@@ -44,6 +44,7 @@ final class RunProgress implements RunListener, AutoCloseable {
     private int total;
     private int done;
     private int failed;
+    private int cached;
     private double estimatedSeconds;
     private final LongSupplier clock;
     private final long startedNanos;
@@ -140,7 +141,9 @@ final class RunProgress implements RunListener, AutoCloseable {
         running.remove(r.taskId());
         retrying.remove(r.taskId());
         done++;
-        if (r.status() != TaskStatus.SUCCEEDED) {
+        if (r.status() == TaskStatus.CACHED) {
+            cached++;
+        } else if (!r.status().isSuccess()) {
             failed += r.status() == TaskStatus.SKIPPED || r.status() == TaskStatus.CANCELLED ? 0 : 1;
         }
         if (!quiet) {
@@ -176,6 +179,10 @@ final class RunProgress implements RunListener, AutoCloseable {
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         return switch (r.status()) {
             case SUCCEEDED -> style.green("ok      ") + r.taskId() + " " + style.dim(secs + tries);
+            case CACHED ->
+                style.green("cached  ") + r.taskId() + " "
+                        + style.dim("from run " + r.cached().fromRun() + ", saves "
+                                + TimeFormat.seconds(r.cached().savedSeconds()));
             case FAILED, TIMED_OUT ->
                 style.red(String.format("%-8s", r.status() == TaskStatus.FAILED ? "FAILED" : "TIMEOUT")) + r.taskId()
                         + " " + secs + ": " + reason + tries;
@@ -272,6 +279,7 @@ final class RunProgress implements RunListener, AutoCloseable {
         String eta = done < total ? eta(estimatedSeconds, elapsed, done, total) : "";
         lines.add(style.bold(String.format(Locale.ROOT, "%d/%d done", done, total)) + ", " + running.size()
                 + " running" + (retrying.isEmpty() ? "" : ", " + retrying.size() + " waiting to retry")
+                + (cached > 0 ? ", " + cached + " cached" : "")
                 + (failed > 0 ? ", " + style.red(failed + " failed") : "") + ", "
                 + TimeFormat.seconds(elapsed) + eta + style.dim("  (Ctrl-C stops)"));
         int shown = 0;

@@ -48,6 +48,11 @@ final class RunSummaryView {
                 + TimeFormat.seconds(r.wallSeconds())
                 + ": measured speedup " + Decision.fmt(r.measuredSpeedup()) + "x (estimated "
                 + Decision.fmt(r.estimatedSpeedup()) + "x), " + (r.parallel() ? r.jobs() + " slots" : "sequential"));
+        int cached = r.counts().getOrDefault(TaskStatus.CACHED, 0);
+        if (cached > 0) {
+            out.println("  " + Plural.of(cached, "task") + " from the cache, saving "
+                    + TimeFormat.seconds(r.savedSeconds()) + " of task time");
+        }
         if (r.queuedSeconds() >= 0.1) {
             // script tasks take turns on the one JavaScript engine: waiting is not running
             out.println("  " + TimeFormat.seconds(r.queuedSeconds())

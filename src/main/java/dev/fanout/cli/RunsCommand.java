@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.fanout.Json;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Decision;
@@ -38,7 +39,7 @@ public final class RunsCommand implements Callable<Integer> {
         List<RunRecord> runs = listing.runs();
         List<RunRecord> shown = runs.subList(0, Math.min(limit, runs.size()));
         if (json) {
-            ArrayNode array = Json.MAPPER.createArrayNode();
+            ArrayNode array = Json.mapper().createArrayNode();
             for (RunRecord r : shown) {
                 var o = array.addObject();
                 o.put("run_id", r.runId());
@@ -46,6 +47,7 @@ public final class RunsCommand implements Callable<Integer> {
                 o.put("started_at", r.startedAt().toString());
                 o.put("tasks", r.results().size());
                 o.put("succeeded", r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0));
+                o.put("cached", r.counts().getOrDefault(TaskStatus.CACHED, 0));
                 o.put("wall_seconds", Double.parseDouble(Decision.fmt(r.wallSeconds())));
                 o.put("measured_speedup", Double.parseDouble(Decision.fmt(r.measuredSpeedup())));
                 o.put("source", r.source());
@@ -70,8 +72,9 @@ public final class RunsCommand implements Callable<Integer> {
                     r.runId(),
                     WHEN.format(r.startedAt()),
                     r.state().key(),
-                    r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0) + "/"
-                            + r.results().size(),
+                    (r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0)
+                                    + r.counts().getOrDefault(TaskStatus.CACHED, 0))
+                            + "/" + r.results().size(),
                     TimeFormat.seconds(r.wallSeconds()),
                     Decision.fmt(r.measuredSpeedup()) + "x",
                     r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));

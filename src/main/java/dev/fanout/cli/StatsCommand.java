@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.fanout.Json;
 import dev.fanout.exec.RunStats;
 import dev.fanout.graph.Decision;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", description = "Figures across past runs: failures, speedups, slowest tasks, estimate errors.")
 public final class StatsCommand implements Callable<Integer> {
     private static final com.fasterxml.jackson.databind.ObjectMapper SNAKE_CASE =
-            Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+            Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private final CliContext ctx;
 
     @Option(

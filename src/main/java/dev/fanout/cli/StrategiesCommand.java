@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.fanout.Json;
 import dev.fanout.merge.RegisteredStrategy;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ public final class StrategiesCommand implements Callable<Integer> {
     public Integer call() {
         List<RegisteredStrategy> all = ctx.session().strategies().all();
         if (json) {
-            ArrayNode array = Json.MAPPER.createArrayNode();
+            ArrayNode array = Json.mapper().createArrayNode();
             all.forEach(s -> array.addObject()
                     .put("name", s.name())
                     .put("origin", s.origin())

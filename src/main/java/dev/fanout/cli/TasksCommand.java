@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.Json;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;

@@ -7,7 +7,7 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.AttemptContext;
 import dev.fanout.exec.RunningAttempt;
 import dev.fanout.exec.TaskRunner;
@@ -87,7 +87,7 @@ public final class ClusterRunner implements TaskRunner, AutoCloseable {
     public RunningAttempt start(Task task, AttemptContext context) throws LaunchException {
         Member m = acquire(task);
         String reply = ClusterSetup.REPLY + UUID.randomUUID();
-        ObjectNode body = SharedMapper.get().createObjectNode();
+        ObjectNode body = Json.mapper().createObjectNode();
         body.put("kind", "run");
         body.put("client", clientId);
         body.put("reply", reply);
@@ -121,7 +121,7 @@ public final class ClusterRunner implements TaskRunner, AutoCloseable {
     }
 
     private void stopMessage(RemoteAttempt a) {
-        ObjectNode body = SharedMapper.get().createObjectNode();
+        ObjectNode body = Json.mapper().createObjectNode();
         body.put("kind", "stop");
         body.put("reply", a.reply());
         client.<String>getQueue(ClusterSetup.INBOX + a.member().getUuid()).offer(SignedMessage.seal(key, body));

@@ -3,7 +3,7 @@ package dev.fanout.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.collection.IQueue;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.AttemptContext;
 import dev.fanout.exec.RunningAttempt;
 import java.io.IOException;
@@ -104,7 +104,7 @@ final class RemoteAttempt implements RunningAttempt {
     }
 
     private static AttemptEnd endOf(byte[] json) throws IOException {
-        JsonNode e = SharedMapper.get().readTree(json);
+        JsonNode e = Json.mapper().readTree(json);
         Integer exit = e.path("exit").isInt() ? e.get("exit").asInt() : null;
         String error = e.path("error").isTextual() ? e.get("error").asText() : null;
         return new AttemptEnd(

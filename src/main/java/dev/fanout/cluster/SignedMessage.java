@@ -3,7 +3,7 @@ package dev.fanout.cluster;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 
 /**
  * A message between coordinator and worker: JSON text {@code {"body": "...", "sig": "..."}}
@@ -15,11 +15,11 @@ final class SignedMessage {
     /** The wire text of {@code body}, signed. */
     static String seal(ClusterKey key, ObjectNode body) {
         try {
-            String text = SharedMapper.get().writeValueAsString(body);
-            ObjectNode env = SharedMapper.get().createObjectNode();
+            String text = Json.mapper().writeValueAsString(body);
+            ObjectNode env = Json.mapper().createObjectNode();
             env.put("body", text);
             env.put("sig", key.sign(text));
-            return SharedMapper.get().writeValueAsString(env);
+            return Json.mapper().writeValueAsString(env);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -28,8 +28,8 @@ final class SignedMessage {
     /** The reply queue a message names, read without trusting it, or null. */
     static String replyOf(String wire) {
         try {
-            JsonNode body = SharedMapper.get()
-                    .readTree(SharedMapper.get().readTree(wire).path("body").asText());
+            JsonNode body = Json.mapper()
+                    .readTree(Json.mapper().readTree(wire).path("body").asText());
             return body != null && body.path("reply").isTextual()
                     ? body.get("reply").asText()
                     : null;
@@ -46,7 +46,7 @@ final class SignedMessage {
     static JsonNode open(ClusterKey key, String wire) {
         JsonNode env;
         try {
-            env = SharedMapper.get().readTree(wire);
+            env = Json.mapper().readTree(wire);
         } catch (JsonProcessingException e) {
             throw new SecurityException("not a fanout message");
         }
@@ -61,7 +61,7 @@ final class SignedMessage {
             throw new SecurityException("signature does not match this worker's key");
         }
         try {
-            return SharedMapper.get().readTree(body);
+            return Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
             throw new SecurityException("signed body is not JSON");
         }

@@ -3,7 +3,7 @@ package dev.fanout.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.collection.IQueue;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.config.Config;
 import dev.fanout.exec.AttemptContext;
 import dev.fanout.exec.CommandRunner;
@@ -82,7 +82,7 @@ final class WorkerAttempt {
             send(out, Frame.STDOUT, stdout);
             send(out, Frame.STDERR, stderr);
             send(out, Frame.RESULT, result);
-            ObjectNode e = SharedMapper.get().createObjectNode();
+            ObjectNode e = Json.mapper().createObjectNode();
             if (end.exitCode() == null) {
                 e.putNull("exit");
             } else {
@@ -92,7 +92,7 @@ final class WorkerAttempt {
             e.put("error", end.error());
             e.put("retryable", end.retryable());
             e.put("worker", worker);
-            put(out, new Frame(Frame.END, SharedMapper.get().writeValueAsBytes(e)));
+            put(out, new Frame(Frame.END, Json.mapper().writeValueAsBytes(e)));
         } catch (IOException | InterruptedException e) {
             abandoned = true;
         } finally {

@@ -207,6 +207,10 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return (Boolean) get(ConfigKeys.AUTOSAVE);
     }
 
+    public boolean cache() {
+        return (Boolean) get(ConfigKeys.CACHE);
+    }
+
     private double number(ConfigKey key) {
         return ((Number) get(key)).doubleValue();
     }

@@ -119,6 +119,13 @@ public final class ConfigKeys {
             null,
             "run command tasks on the fanout workers at these HOST:PORT addresses (run --cluster)");
 
+    public static final ConfigKey CACHE = key(
+            "cache",
+            ConfigKey.Type.BOOLEAN,
+            true,
+            null,
+            "reuse stored results of tasks that declare inputs (a task's own cache: true|false wins)");
+
     private static Map<String, ConfigKey> byName;
 
     private ConfigKeys() {}

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
-import dev.fanout.JsonTree;
+import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +78,11 @@ public record Home(Path root) {
         return root.resolve("sessions");
     }
 
+    /** The result cache: entries by key, and each task's last key. */
+    public Path cacheDir() {
+        return root.resolve("cache");
+    }
+
     public Path historyFile() {
         return root.resolve("history");
     }
@@ -104,13 +109,13 @@ public record Home(Path root) {
             }
             if (first != JsonToken.START_OBJECT) {
                 throw FanoutException.badInput(at(file, parser.currentTokenLocation())
-                        + ": config must be an object of settings, not " + ConfigKey.describe(JsonTree.read(parser)));
+                        + ": config must be an object of settings, not " + ConfigKey.describe(Json.read(parser)));
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 positions.put(parser.currentName(), at(file, parser.currentTokenLocation()));
                 String key = parser.currentName();
                 parser.nextToken();
-                settings.set(key, JsonTree.read(parser));
+                settings.set(key, Json.read(parser));
             }
             if (parser.nextToken() != null) {
                 throw FanoutException.badInput(

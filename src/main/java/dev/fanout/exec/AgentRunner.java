@@ -3,7 +3,7 @@ package dev.fanout.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.ResourceKind;
 import dev.fanout.agent.Resources;
@@ -61,20 +61,7 @@ public final class AgentRunner implements TaskRunner {
         Map<String, String> env = new HashMap<>(task.env());
         env.put("CLAUDECODE", null); // an agent started inside another agent's session may refuse to run
         RunningAttempt process = ProcessLauncher.start(argv, task.cwd(), env, ctx, Containment.system(), task.limits());
-        return new RunningAttempt() {
-            private final java.util.concurrent.CompletableFuture<AttemptEnd> ended =
-                    process.ended().thenApply(end -> interpret(end, ctx));
-
-            @Override
-            public java.util.concurrent.CompletableFuture<AttemptEnd> ended() {
-                return ended;
-            }
-
-            @Override
-            public void stop() {
-                process.stop();
-            }
-        };
+        return RunningAttempt.of(process.ended().thenApply(end -> interpret(end, ctx)), process::stop);
     }
 
     /** The value of each placeholder for this task and agent. */
@@ -122,7 +109,7 @@ public final class AgentRunner implements TaskRunner {
         if (out == null) {
             return end;
         }
-        ObjectNode result = SharedMapper.get().createObjectNode();
+        ObjectNode result = Json.mapper().createObjectNode();
         result.set("result", out.get("result"));
         result.put("is_error", out.path("is_error").asBoolean(false));
         for (String field : new String[] {"num_turns", "total_cost_usd", "session_id", "duration_ms"}) {
@@ -132,7 +119,7 @@ public final class AgentRunner implements TaskRunner {
         }
         try {
             if (!Files.exists(ctx.resultFile()) || Files.size(ctx.resultFile()) == 0) {
-                AtomicFile.write(ctx.resultFile(), o -> SharedMapper.get().writeValue(o, result));
+                AtomicFile.write(ctx.resultFile(), o -> Json.mapper().writeValue(o, result));
             }
         } catch (IOException e) {
             // the agent's stdout log still holds its output
@@ -158,7 +145,7 @@ public final class AgentRunner implements TaskRunner {
             if (!text.startsWith("{")) {
                 return null;
             }
-            JsonNode node = SharedMapper.get().readTree(text);
+            JsonNode node = Json.mapper().readTree(text);
             return node.isObject() && node.has("is_error") && node.has("result") ? node : null;
         } catch (IOException | RuntimeException e) {
             return null;

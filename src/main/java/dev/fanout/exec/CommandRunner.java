@@ -67,16 +67,6 @@ public final class CommandRunner implements TaskRunner {
         }
         CompletableFuture<RunningAttempt.AttemptEnd> ended =
                 CompletableFuture.completedFuture(new RunningAttempt.AttemptEnd(NOT_FOUND, 0, message, false));
-        return new RunningAttempt() {
-            @Override
-            public CompletableFuture<AttemptEnd> ended() {
-                return ended;
-            }
-
-            @Override
-            public void stop() {
-                // nothing started
-            }
-        };
+        return RunningAttempt.of(ended, () -> {}); // nothing started, nothing to stop
     }
 }

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
-import dev.fanout.JsonTree;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +66,7 @@ public final class DurationHistory {
             after.put(key, Math.round(value * 1000) / 1000.0);
         }
         try {
-            AtomicFile.write(file, out -> SharedMapper.get().writeValue(out, after));
+            AtomicFile.write(file, out -> Json.mapper().writeValue(out, after));
         } catch (IOException e) {
             // durations are hints for ordering; the run record itself is intact
         }
@@ -78,7 +77,7 @@ public final class DurationHistory {
             if (Files.exists(file)) {
                 try (JsonParser parser = FACTORY.createParser(file.toFile())) {
                     if (parser.nextToken() != null) {
-                        return JsonTree.read(parser);
+                        return Json.read(parser);
                     }
                 }
             }

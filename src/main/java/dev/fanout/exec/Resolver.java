@@ -21,10 +21,24 @@ public interface Resolver {
     Resolution resolve(Task task, AttemptContext context) throws IOException;
 
     /**
+     * A task this resolver let run has succeeded: its logs and result.json are in the context's
+     * folder, its outputs in its cwd. Called on the scheduler's thread before any dependent can
+     * start, so that what is kept is what the task left, not what a dependent made of it.
+     *
+     * @param seconds how long its successful attempt took
+     */
+    default void succeeded(Task task, AttemptContext context, double seconds) {}
+
+    /**
      * A task settled without running.
      *
      * @param result its structured result, or null
      * @param reason why it did not run, in words ("cached from run 20260101-…")
+     * @param cached where a cached result came from, or null
      */
-    record Resolution(com.fasterxml.jackson.databind.JsonNode result, String reason) {}
+    record Resolution(com.fasterxml.jackson.databind.JsonNode result, String reason, CacheNote cached) {
+        public Resolution(com.fasterxml.jackson.databind.JsonNode result, String reason) {
+            this(result, reason, null);
+        }
+    }
 }

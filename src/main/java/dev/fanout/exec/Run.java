@@ -117,7 +117,8 @@ public final class Run {
             Resolver resolver) {
         for (Task t : graph.taskSet().tasks()) {
             if (t.kind() == Task.Kind.NONE
-                    && !(carried.containsKey(t.id()) && carried.get(t.id()).status() == TaskStatus.SUCCEEDED)) {
+                    && !(carried.containsKey(t.id())
+                            && carried.get(t.id()).status().isSuccess())) {
                 String where = t.position() == null ? "" : t.position() + ": ";
                 throw FanoutException.badInput(where + "task '" + t.id()
                         + "' has nothing to run; give it a command, an agent and prompt, or a script");
@@ -203,7 +204,7 @@ public final class Run {
             TaskResult c = carried.get(t.id());
             pending.put(
                     t.id(),
-                    c != null && c.status() == TaskStatus.SUCCEEDED
+                    c != null && c.status().isSuccess()
                             ? new TaskResult(
                                     t.id(),
                                     TaskStatus.SUCCEEDED,
@@ -224,7 +225,7 @@ public final class Run {
         }
         Path from = store.dirOf(options.resumedFrom());
         carried.forEach((id, r) -> {
-            if (r.status() != TaskStatus.SUCCEEDED) {
+            if (!r.status().isSuccess()) {
                 return;
             }
             Path src = from.resolve("tasks").resolve(id);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.config.Config;
 import dev.fanout.task.Task;
 import java.io.IOException;
@@ -173,7 +173,7 @@ final class RunDirectory implements AutoCloseable {
             try {
                 AtomicFile.write(
                         ctx.taskDir().resolve("result.json"),
-                        out -> SharedMapper.get().writeValue(out, c.result()));
+                        out -> Json.mapper().writeValue(out, c.result()));
             } catch (IOException e) {
                 return new Collected(c.result(), "cannot keep result.json: " + e.getMessage());
             }
@@ -186,7 +186,7 @@ final class RunDirectory implements AutoCloseable {
         try {
             if (Files.exists(file) && Files.size(file) > 0) {
                 try {
-                    return new Collected(SharedMapper.get().readTree(file.toFile()), null);
+                    return new Collected(Json.mapper().readTree(file.toFile()), null);
                 } catch (JsonProcessingException e) {
                     var loc = e.getLocation();
                     return new Collected(
@@ -199,7 +199,7 @@ final class RunDirectory implements AutoCloseable {
             Path stdout = ctx.stdout();
             if (Files.exists(stdout) && Files.size(stdout) <= STDOUT_RESULT_LIMIT && looksLikeJson(stdout)) {
                 try {
-                    return new Collected(SharedMapper.get().readTree(stdout.toFile()), null);
+                    return new Collected(Json.mapper().readTree(stdout.toFile()), null);
                 } catch (JsonProcessingException e) {
                     return new Collected(null, null); // stdout is text that starts like JSON: not a result
                 }

@@ -3,7 +3,7 @@ package dev.fanout.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.graph.Decision;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
@@ -23,7 +23,7 @@ import java.util.Map;
 public final class RunJson {
     static final int FORMAT = 1;
     static final com.fasterxml.jackson.databind.ObjectWriter WRITER =
-            SharedMapper.get().writerWithDefaultPrettyPrinter();
+            Json.mapper().writerWithDefaultPrettyPrinter();
 
     private RunJson() {}
 
@@ -34,7 +34,7 @@ public final class RunJson {
 
     /** As {@link #toJson(RunRecord)}, with the tasks already as JSON: they do not change during a run. */
     static ObjectNode toJson(RunRecord r, ArrayNode tasks) {
-        ObjectNode o = SharedMapper.get().createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("format", FORMAT);
         o.put("run_id", r.runId());
         o.put("status", r.state().key());
@@ -69,7 +69,7 @@ public final class RunJson {
     }
 
     private static ObjectNode toJson(TaskResult t) {
-        ObjectNode o = SharedMapper.get().createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("status", t.status().key());
         if (t.reason() != null) {
             o.put("reason", t.reason());
@@ -77,6 +77,12 @@ public final class RunJson {
         o.put("seconds", round(t.seconds()));
         if (t.reused()) {
             o.put("reused", true);
+        }
+        if (t.cached() != null) {
+            ObjectNode c = o.putObject("cache");
+            c.put("key", t.cached().key());
+            c.put("from_run", t.cached().fromRun());
+            c.put("saved_seconds", round(t.cached().savedSeconds()));
         }
         if (t.result() != null) {
             o.put("result", "tasks/" + t.taskId() + "/result.json");
@@ -114,7 +120,7 @@ public final class RunJson {
      * @throws IOException when the file cannot be read or is not a run record
      */
     static RunRecord read(Path dir) throws IOException {
-        JsonNode o = SharedMapper.get().readTree(dir.resolve("run.json").toFile());
+        JsonNode o = Json.mapper().readTree(dir.resolve("run.json").toFile());
         if (o == null || !o.isObject() || !o.has("run_id")) {
             throw new IOException("not a run record");
         }
@@ -166,7 +172,7 @@ public final class RunJson {
         if (o.path("result").isTextual()) {
             Path file = dir.resolve(o.get("result").asText());
             try {
-                value = Files.exists(file) ? SharedMapper.get().readTree(file.toFile()) : null;
+                value = Files.exists(file) ? Json.mapper().readTree(file.toFile()) : null;
             } catch (IOException e) {
                 resultError = "cannot read " + file + ": " + e.getMessage();
             }
@@ -178,7 +184,13 @@ public final class RunJson {
                 o.path("reason").isTextual() ? o.get("reason").asText() : null,
                 value,
                 resultError,
-                o.path("reused").asBoolean(false));
+                o.path("reused").asBoolean(false),
+                o.path("cache").isObject()
+                        ? new CacheNote(
+                                o.path("cache").path("key").asText(),
+                                o.path("cache").path("from_run").asText(),
+                                o.path("cache").path("saved_seconds").asDouble())
+                        : null);
     }
 
     private static double round(double d) {

@@ -49,6 +49,14 @@ public record RunRecord(
                 .sum();
     }
 
+    /** Time the result cache saved: what the cached tasks took when they ran. */
+    public double savedSeconds() {
+        return results.values().stream()
+                .filter(r -> r.cached() != null)
+                .mapToDouble(r -> r.cached().savedSeconds())
+                .sum();
+    }
+
     /** Time tasks of this run waited for a shared runner (the JavaScript engine) before they ran. */
     public double queuedSeconds() {
         return results.values().stream()
@@ -75,9 +83,7 @@ public record RunRecord(
         if (interrupted) {
             return RunState.INTERRUPTED;
         }
-        long ok = results.values().stream()
-                .filter(r -> r.status() == TaskStatus.SUCCEEDED)
-                .count();
+        long ok = results.values().stream().filter(r -> r.status().isSuccess()).count();
         if (ok == results.size()) {
             return RunState.SUCCEEDED;
         }

@@ -220,7 +220,7 @@ public final class RunStore {
     static Map<String, TaskResult> succeededOnly(RunRecord r) {
         Map<String, TaskResult> map = new java.util.LinkedHashMap<>();
         r.results().forEach((id, t) -> {
-            if (t.status() == TaskStatus.SUCCEEDED) {
+            if (t.status().isSuccess()) {
                 map.put(id, t);
             }
         });

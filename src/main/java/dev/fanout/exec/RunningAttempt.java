@@ -5,6 +5,21 @@ import java.util.concurrent.CompletableFuture;
 /** An attempt under way. */
 public interface RunningAttempt {
 
+    /** An attempt that ends when {@code ended} completes and that {@code stop} stops. */
+    static RunningAttempt of(CompletableFuture<AttemptEnd> ended, Runnable stop) {
+        return new RunningAttempt() {
+            @Override
+            public CompletableFuture<AttemptEnd> ended() {
+                return ended;
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
+    }
+
     /** Completes when the attempt has ended, however it ended. */
     CompletableFuture<AttemptEnd> ended();
 

@@ -36,6 +36,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private final Timeline timeline;
     private final Launcher launcher;
     private final RetryPolicy retry;
+    private final Resolver resolver;
 
     private final int n;
     private final TaskState[] state;
@@ -64,6 +65,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         this.listener = new GuardedListener(listener);
         this.checkpoint = checkpoint;
         this.retry = new RetryPolicy(config);
+        this.resolver = resolver;
         this.n = graph.size();
         state = new TaskState[n];
         for (int v = 0; v < n; v++) {
@@ -79,7 +81,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         launcher = new Launcher(runners, resolver, dir, config, timeline.launchers(options.jobs()));
         for (int v = 0; v < n; v++) {
             TaskResult before = carried.get(graph.id(v));
-            if (before != null && before.status() == TaskStatus.SUCCEEDED) {
+            if (before != null && before.status().isSuccess()) {
                 state[v].attempts.addAll(before.attempts());
                 state[v].result = before.result();
                 state[v].reused = true;
@@ -173,6 +175,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             // settled without running (a results cache): a success that took no attempt
             state[v].result = l.resolution().result();
             state[v].reason = l.resolution().reason();
+            state[v].cached = l.resolution().cached();
             plan.succeeded(v);
             return;
         }
@@ -303,6 +306,11 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         switch (outcome) {
             case SUCCEEDED -> {
                 state[v].keep(dir.collect(state[v].context));
+                try {
+                    resolver.succeeded(task, state[v].context, a.seconds());
+                } catch (RuntimeException ignored) {
+                    // keeping a result for later never costs this run its success
+                }
                 plan.succeeded(v);
             }
             case CANCELLED -> plan.cancelled(v);

@@ -10,6 +10,7 @@ import java.util.List;
  * @param reason why the task has its status, in words ("dependency auth-service failed"), or null
  * @param resultError why the task's result file could not be read (not JSON, say), or null
  * @param reused whether the result was carried over from an earlier run (resume)
+ * @param cached where the result came from when the result cache gave it, else null
  */
 public record TaskResult(
         String taskId,
@@ -18,10 +19,23 @@ public record TaskResult(
         String reason,
         JsonNode result,
         String resultError,
-        boolean reused) {
+        boolean reused,
+        CacheNote cached) {
 
     public TaskResult {
         attempts = List.copyOf(attempts);
+    }
+
+    /** A result that did not come from the cache. */
+    public TaskResult(
+            String taskId,
+            TaskStatus status,
+            List<Attempt> attempts,
+            String reason,
+            JsonNode result,
+            String resultError,
+            boolean reused) {
+        this(taskId, status, attempts, reason, result, resultError, reused, null);
     }
 
     /** Time spent running, over all attempts. */

@@ -16,6 +16,8 @@ final class TaskState {
     String resultError;
     /** Carried over from the run being resumed. */
     boolean reused;
+    /** Restored from the result cache, or null. */
+    CacheNote cached;
     /** The attempt under way, or null. */
     RunningAttempt current;
 
@@ -34,6 +36,7 @@ final class TaskState {
     }
 
     TaskResult toResult(String taskId, TaskStatus status) {
-        return new TaskResult(taskId, status, attempts, reason, result, resultError, reused);
+        TaskStatus shown = status == TaskStatus.SUCCEEDED && cached != null ? TaskStatus.CACHED : status;
+        return new TaskResult(taskId, shown, attempts, reason, result, resultError, reused, cached);
     }
 }

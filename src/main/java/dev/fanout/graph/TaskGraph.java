@@ -1,5 +1,6 @@
 package dev.fanout.graph;
 
+import dev.fanout.Location;
 import dev.fanout.task.IdIndex;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskSet;
@@ -162,7 +163,7 @@ public final class TaskGraph {
                 inDegreeLeft[i] = state[2 * i];
             }
             List<String> cycle = findCycle(inDegreeLeft);
-            Task.Position first = tasks.tasks().get(index.indexOf(cycle.get(0))).position();
+            Location first = tasks.tasks().get(index.indexOf(cycle.get(0))).position();
             throw new DependencyCycleException(first == null ? tasks.source() : first.toString(), cycle);
         }
         for (int i = 0; i < n; i++) {

@@ -77,7 +77,7 @@ public record TaskOutput(
     }
 
     public boolean succeeded() {
-        return "succeeded".equals(status);
+        return "succeeded".equals(status) || "cached".equals(status);
     }
 
     public boolean hasResult() {

@@ -1,7 +1,7 @@
 package dev.fanout.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.Attempt;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
@@ -175,9 +175,9 @@ public record ReportModel(
             return null;
         }
         try {
-            return SharedMapper.get().readTree(file.toFile());
+            return Json.mapper().readTree(file.toFile());
         } catch (IOException e) {
-            return SharedMapper.get()
+            return Json.mapper()
                     .createObjectNode()
                     .put("strategy", "?")
                     .put("ok", false)

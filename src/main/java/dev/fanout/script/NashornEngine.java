@@ -2,6 +2,8 @@ package dev.fanout.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
+import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +126,7 @@ final class NashornEngine {
      * @return its return value as JSON; a missing node for {@code undefined}
      */
     JsonNode call(Object fn, String argsJson) {
-        return JsonText.parse((String) helpers.callMember("call", fn, argsJson));
+        return Json.parseOrMissing((String) helpers.callMember("call", fn, argsJson));
     }
 
     void define(String key, Object fn) {
@@ -145,7 +147,7 @@ final class NashornEngine {
     }
 
     private JsonNode toJson(Object value) {
-        return JsonText.parse((String) helpers.callMember("toJson", value));
+        return Json.parseOrMissing((String) helpers.callMember("toJson", value));
     }
 
     private StopCheckInserter.Instrumented instrument(
@@ -160,13 +162,13 @@ final class NashornEngine {
         return code;
     }
 
-    private static JavaScriptException syntaxError(ParserException e, int prefixLength, Job<?> job) {
+    private static LocatedException syntaxError(ParserException e, int prefixLength, Job<?> job) {
         String first = e.getMessage().lines().findFirst().orElse("");
         // "file.js:3:7 Expected ..." -> "Expected ..."
         String prefix = e.getFileName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + " ";
         String what = first.startsWith(prefix) ? first.substring(prefix.length()) : first;
         int column = e.getColumnNumber() - (e.getLineNumber() == 1 ? prefixLength : 0);
-        return new JavaScriptException(
+        return LocatedException.script(
                 FanoutException.BAD_INPUT,
                 displayName(e.getFileName(), job),
                 e.getLineNumber(),
@@ -177,10 +179,10 @@ final class NashornEngine {
 
     /** What a failed job reports: where in which script, and what JavaScript said, in one line. */
     FanoutException translate(Throwable failure, Job<?> job) {
-        if (failure instanceof JavaScriptException js) {
+        if (failure instanceof LocatedException js && js.kind() == LocatedException.Kind.SCRIPT) {
             if (js.file().startsWith(TASK_SCRIPT)) {
-                return new JavaScriptException(
-                        js.exitCode(), job.origin, js.line(), js.column(), js.jsMessage(), js.getCause());
+                return LocatedException.script(
+                        js.exitCode(), job.origin, js.line(), js.column(), js.problem(), js.getCause());
             }
             return js;
         }
@@ -214,7 +216,7 @@ final class NashornEngine {
         if (column >= 0 && code != null && line > 0) {
             column = code.originalColumn(line, column);
         }
-        return new JavaScriptException(
+        return LocatedException.script(
                 FanoutException.FAILED,
                 displayName(file, job),
                 Math.max(line, 0),

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
+import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.merge.MergeException;
 import dev.fanout.merge.TaskOutput;
@@ -35,8 +37,23 @@ public final class ScriptBridge implements AutoCloseable {
     /** The origin of an expression given on the command line or at the prompt. */
     public static final String EXPRESSION = "<expression>";
 
-    static final String MERGE = "merge";
-    static final String PIPELINE = "pipeline";
+    /** What a script registers: a merge strategy or a pipeline. */
+    enum Definition {
+        MERGE("merge"),
+        PIPELINE("pipeline");
+
+        private final String word;
+
+        Definition(String word) {
+            this.word = word;
+        }
+
+        /** How messages and the engine's keys name it. */
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
 
     private final ScriptHost host;
     private final ScriptOptions options;
@@ -71,7 +88,7 @@ public final class ScriptBridge implements AutoCloseable {
      * Evaluates an expression or program ({@value #EXPRESSION}) and waits for it.
      *
      * @return its value and log lines
-     * @throws JavaScriptException on a syntax error (exit 2) or an uncaught error (exit 1)
+     * @throws LocatedException on a syntax error (exit 2) or an uncaught error (exit 1)
      * @throws ScriptStoppedException when stopped by {@link #cancel()}, an interrupt or the time limit
      */
     public ScriptResult evaluate(String source) {
@@ -105,7 +122,7 @@ public final class ScriptBridge implements AutoCloseable {
      *
      * @param baseDir where a relative script path resolves (the tasks file's folder)
      * @return the result and log lines; cancelling the future stops the script. It fails with
-     *     {@link JavaScriptException}, {@link ScriptStoppedException}, or a bad-input
+     *     {@link LocatedException}, {@link ScriptStoppedException}, or a bad-input
      *     {@link FanoutException} when the file is missing or the script is not a function
      */
     public CompletableFuture<ScriptResult> runTask(String script, JsonNode task, Path baseDir) {
@@ -126,7 +143,7 @@ public final class ScriptBridge implements AutoCloseable {
         } catch (FanoutException e) {
             return CompletableFuture.failedFuture(e);
         }
-        String args = "[" + JsonText.write(task) + "]";
+        String args = "[" + Json.writeOrNull(task) + "]";
         return supervisor.submit(new Job<>(Job.Kind.TASK, origin, (engine, j) -> {
             onStart.run();
             return new ScriptResult(engine.call(engine.taskFunction(origin, source, isFile), args), j.logLines());
@@ -142,11 +159,12 @@ public final class ScriptBridge implements AutoCloseable {
         if (registry.pipeline(name).isEmpty()) {
             throw unknown("pipeline", name, registry.pipelines());
         }
-        String args = "[" + (options == null ? "{}" : JsonText.write(options)) + "]";
+        String args = "[" + (options == null ? "{}" : Json.writeOrNull(options)) + "]";
         return supervisor.await(new Job<>(
                 Job.Kind.PIPELINE,
                 "pipeline '" + name + "'",
-                (engine, j) -> new ScriptResult(engine.call(function(engine, PIPELINE, name), args), j.logLines())));
+                (engine, j) -> new ScriptResult(
+                        engine.call(function(engine, Definition.PIPELINE, name), args), j.logLines())));
     }
 
     /**
@@ -164,7 +182,7 @@ public final class ScriptBridge implements AutoCloseable {
      * tasks, add tasks or write files are skipped while they are evaluated. Use a fresh bridge,
      * and drop it if this throws.
      *
-     * @throws JavaScriptException naming the definition's origin, line and column when one fails
+     * @throws LocatedException naming the definition's origin, line and column when one fails
      */
     public void restore(List<ScriptDefinition> saved) {
         for (ScriptDefinition d : saved) {
@@ -190,7 +208,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     // --- called from the engine's thread by ScriptFacade and ScriptMergeStrategy
 
-    void register(Job<?> job, NashornEngine engine, String kind, String name, Object fn, String description) {
+    void register(Job<?> job, NashornEngine engine, Definition kind, String name, Object fn, String description) {
         if (job == null || !job.kind.registers) {
             throw FanoutException.badInput(kind + "s can only be registered by a script evaluated at the top level"
                     + " (an expression or a .js file), not inside a task, merge or pipeline");
@@ -202,7 +220,7 @@ public final class ScriptBridge implements AutoCloseable {
         String key = kind + ":" + name;
         if (job.kind != Job.Kind.REPLAY) {
             ScriptRegistry.Entry entry = new ScriptRegistry.Entry(name, description, job.origin);
-            if (kind.equals(MERGE)) {
+            if (kind == Definition.MERGE) {
                 ScriptRegistry.Entry previous = registry.mergeEntry(name).orElse(null);
                 registry.putMerge(entry);
                 job.addUndo(() -> registry.restoreMerge(name, previous));
@@ -236,7 +254,7 @@ public final class ScriptBridge implements AutoCloseable {
             merged = supervisor.await(new Job<>(
                     Job.Kind.MERGE,
                     "merge strategy '" + name + "'",
-                    (engine, j) -> engine.call(function(engine, MERGE, name), args)));
+                    (engine, j) -> engine.call(function(engine, Definition.MERGE, name), args)));
         } catch (FanoutException e) {
             throw new MergeException(what + " failed: " + e.getMessage(), e);
         }
@@ -248,7 +266,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     // --- internals
 
-    private Object function(NashornEngine engine, String kind, String name) {
+    private Object function(NashornEngine engine, Definition kind, String name) {
         Object fn = engine.function(kind + ":" + name);
         if (fn == null) {
             throw new FanoutException(
@@ -295,7 +313,7 @@ public final class ScriptBridge implements AutoCloseable {
 
     private static String outputsJson(List<TaskOutput> outputs) {
         SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
-        try (JsonGenerator g = JsonText.MAPPER.getFactory().createGenerator(text)) {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(text)) {
             g.writeStartArray();
             g.writeStartArray();
             for (TaskOutput o : outputs) {

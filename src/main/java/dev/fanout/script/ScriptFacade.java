@@ -3,6 +3,7 @@ package dev.fanout.script;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.Json;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -53,21 +54,21 @@ public final class ScriptFacade {
     public void addTask(String task) {
         if (!skipped("addTask")) {
             ask(() -> {
-                host.addTask(JsonText.parse(task));
+                host.addTask(Json.parseOrMissing(task));
                 return null;
             });
         }
     }
 
     public String analyze(String tasks) {
-        return ask(() -> host.analyze(tasks == null ? null : JsonText.parse(tasks)));
+        return ask(() -> host.analyze(tasks == null ? null : Json.parseOrMissing(tasks)));
     }
 
     public String run(String options) {
         if (skipped("run")) {
             return null;
         }
-        return ask(() -> host.run(options == null ? null : JsonText.parse(options)));
+        return ask(() -> host.run(options == null ? null : Json.parseOrMissing(options)));
     }
 
     public String results(String runId) {
@@ -75,7 +76,7 @@ public final class ScriptFacade {
     }
 
     public String merge(String strategy, String results) {
-        return ask(() -> host.merge(strategy, results == null ? null : JsonText.parse(results)));
+        return ask(() -> host.merge(strategy, results == null ? null : Json.parseOrMissing(results)));
     }
 
     /** The host's strategies, plus the script merges it does not list (yet). */
@@ -84,7 +85,7 @@ public final class ScriptFacade {
             JsonNode known = host.strategies();
             ArrayNode all = known != null && known.isArray()
                     ? ((ArrayNode) known).deepCopy()
-                    : JsonText.MAPPER.createArrayNode();
+                    : Json.mapper().createArrayNode();
             Set<String> names = new HashSet<>();
             all.forEach(s -> names.add(s.path("name").asText()));
             for (ScriptRegistry.Entry e : bridge.registry().merges()) {
@@ -99,19 +100,19 @@ public final class ScriptFacade {
 
     public String pipelines() {
         loop.checkStop();
-        ArrayNode all = JsonText.MAPPER.createArrayNode();
+        ArrayNode all = Json.mapper().createArrayNode();
         bridge.registry().pipelines().forEach(e -> all.add(entryJson(e, e.description())));
-        return JsonText.write(all);
+        return Json.writeOrNull(all);
     }
 
     public void registerMerge(String name, Object fn, String description) {
         loop.checkStop();
-        bridge.register(loop.currentJob(), engine, ScriptBridge.MERGE, name, fn, description);
+        bridge.register(loop.currentJob(), engine, ScriptBridge.Definition.MERGE, name, fn, description);
     }
 
     public void registerPipeline(String name, Object fn, String description) {
         loop.checkStop();
-        bridge.register(loop.currentJob(), engine, ScriptBridge.PIPELINE, name, fn, description);
+        bridge.register(loop.currentJob(), engine, ScriptBridge.Definition.PIPELINE, name, fn, description);
     }
 
     public void write(String file, String text) {
@@ -133,7 +134,7 @@ public final class ScriptFacade {
     }
 
     private String ask(Supplier<JsonNode> call) {
-        return JsonText.write(loop.callHost(call));
+        return Json.writeOrNull(loop.callHost(call));
     }
 
     /** While definitions are evaluated again (restore, engine restart), nothing runs or is written. */
@@ -148,7 +149,7 @@ public final class ScriptFacade {
     }
 
     private static ObjectNode entryJson(ScriptRegistry.Entry e, String description) {
-        ObjectNode o = JsonText.MAPPER.createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("name", e.name());
         if (description != null) {
             o.put("description", description);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import dev.fanout.Names;
-import dev.fanout.SharedMapper;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public final class JsonSnapshotStore implements SnapshotStore {
 
     @Override
     public void save(Snapshot s) {
-        ObjectNode o = SharedMapper.get().createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("format", s.format());
         o.put("name", s.name());
         o.put("saved_at", s.savedAt().toString());
@@ -62,18 +62,18 @@ public final class JsonSnapshotStore implements SnapshotStore {
         if (s.tasks().config() != null) {
             tasks.set("config", s.tasks().config());
         }
-        o.set("overrides", SharedMapper.get().valueToTree(s.overrides()));
-        o.set("variables", SharedMapper.get().valueToTree(s.variables()));
+        o.set("overrides", Json.mapper().valueToTree(s.overrides()));
+        o.set("variables", Json.mapper().valueToTree(s.variables()));
         if (s.analysis() != null) {
             o.set("analysis", s.analysis());
         }
-        o.set("runs", SharedMapper.get().valueToTree(s.runs()));
+        o.set("runs", Json.mapper().valueToTree(s.runs()));
         ArrayNode scripts = o.putArray("scripts");
         s.scripts().forEach(x -> scripts.addObject().put("origin", x.origin()).put("source", x.source()));
         try {
             AtomicFile.write(
                     file(s.name()),
-                    out -> SharedMapper.get().writerWithDefaultPrettyPrinter().writeValue(out, o));
+                    out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, o));
         } catch (IOException e) {
             throw FanoutException.badInput("cannot save session '" + s.name() + "' in " + dir + ": " + e.getMessage());
         }
@@ -90,7 +90,7 @@ public final class JsonSnapshotStore implements SnapshotStore {
         }
         JsonNode o;
         try {
-            o = SharedMapper.get().readTree(file.toFile());
+            o = Json.mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw FanoutException.badInput(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
@@ -166,7 +166,7 @@ public final class JsonSnapshotStore implements SnapshotStore {
         List<Info> infos = new ArrayList<>();
         for (String name : names()) {
             try {
-                JsonNode o = SharedMapper.get().readTree(file(name).toFile());
+                JsonNode o = Json.mapper().readTree(file(name).toFile());
                 infos.add(new Info(
                         name,
                         Instant.parse(o.path("saved_at").asText()),

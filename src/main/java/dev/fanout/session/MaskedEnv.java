@@ -1,9 +1,9 @@
 package dev.fanout.session;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.task.SecretEnv;
 import dev.fanout.task.Task;
-import dev.fanout.task.TaskFileException;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ final class MaskedEnv {
             if (fromFile == null && unreadable == null) {
                 try {
                     fromFile = readAgain(tasks.source());
-                } catch (TaskFileException e) {
+                } catch (LocatedException e) {
                     unreadable = e.getMessage();
                 }
             }
@@ -75,10 +75,10 @@ final class MaskedEnv {
         try {
             file = Path.of(source);
         } catch (InvalidPathException e) {
-            throw new TaskFileException(source, 0, 0, "not a file");
+            throw LocatedException.tasksFile(source, 0, 0, "not a file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new TaskFileException(source, 0, 0, "no such file");
+            throw LocatedException.tasksFile(source, 0, 0, "no such file");
         }
         Map<String, Task> byId = new HashMap<>();
         new TaskFileReader().read(file).tasks().forEach(t -> byId.put(t.id(), t));

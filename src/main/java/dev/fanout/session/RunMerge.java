@@ -2,7 +2,7 @@ package dev.fanout.session;
 
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.merge.Merged;
@@ -50,21 +50,20 @@ final class RunMerge {
      *
      * @throws FanoutException (bad input) for an unknown strategy or task
      */
-    static Merged merge(
-            RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies, boolean keep) {
-        Merged merged = new ResultMerger(strategies).merge(outputs(run, taskIds), strategy);
-        if (keep) {
-            try {
-                AtomicFile.write(
-                        run.dir().resolve("merged.json"),
-                        out -> SharedMapper.get()
-                                .writerWithDefaultPrettyPrinter()
-                                .writeValue(out, merged.toJson()));
-            } catch (IOException e) {
-                throw new FanoutException(
-                        FanoutException.FAILED,
-                        "cannot write " + run.dir().resolve("merged.json") + ": " + e.getMessage());
-            }
+    static Merged merge(RunRecord run, List<String> taskIds, String strategy, StrategyRegistry strategies) {
+        return new ResultMerger(strategies).merge(outputs(run, taskIds), strategy);
+    }
+
+    /** Merges the whole run as {@link #merge} does and keeps the result as the run's {@code merged.json}. */
+    static Merged mergeAndKeep(RunRecord run, String strategy, StrategyRegistry strategies) {
+        Merged merged = merge(run, List.of(), strategy, strategies);
+        try {
+            AtomicFile.write(
+                    run.dir().resolve("merged.json"),
+                    out -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, merged.toJson()));
+        } catch (IOException e) {
+            throw new FanoutException(
+                    FanoutException.FAILED, "cannot write " + run.dir().resolve("merged.json") + ": " + e.getMessage());
         }
         return merged;
     }

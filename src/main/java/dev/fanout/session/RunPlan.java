@@ -5,7 +5,6 @@ import dev.fanout.config.Config;
 import dev.fanout.exec.RunOptions;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
-import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.ListSchedule;
@@ -25,6 +24,7 @@ import java.util.Set;
  * @param modeReason why it runs in parallel or sequentially, in words
  * @param carried results reused from the run being resumed, by task id (empty otherwise)
  * @param measured seconds earlier runs took, by task id, which order the ready tasks
+ * @param cache what the user asked of the result cache
  */
 public record RunPlan(
         TaskSet tasks,
@@ -35,7 +35,8 @@ public record RunPlan(
         RunOptions options,
         String modeReason,
         Map<String, TaskResult> carried,
-        Map<String, Double> measured) {
+        Map<String, Double> measured,
+        CacheRequest cache) {
 
     /**
      * Works out a run for a session: the tasks (those given, or those of the run being resumed),
@@ -72,7 +73,7 @@ public record RunPlan(
         TaskGraph graph = TaskGraph.of(tasks);
         Set<String> reused = new HashSet<>();
         carried.forEach((id, r) -> {
-            if (r.status() == TaskStatus.SUCCEEDED) {
+            if (r.status().isSuccess()) {
                 reused.add(id);
             }
         });
@@ -87,7 +88,7 @@ public record RunPlan(
         RunOptions options = new RunOptions(
                 parallel ? config.maxParallelTasks() : 1, parallel, request.halt(), request.output(), request.resume());
         Map<String, Double> measured = session.runStore().durations().measured(tasks.tasks());
-        return new RunPlan(tasks, config, graph, analysis, decision, options, why, carried, measured);
+        return new RunPlan(tasks, config, graph, analysis, decision, options, why, carried, measured, request.cache());
     }
 
     /** The tasks that succeeded in the run being resumed: they are not run again. */
@@ -98,7 +99,7 @@ public record RunPlan(
     private static Set<String> reusedIds(Map<String, TaskResult> carried) {
         Set<String> ids = new HashSet<>();
         carried.forEach((id, r) -> {
-            if (r.status() == TaskStatus.SUCCEEDED) {
+            if (r.status().isSuccess()) {
                 ids.add(id);
             }
         });
@@ -116,12 +117,17 @@ public record RunPlan(
 
     /** What the scheduler would do, slot by slot, if every task took its measured or estimated time. */
     public ListSchedule schedule() {
+        return schedule(Set.of());
+    }
+
+    /** As {@link #schedule()}, with these tasks taking no time (they would come from the result cache). */
+    public ListSchedule schedule(Set<String> cached) {
         double[] weights = new double[graph.size()];
         for (int v = 0; v < graph.size(); v++) {
             Double m = measured.get(graph.id(v));
             weights[v] = m != null ? m : graph.task(v).estimateOrUnit();
             var before = carried.get(graph.id(v));
-            if (before != null && before.status() == TaskStatus.SUCCEEDED) {
+            if (before != null && before.status().isSuccess() || cached.contains(graph.id(v))) {
                 weights[v] = 0;
             }
         }

@@ -11,14 +11,33 @@ import java.util.Map;
  * @param parallel true for --parallel, false for --sequential, null to follow the decision
  * @param resume the run to resume, or null
  * @param flags config settings from the command line
+ * @param cache --no-cache and --force
  */
 public record RunRequest(
-        Integer jobs, Boolean parallel, HaltPolicy halt, OutputMode output, String resume, Map<String, String> flags) {
+        Integer jobs,
+        Boolean parallel,
+        HaltPolicy halt,
+        OutputMode output,
+        String resume,
+        Map<String, String> flags,
+        CacheRequest cache) {
+
+    /** A request that leaves the cache as configured. */
+    public RunRequest(
+            Integer jobs,
+            Boolean parallel,
+            HaltPolicy halt,
+            OutputMode output,
+            String resume,
+            Map<String, String> flags) {
+        this(jobs, parallel, halt, output, resume, flags, CacheRequest.DEFAULT);
+    }
 
     public RunRequest {
         halt = halt == null ? HaltPolicy.NEVER : halt;
         output = output == null ? OutputMode.GROUP : output;
         flags = flags == null ? Map.of() : Map.copyOf(flags);
+        cache = cache == null ? CacheRequest.DEFAULT : cache;
     }
 
     /** The defaults: follow the decision, keep going, grouped output. */

@@ -2,7 +2,7 @@ package dev.fanout.session;
 
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.AttemptContext;
 import dev.fanout.exec.RunningAttempt;
 import dev.fanout.exec.RunningAttempt.AttemptEnd;
@@ -53,17 +53,7 @@ final class ScriptTaskRunner implements TaskRunner {
             double queued = start < 0 ? 0 : (start - submitted) / 1e9;
             return new AttemptEnd(end.exitCode(), end.signal(), end.error(), end.retryable(), queued);
         });
-        return new RunningAttempt() {
-            @Override
-            public CompletableFuture<AttemptEnd> ended() {
-                return ended;
-            }
-
-            @Override
-            public void stop() {
-                running.cancel(true);
-            }
-        };
+        return RunningAttempt.of(ended, () -> running.cancel(true));
     }
 
     private static AttemptEnd end(ScriptResult result, Throwable error, AttemptContext ctx) {
@@ -75,7 +65,7 @@ final class ScriptTaskRunner implements TaskRunner {
                                 .concat(result.log().isEmpty() ? "" : "\n")
                                 .getBytes(StandardCharsets.UTF_8));
                 if (result.hasValue()) {
-                    AtomicFile.write(ctx.resultFile(), out -> SharedMapper.get().writeValue(out, result.value()));
+                    AtomicFile.write(ctx.resultFile(), out -> Json.mapper().writeValue(out, result.value()));
                 }
                 return new AttemptEnd(0, 0, null);
             }

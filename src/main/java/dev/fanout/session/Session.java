@@ -393,7 +393,28 @@ public final class Session {
                 plan.analysis().speedup(),
                 runners,
                 listener,
-                plan.carried());
+                plan.carried(),
+                new CacheResolver(SessionCache.forRun(this, plan), listener::note));
+    }
+
+    /** The result cache for a plan's run (off under --no-cache). */
+    public dev.fanout.cache.ResultCache resultCache(RunPlan plan) {
+        return SessionCache.forRun(this, plan);
+    }
+
+    /**
+     * What the result cache would do for each of a plan's tasks, in dependency order, nothing run
+     * or restored: for --dry-run, analyze and "cache why".
+     *
+     * @throws FanoutException (bad input) when --force names an unknown task
+     */
+    public Map<String, dev.fanout.cache.CachePreview.Preview> cachePreview(RunPlan plan) {
+        return SessionCache.preview(this, plan);
+    }
+
+    /** The result cache's folder. */
+    public dev.fanout.cache.CacheStore cacheStore() {
+        return SessionCache.store(this);
     }
 
     /** Agents the plan's tasks name that do not exist yet ("name (for a, b)"); a dry run shows them. */
@@ -409,7 +430,7 @@ public final class Session {
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
         closeCluster();
         ran(record.runId());
-        Merged merged = RunMerge.merge(record, List.of(), StrategyRegistry.AUTO, strategies(), true);
+        Merged merged = RunMerge.mergeAndKeep(record, StrategyRegistry.AUTO, strategies());
         // a run without agents leaves the registry alone, so a damaged one cannot block it
         boolean usesAgents = plan.tasks().tasks().stream().anyMatch(t -> t.kind() == Task.Kind.AGENT);
         List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources() && usesAgents
@@ -428,7 +449,7 @@ public final class Session {
     public Merged merge(String runId, List<String> taskIds, String strategy) {
         RunStore store = runStore();
         RunRecord record = store.load(runId == null ? store.latest() : runId);
-        return RunMerge.merge(record, taskIds, strategy, strategies(), false);
+        return RunMerge.merge(record, taskIds, strategy, strategies());
     }
 
     /** The configuration without any tasks file. */

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.HaltPolicy;
 import dev.fanout.exec.RunListener;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
-import dev.fanout.exec.TaskStatus;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.AnalysisJson;
 import dev.fanout.graph.Decision;
@@ -100,7 +99,7 @@ final class SessionScriptHost implements ScriptHost {
         try {
             StringWriter w = new StringWriter();
             AnalysisJson.write(analysis, decision, w);
-            return SharedMapper.get().readTree(w.toString());
+            return Json.mapper().readTree(w.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,8 +127,16 @@ final class SessionScriptHost implements ScriptHost {
         }
         HaltPolicy halt =
                 o.has("halt") ? HaltPolicy.valueOf(o.get("halt").asText().toUpperCase()) : HaltPolicy.NEVER;
-        RunRequest request =
-                new RunRequest(o.has("jobs") ? o.get("jobs").asInt() : null, parallel, halt, null, null, flags);
+        java.util.Set<String> forced = new java.util.HashSet<>();
+        o.path("force").forEach(id -> forced.add(id.asText()));
+        RunRequest request = new RunRequest(
+                o.has("jobs") ? o.get("jobs").asInt() : null,
+                parallel,
+                halt,
+                null,
+                null,
+                flags,
+                new CacheRequest(o.path("cache").asBoolean(true), forced));
         RunPlan plan = session.plan(set, request);
         AfterRun after = session.afterRun(plan, session.start(plan, progress()).execute());
         RunRecord r = after.record();
@@ -154,11 +161,9 @@ final class SessionScriptHost implements ScriptHost {
 
             @Override
             public void taskEnded(TaskResult r, Path stdout, Path stderr) {
-                log.accept((r.status() == TaskStatus.SUCCEEDED
-                                ? "ok      "
-                                : r.status().key() + " ")
+                log.accept((r.status().isSuccess() ? "ok      " : r.status().key() + " ")
                         + r.taskId()
-                        + (r.reason() == null || r.status() == TaskStatus.SUCCEEDED ? "" : ": " + r.reason()));
+                        + (r.reason() == null || r.status().isSuccess() ? "" : ": " + r.reason()));
             }
         };
     }
@@ -166,11 +171,17 @@ final class SessionScriptHost implements ScriptHost {
     @Override
     public JsonNode results(String runId) {
         ArrayNode out = NODES.arrayNode();
-        for (TaskOutput o : RunMerge.outputs(session.runStore().load(runId == null ? lastRun() : runId), List.of())) {
+        RunRecord record = session.runStore().load(runId == null ? lastRun() : runId);
+        for (TaskOutput o : RunMerge.outputs(record, List.of())) {
             ObjectNode item = out.addObject();
             item.put("task_id", o.taskId());
             item.put("type", o.type());
             item.put("status", o.status());
+            dev.fanout.exec.TaskResult r = record.results().get(o.taskId());
+            if (r != null && r.cached() != null) {
+                item.put("cached", true);
+                item.put("cached_from", r.cached().fromRun());
+            }
             if (o.hasResult()) {
                 item.set("result", o.result());
             }

@@ -1,5 +1,6 @@
 package dev.fanout.task;
 
+import dev.fanout.Location;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param retries null for the configured default
  * @param position where the task starts in its file, or null for a task added by hand
  * @param limits memory and processor limits for its processes (never null)
+ * @param caching outputs, env_inputs and cache: what the result cache needs beyond inputs
  * @param requires labels a cluster worker must have to run it ({@code gpu: "1"}); empty for any
  */
 public record Task(
@@ -30,8 +32,9 @@ public record Task(
         Integer retries,
         List<Integer> noRetryExitCodes,
         List<String> inputs,
-        Position position,
+        Location position,
         TaskLimits limits,
+        Caching caching,
         Map<String, String> requires) {
 
     /** How a task runs. */
@@ -48,10 +51,11 @@ public record Task(
         noRetryExitCodes = noRetryExitCodes == null ? List.of() : List.copyOf(noRetryExitCodes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         limits = limits == null ? TaskLimits.NONE : limits;
+        caching = caching == null ? Caching.NONE : caching;
         requires = requires == null ? Map.of() : Map.copyOf(requires);
     }
 
-    /** A task that needs no particular worker. */
+    /** A task that needs no particular cluster worker. */
     public Task(
             String id,
             String type,
@@ -68,7 +72,49 @@ public record Task(
             Integer retries,
             List<Integer> noRetryExitCodes,
             List<String> inputs,
-            Position position,
+            Location position,
+            TaskLimits limits,
+            Caching caching) {
+        this(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
+                caching,
+                Map.of());
+    }
+
+    /** A task that says nothing about caching. */
+    public Task(
+            String id,
+            String type,
+            String description,
+            List<String> dependsOn,
+            Double estimatedSeconds,
+            TaskCommand command,
+            String agent,
+            String prompt,
+            String script,
+            String cwd,
+            Map<String, String> env,
+            Double timeoutSeconds,
+            Integer retries,
+            List<Integer> noRetryExitCodes,
+            List<String> inputs,
+            Location position,
             TaskLimits limits) {
         this(
                 id,
@@ -88,7 +134,7 @@ public record Task(
                 inputs,
                 position,
                 limits,
-                Map.of());
+                Caching.NONE);
     }
 
     /** A task without limits. */
@@ -108,7 +154,7 @@ public record Task(
             Integer retries,
             List<Integer> noRetryExitCodes,
             List<String> inputs,
-            Position position) {
+            Location position) {
         this(
                 id,
                 type,
@@ -127,7 +173,15 @@ public record Task(
                 inputs,
                 position,
                 TaskLimits.NONE,
-                Map.of());
+                Caching.NONE);
+    }
+
+    /**
+     * Whether the result cache may serve this task: as its {@code cache} field says, else when it
+     * declares inputs and the configuration's {@code cache} is on.
+     */
+    public boolean cacheable(boolean configDefault) {
+        return caching.cache() != null ? caching.cache() : configDefault && !inputs.isEmpty();
     }
 
     /** A task that runs a shell command line, as {@code task add} makes. */
@@ -206,6 +260,7 @@ public record Task(
                 inputs,
                 position,
                 limits,
+                caching,
                 requires);
     }
 
@@ -229,14 +284,9 @@ public record Task(
                 inputs,
                 position,
                 limits,
+                caching,
                 requires);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */
-    public record Position(String file, int line, int column) {
-        @Override
-        public String toString() {
-            return file + ":" + line + ":" + column;
-        }
-    }
 }

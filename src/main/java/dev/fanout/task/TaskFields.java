@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.JsonTree;
+import dev.fanout.Json;
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,11 +37,14 @@ final class TaskFields {
             "inputs",
             "memory_max",
             "cpus",
+            "outputs",
+            "env_inputs",
+            "cache",
             "requires");
 
     private final String file;
     private final int ordinal;
-    private final Task.Position start;
+    private final Location start;
 
     private String id;
     private String type;
@@ -52,22 +57,23 @@ final class TaskFields {
     private String script;
     private String cwd;
     private Map<String, String> env;
+    private Map<String, String> requires;
     private Double timeoutSeconds;
     private Integer retries;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
     private Long memoryMax;
     private Double cpus;
-    private Map<String, String> requires;
-    private Task.Position agentAt;
-    private Task.Position promptAt;
+    private final CachingFields caching = new CachingFields();
+    private Location agentAt;
+    private Location promptAt;
     private final List<String> runners = new ArrayList<>();
-    private Task.Position secondRunnerAt;
+    private Location secondRunnerAt;
 
     /** The tasks file's folder, which relative paths of a task are relative to; null for a stream. */
     private final Path base;
 
-    TaskFields(String file, int ordinal, Task.Position start, Path base) {
+    TaskFields(String file, int ordinal, Location start, Path base) {
         this.base = base;
         this.file = file;
         this.ordinal = ordinal;
@@ -79,11 +85,11 @@ final class TaskFields {
         List<Entry> entries = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
-            Task.Position at = position(parser.currentTokenLocation());
+            Location at = position(parser.currentTokenLocation());
             parser.nextToken();
             JsonNode value;
             try {
-                value = JsonTree.read(parser);
+                value = Json.read(parser);
             } catch (StreamConstraintsException e) {
                 throw error(at, who() + field + ": " + TaskFileReader.limitProblem(e));
             }
@@ -121,8 +127,11 @@ final class TaskFields {
                 script = base.resolve(script.strip()).normalize().toString();
             }
             if (inputs != null) {
+                // an exclude keeps its '!' in front of the resolved path
                 inputs = inputs.stream()
-                        .map(i -> base.resolve(i).normalize().toString())
+                        .map(i -> i.startsWith("!")
+                                ? "!" + base.resolve(i.substring(1)).normalize()
+                                : base.resolve(i).normalize().toString())
                         .toList();
             }
         }
@@ -144,12 +153,13 @@ final class TaskFields {
                 inputs,
                 start,
                 new TaskLimits(memoryMax, cpus),
+                caching.toCaching(),
                 requires);
     }
 
-    private record Entry(String name, JsonNode value, Task.Position at) {}
+    private record Entry(String name, JsonNode value, Location at) {}
 
-    private void field(String field, JsonNode v, Task.Position at) {
+    private void field(String field, JsonNode v, Location at) {
         if (field.equals("id")) {
             if (v.isNumber() || v.isBoolean()) {
                 throw error(at, who() + "id must be a string, not " + describe(v) + "; put the id in quotes");
@@ -205,7 +215,17 @@ final class TaskFields {
             case "timeout_seconds" -> timeoutSeconds = nonNegative(field, v, at);
             case "retries" -> retries = nonNegativeInt(field, v, at);
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
-            case "inputs" -> inputs = textList(field, v, at);
+            case "inputs" -> inputs = CachingFields.globs(field, textList(field, v, at), false, who(), at, this::error);
+            case "outputs" ->
+                caching.outputs = CachingFields.globs(field, textList(field, v, at), true, who(), at, this::error);
+            case "env_inputs" ->
+                caching.envInputs = CachingFields.envNames(textList(field, v, at), who(), at, this::error);
+            case "cache" -> {
+                if (!v.isBoolean()) {
+                    throw wrongType(field, "true or false", v, at);
+                }
+                caching.cache = v.booleanValue();
+            }
             case "memory_max" -> memoryMax = memoryMax(v, at);
             case "cpus" -> cpus = cpus(v, at);
             default ->
@@ -218,7 +238,7 @@ final class TaskFields {
         }
     }
 
-    private void runner(String kind, Task.Position at) {
+    private void runner(String kind, Location at) {
         if (!runners.contains(kind)) {
             runners.add(kind);
             if (runners.size() == 2) {
@@ -231,14 +251,14 @@ final class TaskFields {
         return id == null ? "task #" + ordinal + ": " : "task '" + id + "': ";
     }
 
-    private String text(String field, JsonNode v, Task.Position at) {
+    private String text(String field, JsonNode v, Location at) {
         if (!v.isTextual()) {
             throw wrongType(field, "a string", v, at);
         }
         return v.textValue();
     }
 
-    private List<String> textList(String field, JsonNode v, Task.Position at) {
+    private List<String> textList(String field, JsonNode v, Location at) {
         if (!v.isArray()) {
             throw wrongType(field, "a list of strings", v, at);
         }
@@ -252,7 +272,7 @@ final class TaskFields {
         return out;
     }
 
-    private List<Integer> intList(String field, JsonNode v, Task.Position at) {
+    private List<Integer> intList(String field, JsonNode v, Location at) {
         if (!v.isArray()) {
             throw wrongType(field, "a list of whole numbers", v, at);
         }
@@ -266,7 +286,7 @@ final class TaskFields {
         return out;
     }
 
-    private Double nonNegative(String field, JsonNode v, Task.Position at) {
+    private Double nonNegative(String field, JsonNode v, Location at) {
         if (!v.isNumber()) {
             throw wrongType(field, "a number of seconds", v, at);
         }
@@ -280,7 +300,7 @@ final class TaskFields {
         return d;
     }
 
-    private Integer nonNegativeInt(String field, JsonNode v, Task.Position at) {
+    private Integer nonNegativeInt(String field, JsonNode v, Location at) {
         if (v.isIntegralNumber() && !v.canConvertToInt() && v.bigIntegerValue().signum() > 0) {
             throw error(at, who() + field + " must be at most " + Integer.MAX_VALUE + " (got " + v.asText() + ")");
         }
@@ -296,7 +316,7 @@ final class TaskFields {
         return v.intValue();
     }
 
-    private long memoryMax(JsonNode v, Task.Position at) {
+    private long memoryMax(JsonNode v, Location at) {
         long bytes = v.isIntegralNumber() && v.canConvertToLong()
                 ? v.longValue()
                 : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
@@ -312,7 +332,7 @@ final class TaskFields {
         return bytes;
     }
 
-    private double cpus(JsonNode v, Task.Position at) {
+    private double cpus(JsonNode v, Location at) {
         if (!v.isNumber()) {
             throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
         }
@@ -324,7 +344,7 @@ final class TaskFields {
         return d;
     }
 
-    private TaskCommand command(JsonNode v, Task.Position at) {
+    private TaskCommand command(JsonNode v, Location at) {
         if (v.isTextual()) {
             if (v.textValue().isBlank()) {
                 throw error(at, who() + "command is empty; give a command line or an argv list");
@@ -341,22 +361,7 @@ final class TaskFields {
         throw wrongType("command", "a string (run by sh -c) or a list of strings (argv)", v, at);
     }
 
-    private Map<String, String> env(JsonNode v, Task.Position at) {
-        if (!v.isObject()) {
-            throw wrongType("env", "an object of NAME: value", v, at);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : v.properties()) {
-            JsonNode value = e.getValue();
-            if (!value.isValueNode() || value.isNull()) {
-                throw error(at, who() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
-            }
-            out.put(e.getKey(), value.asText());
-        }
-        return out;
-    }
-
-    private Map<String, String> requires(JsonNode v, Task.Position at) {
+    private Map<String, String> requires(JsonNode v, Location at) {
         if (!v.isObject()) {
             throw wrongType("requires", "an object of LABEL: value (labels a cluster worker must have)", v, at);
         }
@@ -371,11 +376,26 @@ final class TaskFields {
         return out;
     }
 
-    private TaskFileException wrongType(String field, String expected, JsonNode v, Task.Position at) {
+    private Map<String, String> env(JsonNode v, Location at) {
+        if (!v.isObject()) {
+            throw wrongType("env", "an object of NAME: value", v, at);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : v.properties()) {
+            JsonNode value = e.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw error(at, who() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
+            }
+            out.put(e.getKey(), value.asText());
+        }
+        return out;
+    }
+
+    private LocatedException wrongType(String field, String expected, JsonNode v, Location at) {
         return error(at, who() + field + " must be " + expected + ", not " + describe(v));
     }
 
-    private TaskFileException wrongItem(String field, String expected, int index, JsonNode item, Task.Position at) {
+    private LocatedException wrongItem(String field, String expected, int index, JsonNode item, Location at) {
         return error(
                 at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
     }
@@ -399,11 +419,11 @@ final class TaskFields {
         return v.asText();
     }
 
-    private TaskFileException error(Task.Position at, String problem) {
-        return new TaskFileException(file, at.line(), at.column(), problem);
+    private LocatedException error(Location at, String problem) {
+        return LocatedException.tasksFile(file, at.line(), at.column(), problem);
     }
 
-    private Task.Position position(JsonLocation at) {
-        return new Task.Position(file, at.getLineNr(), at.getColumnNr());
+    private Location position(JsonLocation at) {
+        return new Location(file, at.getLineNr(), at.getColumnNr());
     }
 }

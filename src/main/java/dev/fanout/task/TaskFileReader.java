@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.fanout.JsonTree;
+import dev.fanout.Json;
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,20 +59,20 @@ public final class TaskFileReader {
     /**
      * Reads and validates a tasks file: fields, types, ids and dependencies (not cycles: the graph finds those).
      *
-     * @throws TaskFileException for anything wrong with the file, naming where
+     * @throws LocatedException for anything wrong with the file, naming where
      */
     public TaskSet read(Path path) {
         String name = path.toString();
         if (!Files.exists(path)) {
-            throw new TaskFileException(name, 0, 0, "no such file; check the path");
+            throw LocatedException.tasksFile(name, 0, 0, "no such file; check the path");
         }
         if (Files.isDirectory(path)) {
-            throw new TaskFileException(name, 0, 0, "is a folder, not a tasks file; name a .json or .yaml file");
+            throw LocatedException.tasksFile(name, 0, 0, "is a folder, not a tasks file; name a .json or .yaml file");
         }
         try (InputStream in = Files.newInputStream(path)) {
             return read(name, in, isYaml(path), path.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     0,
                     0,
@@ -103,7 +105,7 @@ public final class TaskFileReader {
         } catch (JsonProcessingException e) {
             LineLengthLimit.LineTooLongException tooLong = causeOf(e, LineLengthLimit.LineTooLongException.class);
             if (tooLong != null) {
-                throw new TaskFileException(
+                throw LocatedException.tasksFile(
                         name,
                         tooLong.line(),
                         0,
@@ -114,20 +116,20 @@ public final class TaskFileReader {
                 throw yamlError(name, y);
             }
             JsonLocation loc = e.getLocation();
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     loc == null ? 0 : loc.getLineNr(),
                     loc == null ? 0 : loc.getColumnNr(),
                     (yaml ? "not valid YAML: " : "not valid JSON: ") + plain(e.getOriginalMessage()));
         } catch (LineLengthLimit.LineTooLongException e) {
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     e.line(),
                     0,
                     "the line is longer than " + e.limit()
                             + " bytes, more than the YAML reader takes; break long text over lines (a | block) or keep it in a file");
         } catch (IOException e) {
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     name,
                     0,
                     0,
@@ -145,7 +147,7 @@ public final class TaskFileReader {
     }
 
     /** SnakeYAML's first line is the context ("while parsing a flow sequence"); the problem comes after. */
-    private static TaskFileException yamlError(String name, MarkedYAMLException y) {
+    private static LocatedException yamlError(String name, MarkedYAMLException y) {
         Mark at = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
         String problem =
                 y.getProblem() == null ? plain(y.getMessage()) : y.getProblem().strip();
@@ -153,7 +155,7 @@ public final class TaskFileReader {
             problem += " (" + y.getContext().strip() + " that starts at line "
                     + (y.getContextMark().getLine() + 1) + ")";
         }
-        return new TaskFileException(
+        return LocatedException.tasksFile(
                 name,
                 at == null ? 0 : at.getLine() + 1,
                 at == null ? 0 : at.getColumn() + 1,
@@ -161,9 +163,9 @@ public final class TaskFileReader {
     }
 
     /** A Jackson limit hit outside any task (in the config, or the file's shape), at the parser's place. */
-    private static TaskFileException tooLarge(String name, JsonParser parser, StreamConstraintsException e) {
+    private static LocatedException tooLarge(String name, JsonParser parser, StreamConstraintsException e) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
-        return new TaskFileException(
+        return LocatedException.tasksFile(
                 name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), limitProblem(e));
     }
 
@@ -208,11 +210,11 @@ public final class TaskFileReader {
         TaskSet file() throws IOException {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new TaskFileException(name, 0, 0, "the file is empty; it needs a list of tasks");
+                throw LocatedException.tasksFile(name, 0, 0, "the file is empty; it needs a list of tasks");
             }
             List<Task> tasks;
             JsonNode config = null;
-            Map<String, Task.Position> configPositions = new LinkedHashMap<>();
+            Map<String, Location> configPositions = new LinkedHashMap<>();
             if (first == JsonToken.START_ARRAY) {
                 tasks = taskArray();
             } else if (first == JsonToken.START_OBJECT) {
@@ -261,13 +263,13 @@ public final class TaskFileReader {
             return set;
         }
 
-        private JsonNode configObject(Map<String, Task.Position> positions) throws IOException {
+        private JsonNode configObject(Map<String, Location> positions) throws IOException {
             var node = JsonNodeFactory.instance.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 positions.put(key, position(parser.currentTokenLocation()));
                 parser.nextToken();
-                node.set(key, JsonTree.read(parser));
+                node.set(key, Json.read(parser));
             }
             return node;
         }
@@ -290,13 +292,13 @@ public final class TaskFileReader {
             return tasks;
         }
 
-        private TaskFileException error(JsonLocation at, String problem) {
-            return new TaskFileException(
+        private LocatedException error(JsonLocation at, String problem) {
+            return LocatedException.tasksFile(
                     name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), problem);
         }
 
-        private Task.Position position(JsonLocation at) {
-            return new Task.Position(name, at.getLineNr(), at.getColumnNr());
+        private Location position(JsonLocation at) {
+            return new Location(name, at.getLineNr(), at.getColumnNr());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fanout.task;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.LocatedException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -61,6 +62,15 @@ public final class TaskJson {
         if (t.limits().cpus() != null) {
             o.put("cpus", t.limits().cpus());
         }
+        if (!t.caching().outputs().isEmpty()) {
+            t.caching().outputs().forEach(o.putArray("outputs")::add);
+        }
+        if (!t.caching().envInputs().isEmpty()) {
+            t.caching().envInputs().forEach(o.putArray("env_inputs")::add);
+        }
+        if (t.caching().cache() != null) {
+            o.put("cache", t.caching().cache());
+        }
         if (!t.requires().isEmpty()) {
             ObjectNode requires = o.putObject("requires");
             t.requires().forEach(requires::put);
@@ -78,7 +88,7 @@ public final class TaskJson {
      * Reads tasks back from the JSON {@link #toJson(TaskSet)} wrote, validating them as a file.
      *
      * @param source the name messages give the tasks ("run 2026…/run.json")
-     * @throws TaskFileException when the JSON is not a valid task list
+     * @throws LocatedException when the JSON is not a valid task list
      */
     public static TaskSet fromJson(String source, ArrayNode tasks) {
         byte[] bytes = tasks.toString().getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,8 @@ package dev.fanout.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import dev.fanout.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +29,11 @@ public final class TaskSet {
     private final String source;
     private final List<Task> tasks;
     private final JsonNode config;
-    private final Map<String, Task.Position> configPositions;
+    private final Map<String, Location> configPositions;
     /** Ids to positions, built on the first lookup: a lookup per task must not scan the set. */
     private volatile IdIndex index;
 
-    public TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Task.Position> configPositions) {
+    public TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Location> configPositions) {
         this.source = source;
         this.tasks = List.copyOf(tasks);
         this.config = config;
@@ -50,7 +52,7 @@ public final class TaskSet {
         return config;
     }
 
-    public Map<String, Task.Position> configPositions() {
+    public Map<String, Location> configPositions() {
         return configPositions;
     }
 
@@ -116,7 +118,7 @@ public final class TaskSet {
 
     /** The task of that id, or a bad-input error suggesting the closest id. */
     public Task get(String id) {
-        // not a TaskFileException: the id was asked for, so the file is not where the mistake is
+        // not a LocatedException: the id was asked for, so the file is not where the mistake is
         return find(id).orElseThrow(() -> FanoutException.badInput("no task '" + id + "'" + hint(id, ids())));
     }
 
@@ -150,7 +152,7 @@ public final class TaskSet {
     /**
      * This set with {@code more} added at the end.
      *
-     * @throws TaskFileException when an id is taken or a dependency is unknown
+     * @throws LocatedException when an id is taken or a dependency is unknown
      */
     public TaskSet plus(List<Task> more) {
         List<Task> all = new ArrayList<>(tasks);
@@ -163,7 +165,7 @@ public final class TaskSet {
     /**
      * This set without the task {@code id}.
      *
-     * @throws TaskFileException when the task does not exist or others depend on it
+     * @throws LocatedException when the task does not exist or others depend on it
      */
     public TaskSet minus(String id) {
         get(id);
@@ -172,7 +174,7 @@ public final class TaskSet {
                 .map(Task::id)
                 .toList();
         if (!dependents.isEmpty()) {
-            throw new TaskFileException(
+            throw LocatedException.tasksFile(
                     source,
                     0,
                     0,
@@ -186,7 +188,7 @@ public final class TaskSet {
      * Checks that ids are unique and that every dependency names another task of the set.
      * Cycles are the graph's to find.
      *
-     * @throws TaskFileException naming the task, with the closest id when a dependency is misspelt
+     * @throws LocatedException naming the task, with the closest id when a dependency is misspelt
      */
     public void validateReferences() {
         IdIndex index = new IdIndex(tasks.size());
@@ -194,7 +196,7 @@ public final class TaskSet {
             Task task = tasks.get(i);
             int earlier = index.putIfAbsent(task.id(), i);
             if (earlier >= 0) {
-                Task.Position first = tasks.get(earlier).position();
+                Location first = tasks.get(earlier).position();
                 throw at(
                         task,
                         "duplicate task id '" + task.id() + "'"
@@ -241,10 +243,10 @@ public final class TaskSet {
 
     /** An error at the task's place in its file; a task added by hand has none, and no file is blamed. */
     private FanoutException at(Task task, String problem) {
-        Task.Position p = task.position();
+        Location p = task.position();
         return p == null
                 ? FanoutException.badInput(problem)
-                : new TaskFileException(p.file(), p.line(), p.column(), problem);
+                : LocatedException.tasksFile(p.file(), p.line(), p.column(), problem);
     }
 
     private static String hint(String name, java.util.Collection<String> known) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +84,7 @@ class AgentDefinitionTest {
     @Test
     void anEmptyCommandTemplateIsReportedOnItsLine() throws IOException {
         Path file = write("empty-cmd", "---\nname: empty-cmd\ndescription: d\ncommand: []\n---\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(4, e.line());
         assertTrue(e.problem().startsWith("the command template is empty"), e.getMessage());
     }
@@ -92,8 +92,7 @@ class AgentDefinitionTest {
     @Test
     void aCommandGivenAsAShellStringIsRefused() throws IOException {
         Path file = write("shell", "---\nname: shell\ndescription: d\ncommand: claude -p \"{prompt}\"\n---\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(4, e.line());
         assertTrue(e.problem().contains("never runs a shell"), e.getMessage());
     }
@@ -101,24 +100,21 @@ class AgentDefinitionTest {
     @Test
     void anUnknownPlaceholderIsReportedWithTheClosestOne() throws IOException {
         Path file = write("typo", "---\nname: typo\ndescription: d\ncommand: [\"agent\", \"{promt}\"]\n---\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertTrue(e.problem().contains("{promt}") && e.problem().contains("did you mean {prompt}?"), e.getMessage());
     }
 
     @Test
     void aNameThatDiffersFromTheFileNameIsReported() throws IOException {
         Path file = write("file-name", "---\nname: other-name\ndescription: d\n---\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(2, e.line());
     }
 
     @Test
     void anAgentWithoutDescriptionIsReported() throws IOException {
         Path file = write("nodesc", "---\nname: nodesc\ntools: Bash\n---\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> AgentDefinition.read(file, Origin.PERMANENT));
         assertEquals(file + ":1: the agent has no 'description'; add one saying what it does", e.getMessage());
     }
 

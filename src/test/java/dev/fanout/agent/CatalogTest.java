@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
 import java.io.IOException;
@@ -98,8 +99,8 @@ class CatalogTest {
     void findingAMalformedAgentIsAnErrorNotAMiss() throws IOException {
         Files.createDirectories(home().agentsDir());
         Files.writeString(home().agentsDir().resolve("broken.md"), "no frontmatter at all\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> catalog().findAgent("broken"));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> catalog().findAgent("broken"));
         assertEquals(
                 home().agentsDir().resolve("broken.md") + ":1: no frontmatter: the file must start with a '---' line, "
                         + "then YAML fields (name, description, …), then '---'",

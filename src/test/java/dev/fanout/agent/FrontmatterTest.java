@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.LocatedException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,23 +35,22 @@ class FrontmatterTest {
 
     @Test
     void aFileWithoutFrontmatterIsRefusedAtLineOne() {
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> Frontmatter.parse(FILE, "# just markdown\n"));
+        LocatedException e = assertThrows(LocatedException.class, () -> Frontmatter.parse(FILE, "# just markdown\n"));
         assertEquals(1, e.line());
         assertTrue(e.getMessage().startsWith("x.md:1: no frontmatter"), e.getMessage());
     }
 
     @Test
     void anUnclosedFrontmatterIsRefused() {
-        ResourceFileException e = assertThrows(
-                ResourceFileException.class, () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: b\n"));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: b\n"));
         assertTrue(e.problem().contains("not closed"), e.getMessage());
     }
 
     @Test
     void frontmatterThatIsNotYamlNamesItsLineInTheFile() {
-        ResourceFileException e = assertThrows(
-                ResourceFileException.class,
+        LocatedException e = assertThrows(
+                LocatedException.class,
                 () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: [unclosed\nmodel: x\n---\nbody\n"));
         assertTrue(e.problem().startsWith("the frontmatter is not valid YAML"), e.getMessage());
         assertTrue(e.line() >= 3 && e.line() <= 5, "line " + e.line());
@@ -58,23 +58,23 @@ class FrontmatterTest {
 
     @Test
     void aMappingValueInThePlainTextIsReportedOnItsLine() {
-        ResourceFileException e = assertThrows(
-                ResourceFileException.class,
+        LocatedException e = assertThrows(
+                LocatedException.class,
                 () -> Frontmatter.parse(FILE, "---\nname: a\ndescription: Use it: for things: here\n---\n"));
         assertEquals(3, e.line(), e.getMessage());
     }
 
     @Test
     void aListInsteadOfFieldsIsRefused() {
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> Frontmatter.parse(FILE, "---\n- a\n- b\n---\n"));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> Frontmatter.parse(FILE, "---\n- a\n- b\n---\n"));
         assertEquals(2, e.line());
     }
 
     @Test
     void aDuplicateKeyIsRefused() {
-        ResourceFileException e = assertThrows(
-                ResourceFileException.class, () -> Frontmatter.parse(FILE, "---\nname: a\nname: b\n---\n"));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> Frontmatter.parse(FILE, "---\nname: a\nname: b\n---\n"));
         assertEquals(3, e.line(), e.getMessage());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.agent.LifecycleDecision.Rule;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
@@ -293,7 +294,7 @@ class ResourcesTest {
     void aMalformedTemporaryFileIsNotPromoted() throws IOException {
         Files.createDirectories(home().tempAgentsDir());
         Files.writeString(home().tempAgentsDir().resolve("broken.md"), "---\nname: broken\n---\n");
-        assertThrows(ResourceFileException.class, () -> now().promote(ResourceKind.AGENT, "broken", false));
+        assertThrows(LocatedException.class, () -> now().promote(ResourceKind.AGENT, "broken", false));
         assertFalse(Files.exists(home().agentsDir().resolve("broken.md")));
         assertEquals(1, now().temporaryProblems().size());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,8 +85,7 @@ class SkillDefinitionTest {
     @Test
     void aSkillWithoutDescriptionIsReportedWithPathAndLine() throws IOException {
         Path file = write("no-desc", "---\nname: no-desc\n---\nbody\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertEquals(
                 file + ":1: the skill has no 'description'; add one line saying what it does and when to use it",
                 e.getMessage());
@@ -94,8 +94,7 @@ class SkillDefinitionTest {
     @Test
     void aDescriptionOverTheAgentSkillsLimitIsReportedOnItsLine() throws IOException {
         Path file = write("long", "---\nname: long\ndescription: " + "x".repeat(1025) + "\n---\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertEquals(3, e.line());
         assertTrue(e.problem().contains("1025 characters"), e.getMessage());
     }
@@ -103,8 +102,7 @@ class SkillDefinitionTest {
     @Test
     void aNameThatDiffersFromTheFolderIsReported() throws IOException {
         Path file = write("folder", "---\nname: other\ndescription: d\n---\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertEquals(2, e.line());
         assertTrue(e.problem().contains("differs from its folder 'folder'"), e.getMessage());
     }
@@ -112,8 +110,7 @@ class SkillDefinitionTest {
     @Test
     void frontmatterThatIsNotYamlIsReportedWithPathAndLine() throws IOException {
         Path file = write("bad", "---\nname: bad\ndescription: \"unclosed\n---\nbody\n");
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
         assertTrue(e.problem().startsWith("the frontmatter is not valid YAML"), e.getMessage());
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
@@ -124,8 +121,7 @@ class SkillDefinitionTest {
         Path file = write("latin", "");
         byte[] latin1 = "---\nname: latin\ndescription: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(file, latin1);
-        ResourceFileException e =
-                assertThrows(ResourceFileException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
+        LocatedException e = assertThrows(LocatedException.class, () -> SkillDefinition.read(file, Origin.PERMANENT));
         assertEquals("is not UTF-8 text", e.problem());
     }
 

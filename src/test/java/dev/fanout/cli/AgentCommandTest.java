@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.Origin;
 import java.io.IOException;
@@ -137,13 +138,13 @@ class AgentCommandTest {
                 "--command",
                 "x",
                 "{prompt}");
-        JsonNode list = Json.MAPPER.readTree(run("agent", "list", "--json").out());
+        JsonNode list = Json.mapper().readTree(run("agent", "list", "--json").out());
         assertEquals("a1", list.at("/agents/0/name").asText());
         assertEquals("Read", list.at("/agents/0/tools/1").asText());
         assertEquals("{prompt}", list.at("/agents/0/command/1").asText());
         assertEquals(false, list.at("/agents/0/shadowed").asBoolean());
         JsonNode show =
-                Json.MAPPER.readTree(run("agent", "show", "a1", "--json").out());
+                Json.mapper().readTree(run("agent", "show", "a1", "--json").out());
         assertTrue(show.get("body").asText().startsWith("You are a1: first"));
         assertEquals("hand", show.at("/metadata/fanout-created-by").asText());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.Json;
 import dev.fanout.exec.Containment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class DoctorCommandTest {
         Cli.Result r = Cli.run(dir.resolve("home"), "doctor", "--json");
 
         assertEquals(0, r.exit(), r.toString());
-        JsonNode o = Json.MAPPER.readTree(r.out());
+        JsonNode o = Json.mapper().readTree(r.out());
         assertEquals(Containment.system().kind().key(), o.get("containment").asText());
         assertEquals(
                 System.getProperty("sun.jnu.encoding"),
@@ -48,7 +49,7 @@ class DoctorCommandTest {
         try (Stream<Path> runs = Files.list(home.resolve("runs"))) {
             record = runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("run.json");
         }
-        JsonNode o = Json.MAPPER.readTree(Files.readString(record));
+        JsonNode o = Json.mapper().readTree(Files.readString(record));
         assertEquals(
                 Containment.system().kind().key(),
                 o.get("containment").get("kind").asText());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ResourcesCommandTest {
 
     /** Moves an entry's times into the past, as if it had been made and used then. */
     private void age(String name, Duration created, Duration lastUsed, int uses) throws IOException {
-        JsonNode root = Json.MAPPER.readTree(registry().toFile());
+        JsonNode root = Json.mapper().readTree(registry().toFile());
         Instant now = Instant.now();
         for (JsonNode e : root.get("resources")) {
             if (e.get("name").asText().equals(name)) {
@@ -64,7 +65,8 @@ class ResourcesCommandTest {
                 agent  service-builder  3d   1     5h ago     keep      last used 5h ago (within 7 days)
                 """, r.out());
 
-        JsonNode json = Json.MAPPER.readTree(run("resources", "list", "--json").out());
+        JsonNode json =
+                Json.mapper().readTree(run("resources", "list", "--json").out());
         assertEquals("delete", json.at("/resources/0/decision").asText());
         assertEquals("unused_too_long", json.at("/resources/0/rule").asText());
         assertEquals(1, json.at("/resources/1/usage_count").asInt());
@@ -138,7 +140,7 @@ class ResourcesCommandTest {
         age("young", Duration.ofDays(2), null, 0);
         assertTrue(run("resources", "cleanup", "--dry-run").out().contains("0 would be deleted"));
         AgentCliRun r = run("resources", "cleanup", "-c", "temp_resource_retention_days=1", "--json");
-        JsonNode json = Json.MAPPER.readTree(r.out());
+        JsonNode json = Json.mapper().readTree(r.out());
         assertEquals("delete", json.at("/decisions/0/decision").asText());
         assertFalse(json.get("dry_run").asBoolean());
         assertFalse(Files.exists(home.resolve("temp/agents/young.md")));

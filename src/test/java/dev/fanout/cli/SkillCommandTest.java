@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,13 +62,13 @@ class SkillCommandTest {
     @Test
     void listAndShowSpeakJson() throws IOException {
         run("skill", "create", "--name", "s1", "--description", "first", "--capabilities", "a", "b");
-        JsonNode list = Json.MAPPER.readTree(run("skill", "list", "--json").out());
+        JsonNode list = Json.mapper().readTree(run("skill", "list", "--json").out());
         assertEquals("s1", list.at("/skills/0/name").asText());
         assertEquals("temporary", list.at("/skills/0/origin").asText());
         assertEquals(2, list.at("/skills/0/capabilities").size());
         assertEquals(0, list.get("problems").size());
         JsonNode show =
-                Json.MAPPER.readTree(run("skill", "show", "s1", "--json").out());
+                Json.mapper().readTree(run("skill", "show", "s1", "--json").out());
         assertTrue(show.get("body").asText().contains("## Capabilities"));
     }
 
@@ -119,7 +120,7 @@ class SkillCommandTest {
                 "warning: " + broken
                         + ":1: the skill has no 'description'; add one line saying what it does and when to use it\n",
                 r.err());
-        JsonNode json = Json.MAPPER.readTree(run("skill", "list", "--json").out());
+        JsonNode json = Json.mapper().readTree(run("skill", "list", "--json").out());
         assertEquals(broken.toString(), json.at("/problems/0/path").asText());
         assertEquals(1, json.at("/problems/0/line").asInt());
         AgentCliRun show = run("skill", "show", "broken");

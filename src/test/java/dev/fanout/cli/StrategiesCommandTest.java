@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.fanout.Json;
 import dev.fanout.merge.MergeStrategy;
 import dev.fanout.merge.TaskOutput;
 import java.io.PrintWriter;
@@ -68,7 +69,7 @@ class StrategiesCommandTest {
                         "script: nightly.js");
         int code = CommandLineFactory.create(ctx).execute("strategies", "--json");
         assertEquals(0, code, err.toString());
-        JsonNode list = Json.MAPPER.readTree(out.toString());
+        JsonNode list = Json.mapper().readTree(out.toString());
         assertEquals(8, list.size());
         JsonNode last = list.get(7);
         assertEquals("top3", last.get("name").asText());

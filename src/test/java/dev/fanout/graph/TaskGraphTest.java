@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.Location;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskSet;
 import java.util.ArrayList;
@@ -167,7 +168,7 @@ class TaskGraphTest {
                 null,
                 null,
                 null,
-                new Task.Position("tasks.json", 7, 3));
+                new Location("tasks.json", 7, 3));
         DependencyCycleException e = assertThrows(DependencyCycleException.class, () -> graph(b, a));
         assertEquals(
                 "tasks.json:7:3: dependency cycle b -> a -> b; remove one of these depends_on entries", e.getMessage());

@@ -1,6 +1,6 @@
 package dev.fanout.report;
 
-import dev.fanout.SharedMapper;
+import dev.fanout.Json;
 import dev.fanout.exec.Attempt;
 import dev.fanout.exec.RunJson;
 import dev.fanout.exec.RunRecord;
@@ -130,7 +130,7 @@ public final class SampleRuns {
                 TaskSet.of("large.json", tasks),
                 results,
                 dir);
-        SharedMapper.get().writeValue(dir.resolve("run.json").toFile(), RunJson.toJson(record));
+        Json.mapper().writeValue(dir.resolve("run.json").toFile(), RunJson.toJson(record));
         return new RunStore(runsDir).load(runId);
     }
 

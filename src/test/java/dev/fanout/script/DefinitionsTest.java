@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.LocatedException;
 import dev.fanout.merge.TaskOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ class DefinitionsTest {
                 new ScriptDefinition("good.js", "fanout.registerMerge('good', () => 1);"),
                 new ScriptDefinition("bad.js", "fanout.registerMerge('bad', () => 1);\nfanout.results('gone-run');"));
         try (BridgeFixture restored = new BridgeFixture(other)) {
-            JavaScriptException e = assertThrows(JavaScriptException.class, () -> restored.bridge.restore(saved));
+            LocatedException e = assertThrows(LocatedException.class, () -> restored.bridge.restore(saved));
             assertEquals("bad.js:2: Error: fanout.results: no run 'gone-run'", e.getMessage());
             assertTrue(restored.bridge.registry().mergeStrategy("bad").isEmpty(), "its registrations were taken back");
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanout.LocatedException;
 import dev.fanout.merge.MergeStrategy;
 import dev.fanout.merge.TaskOutput;
 import java.nio.file.Files;
@@ -71,8 +72,7 @@ class ExamplesTest {
             assertEquals(expected, r.value());
             assertEquals(expected, json(Files.readString(dir.resolve("flaky.json"))));
             assertEquals(List.of("2 flaky, 1 failing in every run, over 3 runs"), r.log());
-            JavaScriptException e =
-                    assertThrows(JavaScriptException.class, () -> js.bridge.runPipeline("flaky-tests", null));
+            LocatedException e = assertThrows(LocatedException.class, () -> js.bridge.runPipeline("flaky-tests", null));
             assertEquals(
                     EXAMPLES.resolve("flaky.js")
                             + ":19:7: Error: flaky-tests needs options {runs: [two or more run ids]}",

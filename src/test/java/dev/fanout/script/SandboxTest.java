@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.LocatedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +33,7 @@ class SandboxTest {
 
     @Test
     void javaTypeIsRefusedWithAClearMessage() {
-        JavaScriptException e =
-                assertThrows(JavaScriptException.class, () -> js.eval("Java.type('java.lang.Runtime')"));
+        LocatedException e = assertThrows(LocatedException.class, () -> js.eval("Java.type('java.lang.Runtime')"));
         assertEquals(
                 "<expression>:1: Error: scripts cannot use Java classes (java.lang.Runtime);"
                         + " set allow_java: true in the config to allow it",
@@ -50,7 +50,7 @@ class SandboxTest {
                 "javax.script.ScriptEngineManager",
             })
     void javaPackagesAreRefusedWithTheClassName(String expression) {
-        JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval(expression));
+        LocatedException e = assertThrows(LocatedException.class, () -> js.eval(expression));
         assertTrue(
                 e.getMessage().contains("scripts cannot use Java classes (java")
                         || e.getMessage().contains("(javax."),
@@ -61,7 +61,7 @@ class SandboxTest {
     @ParameterizedTest
     @ValueSource(strings = {"JavaImporter(java.io)", "Java.extend(Object)", "Java.from([])"})
     void theRestOfTheJavaApiIsRefused(String expression) {
-        JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval(expression));
+        LocatedException e = assertThrows(LocatedException.class, () -> js.eval(expression));
         assertTrue(e.getMessage().contains("scripts cannot use Java"), e.getMessage());
     }
 
@@ -74,12 +74,12 @@ class SandboxTest {
     @Test
     void loadOfAUrlOrFileIsNotPossible() throws Exception {
         Path other = Files.writeString(dir.resolve("other.js"), "var loaded = true;");
-        JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval("load('" + other.toUri() + "')"));
+        LocatedException e = assertThrows(LocatedException.class, () -> js.eval("load('" + other.toUri() + "')"));
         assertTrue(e.getMessage().contains("ReferenceError: \"load\" is not defined"), e.getMessage());
         assertThrows(
-                JavaScriptException.class,
+                LocatedException.class,
                 () -> js.eval("loadWithNewGlobal({script: 'Java.type(\"java.lang.Runtime\")', name: 'x'})"));
-        assertThrows(JavaScriptException.class, () -> js.eval("exit(1)"));
+        assertThrows(LocatedException.class, () -> js.eval("exit(1)"));
         assertEquals("undefined", js.eval("typeof loaded").asText());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +48,7 @@ class ScriptErrorsTest {
                 "fanout.registerMerge('m', 5)     | <expression>:1: TypeError: fanout.registerMerge: the second argument must be a function, e.g. fanout.registerMerge('m', function (outputs) { return {...}; })",
             })
     void errorsNameWhereAndWhat(String source, String expected) {
-        JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.eval(source.replace("\\n", "\n")));
+        LocatedException e = assertThrows(LocatedException.class, () -> js.eval(source.replace("\\n", "\n")));
         assertEquals(expected, e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0);
     }
@@ -56,17 +57,17 @@ class ScriptErrorsTest {
     void syntaxErrorsAreBadInputAndRuntimeErrorsFailures() {
         assertEquals(
                 FanoutException.BAD_INPUT,
-                assertThrows(JavaScriptException.class, () -> js.eval("{")).exitCode());
+                assertThrows(LocatedException.class, () -> js.eval("{")).exitCode());
         assertEquals(
                 FanoutException.FAILED,
-                assertThrows(JavaScriptException.class, () -> js.eval("null.x")).exitCode());
+                assertThrows(LocatedException.class, () -> js.eval("null.x")).exitCode());
     }
 
     @Test
     void columnsStayRightAfterStopChecksAreInserted() {
         // the body gets a check after '{' on the same line; the throw's column is the source's
-        JavaScriptException e = assertThrows(
-                JavaScriptException.class,
+        LocatedException e = assertThrows(
+                LocatedException.class,
                 () -> js.eval("for (var i = 0; i < 3; i++) { if (i == 2) throw new Error('at ' + i); }"));
         assertEquals("<expression>:1:43: Error: at 2", e.getMessage());
         assertEquals(43, e.column());
@@ -77,7 +78,7 @@ class ScriptErrorsTest {
         Path file = Files.writeString(
                 files.resolve("broken.js"),
                 "// a helper\nfunction helper(o) {\n  return o.missing.deeper;\n}\nhelper({});\n");
-        JavaScriptException e = assertThrows(JavaScriptException.class, () -> js.bridge.evaluateFile(file));
+        LocatedException e = assertThrows(LocatedException.class, () -> js.bridge.evaluateFile(file));
         assertEquals(file + ":3: TypeError: Cannot read property \"deeper\" from undefined", e.getMessage());
         assertEquals(file.toString(), e.file());
         assertEquals(3, e.line());

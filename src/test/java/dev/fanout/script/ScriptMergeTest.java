@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fanout.LocatedException;
 import dev.fanout.merge.MergeException;
 import dev.fanout.merge.MergeStrategy;
 import dev.fanout.merge.TaskOutput;
@@ -127,7 +128,7 @@ class ScriptMergeTest {
         MergeException e =
                 assertThrows(MergeException.class, () -> strategy("throws").merge(outputs));
         assertEquals("merge strategy 'throws' (<expression>) failed: <expression>:3:3: Error: no good", e.getMessage());
-        assertInstanceOf(JavaScriptException.class, e.getCause());
+        assertInstanceOf(LocatedException.class, e.getCause());
         assertEquals(before, outputs.get(0).result().toString());
     }
 
@@ -151,8 +152,8 @@ class ScriptMergeTest {
 
     @Test
     void aBuiltInNameCanBeRefusedByTheListener() {
-        JavaScriptException e = assertThrows(
-                JavaScriptException.class, () -> js.eval("fanout.registerMerge('concat', function () { return 1; })"));
+        LocatedException e = assertThrows(
+                LocatedException.class, () -> js.eval("fanout.registerMerge('concat', function () { return 1; })"));
         assertEquals(
                 "<expression>:1: Error: fanout.registerMerge: 'concat' is a built-in strategy; choose another name",
                 e.getMessage());
@@ -161,8 +162,8 @@ class ScriptMergeTest {
 
     @Test
     void namesThatCannotBeStrategyNamesAreRefused() {
-        JavaScriptException e = assertThrows(
-                JavaScriptException.class, () -> js.eval("fanout.registerMerge('top 3', function () { return 1; })"));
+        LocatedException e = assertThrows(
+                LocatedException.class, () -> js.eval("fanout.registerMerge('top 3', function () { return 1; })"));
         assertEquals(
                 "<expression>:1: Error: fanout.registerMerge: 'top 3' cannot name a merge: use letters, digits, '.', '_' and '-'",
                 e.getMessage());
@@ -180,7 +181,7 @@ class ScriptMergeTest {
     void registrationsOfAScriptThatFailsAreTakenBack() {
         js.eval("fanout.registerMerge('v', function () { return 1; })");
         assertThrows(
-                JavaScriptException.class,
+                LocatedException.class,
                 () -> js.eval(
                         "fanout.registerMerge('v', function () { return 2; }); fanout.registerMerge('w', function () { return 3; }); null.boom"));
         assertEquals(1, strategy("v").merge(hits()).asInt());

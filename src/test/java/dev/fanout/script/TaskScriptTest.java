@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ class TaskScriptTest {
     @Test
     void aTaskScriptThatThrowsDoesNotHarmTheNext() throws Exception {
         assertInstanceOf(
-                JavaScriptException.class, failure(js.bridge.runTask("t => null.x", json("{\"id\": \"a\"}"), dir)));
+                LocatedException.class, failure(js.bridge.runTask("t => null.x", json("{\"id\": \"a\"}"), dir)));
         assertEquals(
                 1,
                 js.bridge

@@ -69,7 +69,7 @@ class RunMergeScaleTest {
         assertEquals("t99999", outputs.get(n - 1).taskId());
         assertEquals("skipped", outputs.get(n - 1).status());
 
-        Merged merged = RunMerge.merge(run, List.of(), StrategyRegistry.AUTO, StrategyRegistry.withBuiltIns(), false);
+        Merged merged = RunMerge.merge(run, List.of(), StrategyRegistry.AUTO, StrategyRegistry.withBuiltIns());
         assertTrue(merged.json() != null || merged.error() != null);
     }
 }

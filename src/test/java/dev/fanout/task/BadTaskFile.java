@@ -266,7 +266,7 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                         "[{\"id\": \"a\", \"colour\": \"red\"}]",
                         ":1:14: task 'a': unknown field 'colour'; known fields: id, type, description, depends_on, "
                                 + "estimated_seconds, command, agent, prompt, script, cwd, env, timeout_seconds, retries, "
-                                + "no_retry_exit_codes, inputs, memory_max, cpus"),
+                                + "no_retry_exit_codes, inputs, memory_max, cpus, outputs, env_inputs, cache"),
                 read(
                         "field given twice",
                         "t.json",
@@ -312,6 +312,40 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                         "t.json",
                         "[{\"id\": \"a\", \"retries\": 1.5}]",
                         ":1:14: task 'a': retries must be a whole number, not 1.5"),
+                read(
+                        "an output that leaves the task's cwd",
+                        "t.json",
+                        "[{\"id\": \"a\", \"outputs\": [\"build/../../x.o\"]}]",
+                        ":1:14: task 'a': outputs entry 'build/../../x.o' leaves the task's cwd; outputs must be paths"
+                                + " inside it (no leading '/' or '..')"),
+                read(
+                        "an absolute output",
+                        "t.json",
+                        "[{\"id\": \"a\", \"outputs\": [\"/tmp/x\"]}]",
+                        ":1:14: task 'a': outputs entry '/tmp/x' leaves the task's cwd; outputs must be paths"
+                                + " inside it (no leading '/' or '..')"),
+                read(
+                        "an input glob that does not parse",
+                        "t.json",
+                        "[{\"id\": \"a\", \"inputs\": [\"src/{a,b\"]}]",
+                        ":1:14: task 'a': inputs entry 'src/{a,b' is not a valid glob near character 8; check its {…} and […]"
+                                + " pairs, and escape a literal one with '\\'"),
+                read(
+                        "an empty input",
+                        "t.json",
+                        "[{\"id\": \"a\", \"inputs\": [\"!\"]}]",
+                        ":1:14: task 'a': inputs has an empty entry; give a path or glob such as \"src/**/*.c\""),
+                read(
+                        "env_inputs naming no variable",
+                        "t.json",
+                        "[{\"id\": \"a\", \"env_inputs\": [\"CC=gcc\"]}]",
+                        ":1:14: task 'a': env_inputs entry 'CC=gcc' is not an environment variable name (letters,"
+                                + " digits and '_', not starting with a digit)"),
+                read(
+                        "cache as a string",
+                        "t.json",
+                        "[{\"id\": \"a\", \"cache\": \"yes\"}]",
+                        ":1:14: task 'a': cache must be true or false, not a string"),
                 read(
                         "type as a boolean",
                         "t.json",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.FanoutException;
+import dev.fanout.LocatedException;
 import dev.fanout.graph.TaskGraph;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class TaskFileBadInputTest {
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
         assertEquals(1, e.getMessage().lines().count(), "one line");
         if (bad.stage() == BadTaskFile.Stage.READ) {
-            assertTrue(e instanceof TaskFileException, "the reader finds it: " + e);
+            assertTrue(e instanceof LocatedException, "the reader finds it: " + e);
         }
     }
 
@@ -65,7 +66,7 @@ class TaskFileBadInputTest {
             out.write("{\"id\": \"last\", \"depends_on\": [\"t0\"], \"estimated_seconds\": -1}\n]\n");
         }
         assertTrue(Files.size(file) >= 50_000_000);
-        TaskFileException e = assertThrows(TaskFileException.class, () -> new TaskFileReader().read(file));
+        LocatedException e = assertThrows(LocatedException.class, () -> new TaskFileReader().read(file));
         assertEquals(
                 file + ":" + (tasks + 2) + ":38: task 'last': estimated_seconds must not be negative (got -1)",
                 e.getMessage());
@@ -78,7 +79,7 @@ class TaskFileBadInputTest {
         Files.writeString(
                 file,
                 "[{\"id\": \"write\", \"agent\": \"writer\",\n  \"prompt\": \"" + "y".repeat(50_000_000) + "\"}]");
-        TaskFileException e = assertThrows(TaskFileException.class, () -> new TaskFileReader().read(file));
+        LocatedException e = assertThrows(LocatedException.class, () -> new TaskFileReader().read(file));
         assertEquals(
                 file + ":2:3: task 'write': prompt: a text value is longer than 20000000 characters; "
                         + "keep large text (prompts, scripts) in a file and refer to it",
@@ -91,6 +92,9 @@ class TaskFileBadInputTest {
      * about the limit's worth of a 50 MB line.
      */
     @Test
+    @Timeout(
+            value = 3,
+            unit = TimeUnit.MINUTES) // reading the limit's megabyte is seconds of CPU: slow on a loaded machine
     void aFiftyMegabyteYamlLineIsRefusedAtOnce() {
         byte[] head = "- id: write\n  agent: writer\n  prompt: \"".getBytes(StandardCharsets.US_ASCII);
         long size = 50_000_000L;
@@ -117,8 +121,8 @@ class TaskFileBadInputTest {
                 return n;
             }
         };
-        TaskFileException e =
-                assertThrows(TaskFileException.class, () -> new TaskFileReader().read("prompt.yaml", line, true));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> new TaskFileReader().read("prompt.yaml", line, true));
         assertEquals(
                 "prompt.yaml:3: the line is longer than 1000000 bytes, more than the YAML reader takes; "
                         + "break long text over lines (a | block) or keep it in a file",

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.LocatedException;
+import dev.fanout.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,8 @@ class TaskFileReaderTest {
                   {"id": "build.api_2-x", "type": "build", "description": "builds the API",
                    "depends_on": ["fetch"], "estimated_seconds": 12.5,
                    "command": ["make", "-C", "api"], "cwd": "api", "env": {"MODE": "fast", "N": 3, "ON": true},
-                   "timeout_seconds": 90, "retries": 2, "no_retry_exit_codes": [2, 64], "inputs": ["api/src", "Makefile"]},
+                   "timeout_seconds": 90, "retries": 2, "no_retry_exit_codes": [2, 64], "inputs": ["api/src", "Makefile"],
+                   "outputs": ["api/bin/*"], "env_inputs": ["CC"], "cache": true},
                   {"id": "review", "agent": "reviewer", "prompt": "Review the API", "depends_on": ["build.api_2-x"]},
                   {"id": "sum", "script": "function (r) { return 1; }"}
                 ]
@@ -61,7 +64,9 @@ class TaskFileReaderTest {
                         dir.resolve("api/src").toString(),
                         dir.resolve("Makefile").toString()),
                 build.inputs());
-        assertEquals(new Task.Position(dir.resolve("tasks.json").toString(), 3, 3), build.position());
+        assertEquals(new Caching(List.of("api/bin/*"), List.of("CC"), true), build.caching());
+        assertEquals(Caching.NONE, fetch.caching());
+        assertEquals(new Location(dir.resolve("tasks.json").toString(), 3, 3), build.position());
 
         Task review = set.get("review");
         assertEquals(Task.Kind.AGENT, review.kind());
@@ -72,6 +77,20 @@ class TaskFileReaderTest {
         assertEquals(Task.Kind.SCRIPT, sum.kind());
         assertEquals("function (r) { return 1; }", sum.script());
         assertNull(set.config());
+    }
+
+    @Test
+    void theCacheFieldsSurviveARunRecordOrSnapshot() throws IOException {
+        TaskSet set = read("tasks.json", """
+                [{"id": "b", "command": "make", "inputs": ["src/**", "!src/gen"], "outputs": ["bin/*"],
+                  "env_inputs": ["CC", "CFLAGS"], "cache": false}]
+                """);
+        TaskSet back = TaskJson.fromJson("record", TaskJson.toJson(set));
+        assertEquals(set.get("b").caching(), back.get("b").caching());
+        assertEquals(
+                List.of(dir.resolve("src/**").toString(), "!" + dir.resolve("src/gen")),
+                back.get("b").inputs(),
+                "relative to the file's folder, an exclude keeping its '!'");
     }
 
     @Test
@@ -87,8 +106,8 @@ class TaskFileReaderTest {
         assertEquals(4, set.config().get("max_parallel_tasks").intValue());
         assertFalse(set.config().get("enabled").booleanValue());
         String file = dir.resolve("tasks.json").toString();
-        assertEquals(new Task.Position(file, 2, 14), set.configPositions().get("max_parallel_tasks"));
-        assertEquals(new Task.Position(file, 3, 14), set.configPositions().get("enabled"));
+        assertEquals(new Location(file, 2, 14), set.configPositions().get("max_parallel_tasks"));
+        assertEquals(new Location(file, 3, 14), set.configPositions().get("enabled"));
     }
 
     @Test
@@ -118,8 +137,8 @@ class TaskFileReaderTest {
 
     @Test
     void anAliasOfASingleValueIsRefusedAtItsPlaceNotReadAsItsName() {
-        TaskFileException e =
-                org.junit.jupiter.api.Assertions.assertThrows(TaskFileException.class, () -> read("t.yaml", """
+        LocatedException e =
+                org.junit.jupiter.api.Assertions.assertThrows(LocatedException.class, () -> read("t.yaml", """
                 - id: a
                   command: &cmd "echo hello"
                 - id: b
@@ -168,8 +187,8 @@ class TaskFileReaderTest {
 
     @Test
     void readsTheIdFirstSoEveryMessageCanNameTheTask() {
-        TaskFileException e = org.junit.jupiter.api.Assertions.assertThrows(
-                TaskFileException.class, () -> read("tasks.json", "[{\"retries\": -1, \"id\": \"late\"}]"));
+        LocatedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                LocatedException.class, () -> read("tasks.json", "[{\"retries\": -1, \"id\": \"late\"}]"));
         assertEquals("task 'late': retries must not be negative (got -1)", e.problem());
         assertEquals(1, e.line());
         assertEquals(3, e.column());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fanout.LocatedException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -70,8 +71,8 @@ class TaskLimitsTest {
                 "\"99999999999T\"|t.json:1:14: task 'a': memory_max must be a size such as \"512M\" or \"2G\" (or bytes), not '99999999999T'"
             })
     void aBadMemoryMaxGivesItsPlace(String value, String message) {
-        TaskFileException e =
-                assertThrows(TaskFileException.class, () -> read("[{\"id\": \"a\", \"memory_max\": " + value + "}]"));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> read("[{\"id\": \"a\", \"memory_max\": " + value + "}]"));
 
         assertEquals(message, e.getMessage());
     }
@@ -81,8 +82,8 @@ class TaskLimitsTest {
             delimiter = '|',
             value = {"0|cpus must be from 0.01 to 4096 (got 0)", "\"2\"|cpus must be a number"})
     void aBadCpusGivesItsPlace(String value, String problem) {
-        TaskFileException e =
-                assertThrows(TaskFileException.class, () -> read("[{\"id\": \"a\", \"cpus\": " + value + "}]"));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> read("[{\"id\": \"a\", \"cpus\": " + value + "}]"));
 
         assertTrue(e.getMessage().startsWith("t.json:1:14: task 'a': " + problem), e.getMessage());
     }

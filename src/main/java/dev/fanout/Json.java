@@ -1,24 +1,76 @@
 package dev.fanout;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Reads the value at a streaming parser's current token as a tree, without an ObjectMapper.
- * Reading task and config files this way keeps Jackson's ObjectMapper, about 50 ms to build on
- * a cold JVM, out of commands that print no JSON, and it is faster per value than
- * {@code readValueAsTree}, whose lookups through the mapper were a large part of reading a
- * million tasks. The parser still enforces its limits and its duplicate-key check.
+ * JSON in one place: the program's one ObjectMapper, built on first use, and the readers and
+ * writers around it.
+ *
+ * <p>Building an ObjectMapper costs about 50 ms on a cold JVM, so what a command does before its
+ * first useful result (reading task and config files, starting the first tasks) reads with
+ * {@link #read(JsonParser)}, which needs no mapper and is faster per value than
+ * {@code readValueAsTree}; the mapper is left to later work, such as writing run records on their
+ * own thread. Jackson's mappers are safe to share between threads once configured, and this one
+ * is never reconfigured.
  */
-public final class JsonTree {
-    private JsonTree() {}
+public final class Json {
+    private Json() {}
 
-    /** The value starting at the parser's current token; the parser is left on its last token. */
+    private static final class Holder {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    /** The program's one plain mapper. */
+    public static ObjectMapper mapper() {
+        return Holder.MAPPER;
+    }
+
+    /** A node as indented JSON text, as commands print it. */
+    public static String pretty(JsonNode node) {
+        try {
+            return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON text as a tree; null text is a missing node (how a script's {@code undefined} crosses). */
+    public static JsonNode parseOrMissing(String text) {
+        if (text == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("JSON that does not parse: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The compact text of a node; null for null or a missing node. */
+    public static String writeOrNull(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        try {
+            return mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The value at a streaming parser's current token as a tree, without a mapper; the parser
+     * is left on the value's last token and still enforces its limits and duplicate-key check.
+     */
     public static JsonNode read(JsonParser parser) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         JsonToken token = parser.currentToken();

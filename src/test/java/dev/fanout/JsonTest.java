@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class JsonTreeTest {
+class JsonTest {
     private static JsonNode read(JsonFactory factory, String text) throws IOException {
         try (JsonParser p = factory.createParser(text)) {
             p.nextToken();
-            return JsonTree.read(p);
+            return Json.read(p);
         }
     }
 
@@ -34,9 +34,9 @@ class JsonTreeTest {
         try (JsonParser p = new JsonFactory().createParser("[{\"a\": 1}, 2]")) {
             p.nextToken();
             p.nextToken();
-            assertEquals(1, JsonTree.read(p).get("a").asInt());
+            assertEquals(1, Json.read(p).get("a").asInt());
             p.nextToken();
-            assertEquals(2, JsonTree.read(p).asInt());
+            assertEquals(2, Json.read(p).asInt());
         }
     }
 
