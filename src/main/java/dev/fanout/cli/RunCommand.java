@@ -86,6 +86,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "print only the summary")
     boolean quiet;
 
+    @Option(
+            names = "--cluster",
+            paramLabel = "HOST:PORT[,...]",
+            description = "run command tasks on these fanout workers (see 'fanout worker')")
+    String cluster;
+
     @Option(names = "--json", description = "print the run record as JSON")
     boolean json;
 
@@ -135,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
                 failFast ? HaltPolicy.NOW : halt(halt),
                 output(output),
                 resume,
-                config.flags(keepWorktrees ? java.util.Map.of("keep_worktrees", "true") : java.util.Map.of()),
+                config.flags(runFlags()),
                 new dev.fanout.session.CacheRequest(
                         !noCache, force == null ? java.util.Set.of() : java.util.Set.copyOf(force)));
         RunPlan plan = ctx.session().plan(tasks, request);
@@ -214,6 +220,18 @@ public final class RunCommand implements Callable<Integer> {
             return FanoutException.INTERRUPTED;
         }
         return record.state() == RunState.SUCCEEDED ? 0 : FanoutException.FAILED;
+    }
+
+    /** The flags this command sets as configuration for the run. */
+    private java.util.Map<String, String> runFlags() {
+        java.util.Map<String, String> flags = new java.util.LinkedHashMap<>();
+        if (keepWorktrees) {
+            flags.put("keep_worktrees", "true");
+        }
+        if (cluster != null) {
+            flags.put("cluster_members", cluster);
+        }
+        return flags;
     }
 
     private void printPlan(RunPlan plan) {

@@ -186,6 +186,11 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return (List<String>) get(ConfigKeys.SECRET_ENV);
     }
 
+    @SuppressWarnings("unchecked")
+    public List<String> clusterMembers() {
+        return (List<String>) get(ConfigKeys.CLUSTER_MEMBERS);
+    }
+
     public boolean allowJava() {
         return (Boolean) get(ConfigKeys.ALLOW_JAVA);
     }

@@ -130,6 +130,13 @@ public final class ConfigKeys {
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 
+    public static final ConfigKey CLUSTER_MEMBERS = key(
+            "cluster_members",
+            ConfigKey.Type.STRING_LIST,
+            List.of(),
+            null,
+            "run command tasks on the fanout workers at these HOST:PORT addresses (run --cluster)");
+
     public static final ConfigKey CACHE = key(
             "cache",
             ConfigKey.Type.BOOLEAN,

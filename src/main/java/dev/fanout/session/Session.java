@@ -4,6 +4,8 @@ import dev.fanout.FanoutException;
 import dev.fanout.Names;
 import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.agent.Resources;
+import dev.fanout.cluster.ClusterKey;
+import dev.fanout.cluster.ClusterRunner;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
 import dev.fanout.exec.AgentRunner;
@@ -46,6 +48,9 @@ public final class Session {
     public static final String DEFAULT_NAME = "last";
 
     private final Home home;
+    /** The connection of the last {@code run --cluster}, closed when the run is over. */
+    private ClusterRunner cluster;
+
     private final java.time.Clock clock = java.time.Clock.systemUTC();
     private Config homeConfig;
     private String name = DEFAULT_NAME;
@@ -331,6 +336,13 @@ public final class Session {
         return new RunStore(home.runsDir());
     }
 
+    private void closeCluster() {
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
+    }
+
     /** The runners for each kind of task; script paths resolve against {@code tasksFolder}. */
     private Map<Task.Kind, TaskRunner> runners(Config config, Path tasksFolder) {
         Map<Task.Kind, TaskRunner> runners = new EnumMap<>(Task.Kind.class);
@@ -367,6 +379,17 @@ public final class Session {
      * @throws FanoutException (bad input) when a task cannot run or the run folder cannot be written
      */
     public Run start(RunPlan plan, RunListener listener) {
+        Map<Task.Kind, TaskRunner> runners = runners(plan.config(), plan.tasksFolder());
+        closeCluster();
+        if (!plan.config().clusterMembers().isEmpty()) {
+            // connected and checked before anything runs: a missing worker is an error, not a stall
+            cluster = ClusterRunner.connect(
+                    "fanout",
+                    plan.config().clusterMembers(),
+                    ClusterKey.load(home.root().resolve("cluster.key")));
+            cluster.check(plan.tasks().tasks());
+            runners.put(Task.Kind.COMMAND, cluster);
+        }
         Resources resources = resources(plan.config());
         AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources)
                 .satisfy(plan.config(), resources)
@@ -379,7 +402,7 @@ public final class Session {
                 plan.options(),
                 plan.modeReason(),
                 plan.analysis().speedup(),
-                runners(plan.config(), plan.tasksFolder()),
+                runners,
                 listener,
                 plan.carried(),
                 new CacheResolver(SessionCache.forRun(this, plan), listener::note));
@@ -428,6 +451,7 @@ public final class Session {
      * The run is remembered as one of this session's.
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
+        closeCluster();
         ran(record.runId());
         worktrees().finish(record.runId(), plan.config().keepWorktrees());
         Merged merged = RunMerge.mergeAndKeep(record, StrategyRegistry.AUTO, strategies());

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param isolation "worktree" to run in a git worktree of its own, "none" not to, or null for the config's default
  * @param base the commit a worktree task starts from (null: HEAD)
  * @param pool the concurrency pool it counts against (config {@code pools}), or null
+ * @param requires labels a cluster worker must have to run it ({@code gpu: "1"}); empty for any
  */
 public record Task(
         String id,
@@ -39,7 +40,8 @@ public record Task(
         Caching caching,
         String isolation,
         String base,
-        String pool) {
+        String pool,
+        Map<String, String> requires) {
 
     /** How a task runs. */
     public enum Kind {
@@ -56,6 +58,7 @@ public record Task(
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         limits = limits == null ? TaskLimits.NONE : limits;
         caching = caching == null ? Caching.NONE : caching;
+        requires = requires == null ? Map.of() : Map.copyOf(requires);
     }
 
     /** A task without isolation, base or pool, as the result cache builds them. */
@@ -99,6 +102,7 @@ public record Task(
                 caching,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -139,6 +143,7 @@ public record Task(
                 position,
                 TaskLimits.NONE,
                 Caching.NONE,
+                null,
                 null,
                 null,
                 null);
@@ -192,6 +197,7 @@ public record Task(
                 Caching.NONE,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -204,6 +210,7 @@ public record Task(
                 dependsOn,
                 null,
                 TaskCommand.shell(commandLine),
+                null,
                 null,
                 null,
                 null,
@@ -274,7 +281,8 @@ public record Task(
                 caching,
                 isolation,
                 base,
-                pool);
+                pool,
+                requires);
     }
 
     /** This task run in another folder (its worktree). */
@@ -300,7 +308,8 @@ public record Task(
                 caching,
                 isolation,
                 base,
-                pool);
+                pool,
+                requires);
     }
 
     /** This task with another environment (secrets masked, or given back). */
@@ -326,7 +335,8 @@ public record Task(
                 caching,
                 isolation,
                 base,
-                pool);
+                pool,
+                requires);
     }
 
     /** Where something is in a file, for messages: {@code tasks.json:12:5}. */

@@ -42,7 +42,8 @@ final class TaskFields {
             "cache",
             "isolation",
             "base",
-            "pool");
+            "pool",
+            "requires");
 
     private final String file;
     private final int ordinal;
@@ -59,6 +60,7 @@ final class TaskFields {
     private String script;
     private String cwd;
     private Map<String, String> env;
+    private Map<String, String> requires;
     private Double timeoutSeconds;
     private Integer retries;
     private List<Integer> noRetryExitCodes;
@@ -160,7 +162,8 @@ final class TaskFields {
                 caching.toCaching(),
                 isolation,
                 baseCommit,
-                pool);
+                pool,
+                requires);
     }
 
     private record Entry(String name, JsonNode value, Location at) {}
@@ -216,6 +219,7 @@ final class TaskFields {
             }
             case "cwd" -> cwd = text(field, v, at);
             case "env" -> env = env(v, at);
+            case "requires" -> requires = requires(v, at);
             // 0 means no limit, as task_timeout_seconds does in the config
             case "timeout_seconds" -> timeoutSeconds = nonNegative(field, v, at);
             case "retries" -> retries = nonNegativeInt(field, v, at);
@@ -385,6 +389,21 @@ final class TaskFields {
             return TaskCommand.argv(argv);
         }
         throw wrongType("command", "a string (run by sh -c) or a list of strings (argv)", v, at);
+    }
+
+    private Map<String, String> requires(JsonNode v, Location at) {
+        if (!v.isObject()) {
+            throw wrongType("requires", "an object of LABEL: value (labels a cluster worker must have)", v, at);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : v.properties()) {
+            JsonNode value = e.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw error(at, who() + "requires value of '" + e.getKey() + "' must be a string, number or boolean");
+            }
+            out.put(e.getKey(), value.asText());
+        }
+        return out;
     }
 
     private Map<String, String> env(JsonNode v, Location at) {

@@ -74,6 +74,10 @@ public final class TaskJson {
         putIf(o, "isolation", t.isolation());
         putIf(o, "base", t.base());
         putIf(o, "pool", t.pool());
+        if (!t.requires().isEmpty()) {
+            ObjectNode requires = o.putObject("requires");
+            t.requires().forEach(requires::put);
+        }
         return o;
     }
 

@@ -1,0 +1,216 @@
+package dev.fanout.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hazelcast.client.Client;
+import com.hazelcast.client.ClientListener;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.fanout.FanoutException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * A cluster member that runs the tasks coordinators send it: it reads signed messages from its
+ * inbox, runs each task as {@link WorkerAttempt}, stops the trees of a coordinator that goes
+ * away, and on {@link #close} stops everything it runs and leaves the cluster.
+ */
+public final class Worker implements AutoCloseable {
+    /**
+     * How a worker is started.
+     *
+     * @param join members to join ({@code host:port}), empty to start a cluster
+     */
+    public record Settings(
+            String cluster, String bind, int port, List<String> join, int slots, Labels labels, ClusterKey key) {}
+
+    private final Settings settings;
+    private final Consumer<String> log;
+    private final HazelcastInstance hz;
+    private final String address;
+    private final Path scratch;
+    private final Map<String, WorkerAttempt> running = new ConcurrentHashMap<>();
+    private final ExecutorService threads;
+    private final Thread inboxReader;
+    private volatile boolean closing;
+
+    private Worker(Settings settings, Consumer<String> log) {
+        this.settings = settings;
+        this.log = log;
+        try {
+            this.scratch = Files.createTempDirectory("fanout-worker");
+        } catch (IOException e) {
+            throw new FanoutException(FanoutException.FAILED, "cannot make a scratch folder: " + e.getMessage());
+        }
+        try {
+            this.hz = Hazelcast.newHazelcastInstance(ClusterSetup.member(
+                    settings.cluster(),
+                    settings.bind(),
+                    settings.port(),
+                    settings.join(),
+                    settings.slots(),
+                    settings.labels()));
+        } catch (RuntimeException e) {
+            throw FanoutException.badInput(
+                    "cannot start a worker on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage());
+        }
+        var a = hz.getCluster().getLocalMember().getAddress();
+        this.address = a.getHost() + ":" + a.getPort();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fanout-worker-task");
+            t.setDaemon(true);
+            return t;
+        });
+        hz.getClientService().addClientListener(new ClientListener() {
+            @Override
+            public void clientConnected(Client client) {
+                // nothing to do until it sends work
+            }
+
+            @Override
+            public void clientDisconnected(Client client) {
+                coordinatorGone(client.getUuid().toString());
+            }
+        });
+        IQueue<String> inbox = hz.getQueue(
+                ClusterSetup.INBOX + hz.getCluster().getLocalMember().getUuid());
+        this.inboxReader = new Thread(() -> read(inbox), "fanout-worker-inbox");
+        inboxReader.setDaemon(true);
+        inboxReader.start();
+    }
+
+    /**
+     * Starts a worker and returns once it has joined (or formed) its cluster.
+     *
+     * @param log receives one line per notable event (a refused message, a coordinator gone)
+     * @throws FanoutException when the member cannot start (port taken, address not local)
+     */
+    public static Worker start(Settings settings, Consumer<String> log) {
+        return new Worker(settings, log);
+    }
+
+    /** Where the worker listens, {@code host:port}. */
+    public String address() {
+        return address;
+    }
+
+    /** The line printed when the worker is ready. */
+    public String readyLine() {
+        String labels = settings.labels().toString();
+        return "worker ready on " + address + " (cluster " + settings.cluster() + ", " + settings.slots() + " slots"
+                + (labels.isEmpty() ? "" : ", labels " + labels) + ", "
+                + hz.getCluster().getMembers().size()
+                + " member(s))";
+    }
+
+    private void read(IQueue<String> inbox) {
+        while (!closing) {
+            String wire;
+            try {
+                wire = inbox.take();
+            } catch (InterruptedException e) {
+                return; // shutting down
+            } catch (RuntimeException e) {
+                // the cluster moves partitions as members come and go: the inbox answers again shortly
+                if (!closing) {
+                    pause();
+                }
+                continue;
+            }
+            JsonNode msg;
+            try {
+                msg = SignedMessage.open(settings.key(), wire);
+            } catch (SecurityException e) {
+                log.accept("refused a message: " + e.getMessage());
+                refuse(wire, e.getMessage());
+                continue;
+            }
+            handle(msg);
+        }
+    }
+
+    /**
+     * Tells the sender of a refused task why, so its run fails at once instead of waiting: only
+     * an end frame, to a reply queue of fanout's own naming, and nothing of the task is run.
+     */
+    private void refuse(String wire, String why) {
+        String reply = SignedMessage.replyOf(wire);
+        if (reply == null || !reply.startsWith(ClusterSetup.REPLY)) {
+            return;
+        }
+        String json = "{\"exit\":null,\"signal\":0,\"retryable\":false,\"error\":"
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf("worker " + address + " refused the task: " + why
+                                + "; give coordinator and workers the same cluster.key")
+                        .toString()
+                + "}";
+        hz.<byte[]>getQueue(reply)
+                .offer(new Frame(Frame.END, json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).bytes());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(JsonNode msg) {
+        String kind = msg.path("kind").asText();
+        if (kind.equals("stop")) {
+            WorkerAttempt a = running.get(msg.path("reply").asText());
+            if (a != null) {
+                a.stop(false);
+            }
+            return;
+        }
+        if (!kind.equals("run")) {
+            log.accept("refused a message of unknown kind '" + kind + "'");
+            return;
+        }
+        WorkerAttempt a = new WorkerAttempt(msg, address, scratch);
+        running.put(a.reply, a);
+        IQueue<byte[]> out = hz.getQueue(a.reply);
+        threads.execute(() -> {
+            try {
+                a.run(out);
+            } finally {
+                running.remove(a.reply);
+            }
+        });
+    }
+
+    private void coordinatorGone(String client) {
+        int n = 0;
+        for (WorkerAttempt a : running.values()) {
+            if (a.client.equals(client)) {
+                a.stop(true);
+                n++;
+            }
+        }
+        if (n > 0) {
+            log.accept("coordinator " + client + " is gone; stopped its " + n + " task(s)");
+        }
+    }
+
+    /** Stops every task tree this worker runs and leaves the cluster. */
+    @Override
+    public void close() {
+        closing = true;
+        running.values().forEach(a -> a.stop(true));
+        inboxReader.interrupt();
+        try {
+            hz.shutdown();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+        threads.shutdownNow();
+    }
+}
