@@ -61,51 +61,6 @@ public record Task(
         requires = requires == null ? Map.of() : Map.copyOf(requires);
     }
 
-    /** A task without isolation, base or pool, as the result cache builds them. */
-    public Task(
-            String id,
-            String type,
-            String description,
-            List<String> dependsOn,
-            Double estimatedSeconds,
-            TaskCommand command,
-            String agent,
-            String prompt,
-            String script,
-            String cwd,
-            Map<String, String> env,
-            Double timeoutSeconds,
-            Integer retries,
-            List<Integer> noRetryExitCodes,
-            List<String> inputs,
-            Location position,
-            TaskLimits limits,
-            Caching caching) {
-        this(
-                id,
-                type,
-                description,
-                dependsOn,
-                estimatedSeconds,
-                command,
-                agent,
-                prompt,
-                script,
-                cwd,
-                env,
-                timeoutSeconds,
-                retries,
-                noRetryExitCodes,
-                inputs,
-                position,
-                limits,
-                caching,
-                null,
-                null,
-                null,
-                null);
-    }
-
     /** A task without limits. */
     public Task(
             String id,
@@ -157,50 +112,6 @@ public record Task(
         return caching.cache() != null ? caching.cache() : configDefault && !inputs.isEmpty();
     }
 
-    /** A task without caching, isolation, base or pool. */
-    public Task(
-            String id,
-            String type,
-            String description,
-            List<String> dependsOn,
-            Double estimatedSeconds,
-            TaskCommand command,
-            String agent,
-            String prompt,
-            String script,
-            String cwd,
-            Map<String, String> env,
-            Double timeoutSeconds,
-            Integer retries,
-            List<Integer> noRetryExitCodes,
-            List<String> inputs,
-            Location position,
-            TaskLimits limits) {
-        this(
-                id,
-                type,
-                description,
-                dependsOn,
-                estimatedSeconds,
-                command,
-                agent,
-                prompt,
-                script,
-                cwd,
-                env,
-                timeoutSeconds,
-                retries,
-                noRetryExitCodes,
-                inputs,
-                position,
-                limits,
-                Caching.NONE,
-                null,
-                null,
-                null,
-                null);
-    }
-
     /** A task that runs a shell command line, as {@code task add} makes. */
     public static Task ofCommand(String id, String commandLine, List<String> dependsOn) {
         return new Task(
@@ -210,7 +121,6 @@ public record Task(
                 dependsOn,
                 null,
                 TaskCommand.shell(commandLine),
-                null,
                 null,
                 null,
                 null,
