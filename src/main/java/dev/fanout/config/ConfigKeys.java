@@ -108,7 +108,7 @@ public final class ConfigKeys {
             0,
             0.0,
             "scripts are stopped when fanout's memory after a collection passes this many MB;"
-                    + " 0 means 80% of the JVM's heap (FANOUT_JAVA_OPTS=-Xmx… gives more)");
+                    + " 0 means 60% of the JVM's heap (FANOUT_JAVA_OPTS=-Xmx… gives more)");
     public static final ConfigKey ISOLATION = key(
             "isolation",
             ConfigKey.Type.STRING,

@@ -146,6 +146,10 @@ final class EngineLoop {
         }
         if (frame.stop != null) {
             job.fail(owner.stopped(job, frame.stop));
+        } else if (failure instanceof OutOfMemoryError) {
+            // the heap filled before the memory watch stopped the script; its frames are gone, so
+            // what it held is garbage now and the job can fail as a memory stop would
+            job.fail(owner.stopped(job, Reason.MEMORY_LIMIT));
         } else if (failure != null) {
             job.fail(engine.translate(failure, job));
         } else {

@@ -17,7 +17,8 @@ import javax.management.NotificationListener;
  */
 final class MemoryWatch implements AutoCloseable {
     /** Share of the maximum heap a script may fill when {@code script_memory_mb} is 0. */
-    static final double DEFAULT_SHARE = 0.8;
+    static final double DEFAULT_SHARE =
+            0.6; // the rest is headroom: a script allocating fast fills more before it is stopped
 
     private final NotificationEmitter emitter;
     private final NotificationListener listener;
@@ -29,7 +30,7 @@ final class MemoryWatch implements AutoCloseable {
         this.limitMb = limitMb;
     }
 
-    /** The limit in MB: {@code configuredMb}, or 80 % of the maximum heap when it is 0. */
+    /** The limit in MB: {@code configuredMb}, or 60 % of the maximum heap when it is 0. */
     static long limitMb(long configuredMb) {
         long maxHeap = Runtime.getRuntime().maxMemory();
         long auto = (long) (maxHeap * DEFAULT_SHARE) >> 20;

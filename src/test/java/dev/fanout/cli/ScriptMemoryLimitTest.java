@@ -23,7 +23,7 @@ class ScriptMemoryLimitTest {
     void aScriptThatFillsTheHeapIsStoppedNamingTheLimitAndFanoutEnds() throws Exception {
         try (FanoutProcess p = FanoutProcess.start(
                 dir.resolve("logs"),
-                List.of("-Xmx96m"),
+                List.of("-Xmx256m"), // the heap of the report
                 "--home",
                 dir.resolve("home").toString(),
                 "js",
