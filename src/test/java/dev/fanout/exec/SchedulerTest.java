@@ -7,6 +7,7 @@ import static dev.fanout.exec.RunFixture.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.graph.TaskGraph;
 import java.io.IOException;
@@ -312,7 +313,10 @@ class SchedulerTest {
 
     @Test
     void aTaskThatDiesOfSigintWithNoCtrlCFails() {
+        // the shell starts with SIGINT at its default even under nohup, so that it can die of it
         ObjectNode t = task("victim", "kill -INT $$");
+        ArrayNode argv = t.putArray("command");
+        dev.fanout.DefaultSignals.argv("sh", "-c", "kill -INT $$").forEach(argv::add);
         t.put("retries", 0);
         RunRecord r = run(file(null, t), RunFixture.parallel(1));
 
