@@ -40,12 +40,14 @@ final class MemoryWatch implements AutoCloseable {
     /** Starts watching; {@code exceeded} runs (on a JVM service thread) each time memory after a collection passes the limit. */
     static MemoryWatch start(long configuredMb, Runnable exceeded) {
         long limitMb = limitMb(configuredMb);
-        double share = (double) (limitMb << 20) / Runtime.getRuntime().maxMemory();
+        // the limit itself on each heap pool that may hold it: G1's old generation spans the whole
+        // heap, the serial collector's (the launcher's) only part of it, where a share of the
+        // pool would have stopped scripts sooner
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()) {
                 long max = pool.getUsage().getMax();
                 if (max > 0) {
-                    pool.setCollectionUsageThreshold(Math.max(1, (long) (max * share)));
+                    pool.setCollectionUsageThreshold(Math.max(1, Math.min(max, limitMb << 20)));
                 }
             }
         }

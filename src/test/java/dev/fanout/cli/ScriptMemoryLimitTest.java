@@ -7,8 +7,9 @@ import dev.fanout.ProcessTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A script that fills memory is stopped with one line naming the limit, in a real JVM with a small
@@ -19,11 +20,13 @@ class ScriptMemoryLimitTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aScriptThatFillsTheHeapIsStoppedNamingTheLimitAndFanoutEnds() throws Exception {
+    /** With G1 (the JVM's default) and with the collector scripts/fanout chooses for short commands. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+UseG1GC", "-XX:+UseSerialGC"})
+    void aScriptThatFillsTheHeapIsStoppedNamingTheLimitAndFanoutEnds(String collector) throws Exception {
         try (FanoutProcess p = FanoutProcess.start(
                 dir.resolve("logs"),
-                List.of("-Xmx256m"), // the heap of the report
+                List.of("-Xmx256m", collector, "-Xms64m"), // the heap of the report
                 "--home",
                 dir.resolve("home").toString(),
                 "js",
