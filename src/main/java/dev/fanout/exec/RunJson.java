@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.Json;
-import dev.fanout.graph.Decision;
+import dev.fanout.Numbers;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
 import java.io.IOException;
@@ -224,6 +224,6 @@ public final class RunJson {
     }
 
     private static double round(double d) {
-        return Double.parseDouble(Decision.fmt(d));
+        return Numbers.rounded(d);
     }
 }
