@@ -31,12 +31,13 @@ public interface RunningAttempt {
 
     /**
      * How an attempt ended: an exit code, or the signal that killed it, and an error in words or
-     * null; {@code retryable} false when trying again cannot help; {@code queuedSeconds}, how long
-     * it waited for a shared runner before it ran.
+     * null; {@code retryable} false when trying again cannot help; {@code ranSeconds}, for a task
+     * that takes turns on a shared runner, how long it actually ran there (the rest of the attempt
+     * was waiting), or NaN when the whole attempt was running.
      */
-    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double queuedSeconds) {
+    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double ranSeconds) {
         public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
-            this(exitCode, signal, error, retryable, 0);
+            this(exitCode, signal, error, retryable, Double.NaN);
         }
 
         public AttemptEnd(Integer exitCode, int signal, String error) {

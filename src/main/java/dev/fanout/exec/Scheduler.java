@@ -4,6 +4,8 @@ import dev.fanout.Numbers;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -307,15 +309,13 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 error = "exit code " + end.exitCode() + (last == null ? "" : " (" + last + ")");
             }
         }
-        Attempt a = new Attempt(
-                number,
-                state[v].startedAt,
-                timeline.now(),
-                outcome,
-                end.exitCode(),
-                signal,
-                error,
-                end.queuedSeconds());
+        Instant endedAt = timeline.now();
+        // a task that took turns on a shared runner waited for all of its attempt but the time it
+        // ran there: this end is noticed after the next one began, and that lag is not running
+        double queued = Double.isNaN(end.ranSeconds())
+                ? 0
+                : Math.max(0, Duration.between(state[v].startedAt, endedAt).toNanos() / 1e9 - end.ranSeconds());
+        Attempt a = new Attempt(number, state[v].startedAt, endedAt, outcome, end.exitCode(), signal, error, queued);
         state[v].attempts.add(a);
         dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
         if (collected != null && outcome != TaskStatus.SUCCEEDED) {
@@ -366,9 +366,10 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             state[task].reason = why;
         }
         dirty = true;
+        AttemptContext c = state[task].context;
+        TaskResult result = state[task].settle(graph.id(task), plan.status(task));
         if (!state[task].reused) {
-            AttemptContext c = state[task].context;
-            listener.taskEnded(resultOf(task), c == null ? null : c.stdout(), c == null ? null : c.stderr());
+            listener.taskEnded(result, c == null ? null : c.stdout(), c == null ? null : c.stderr());
         }
     }
 

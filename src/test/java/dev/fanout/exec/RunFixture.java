@@ -68,7 +68,7 @@ public final class RunFixture {
     /** A task printing a JSON result, one failing with exit 3 and one that depends on it, with a task timeout. */
     public static ObjectNode resultFailureAndSkip() {
         return file(
-                config("task_timeout_seconds", 30),
+                config("task_timeout_seconds", 30, "max_retries", 0),
                 task("a", "echo '{\"n\": 1.25}'"),
                 task("b", "echo oops >&2; exit 3"),
                 task("c", "true", "b"));
