@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code fanout agent create|list|show}: agents as {@code NAME.md} with an argv command template. */
 @Command(name = "agent", description = "Create, list and show agents (NAME.md, with the command that runs them).")
@@ -85,33 +84,6 @@ public final class AgentCommand extends GroupCommand {
             } catch (JsonProcessingException e) {
                 throw FanoutException.badInput("--command: not a JSON list of strings: " + e.getOriginalMessage());
             }
-        }
-    }
-
-    /** {@code agent list [--json]}. */
-    @Command(name = "list", description = "List agents: permanent, from agent_dirs, and temporary, in lookup order.")
-    public static final class ListAgents extends ResourceView.ListCommand<AgentDefinition> {
-        public ListAgents(CliContext ctx) {
-            super(ctx, ResourceView.AGENTS);
-        }
-    }
-
-    /** {@code agent show NAME [--json]}. */
-    @Command(name = "show", description = "Show an agent: where it is, its tools, model, command and system prompt.")
-    public static final class Show extends ResourceView.ShowCommand<AgentDefinition> {
-        @Parameters(
-                paramLabel = "NAME",
-                completionCandidates = Candidates.AgentNames.class,
-                description = "the agent's name")
-        String name;
-
-        public Show(CliContext ctx) {
-            super(ctx, ResourceView.AGENTS);
-        }
-
-        @Override
-        String name() {
-            return name;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.Numbers;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.Decision;
 import java.io.PrintWriter;
@@ -64,7 +65,7 @@ final class AnalysisView {
                 TimeFormat.seconds(a.totalWorkSeconds()),
                 TimeFormat.seconds(a.makespanSeconds()),
                 a.maxParallel(),
-                Decision.fmt(a.speedup()));
+                Numbers.text(a.speedup()));
         String mode = d.parallel() ? style.green(d.summary()) : style.cyan(d.summary());
         out.printf("decision: %s: %s%n", mode, d.reason());
     }

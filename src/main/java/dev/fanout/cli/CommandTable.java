@@ -55,14 +55,14 @@ final class CommandTable {
                 "skill",
                 (ctx, f) -> new CommandLine(new SkillCommand(ctx), f)
                         .addSubcommand("create", new SkillCommand.Create(ctx))
-                        .addSubcommand("list", new SkillCommand.ListSkills(ctx))
-                        .addSubcommand("show", new SkillCommand.Show(ctx)));
+                        .addSubcommand("list", ResourceView.SKILLS.listCommand(ctx, f))
+                        .addSubcommand("show", ResourceView.SKILLS.showCommand(ctx, f)));
         add(
                 "agent",
                 (ctx, f) -> new CommandLine(new AgentCommand(ctx), f)
                         .addSubcommand("create", new AgentCommand.Create(ctx))
-                        .addSubcommand("list", new AgentCommand.ListAgents(ctx))
-                        .addSubcommand("show", new AgentCommand.Show(ctx)));
+                        .addSubcommand("list", ResourceView.AGENTS.listCommand(ctx, f))
+                        .addSubcommand("show", ResourceView.AGENTS.showCommand(ctx, f)));
         add(
                 "resources",
                 (ctx, f) -> new CommandLine(new ResourcesCommand(ctx), f)

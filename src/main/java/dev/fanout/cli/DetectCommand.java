@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import dev.fanout.Json;
+import dev.fanout.Numbers;
 import dev.fanout.graph.Decision;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,9 +44,7 @@ public final class DetectCommand implements Callable<Integer> {
             node.put("recommendation", d.level().label());
             node.put("rule", d.rule());
             node.put("reason", d.reason());
-            node.put(
-                    "estimated_speedup",
-                    Double.parseDouble(Decision.fmt(p.analysis().speedup())));
+            node.put("estimated_speedup", Numbers.rounded(p.analysis().speedup()));
             node.put("total_tasks", p.analysis().totalTasks());
             ctx.out().println(Json.pretty(node));
         } else {

@@ -16,7 +16,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How {@code skill list|show} and {@code agent list|show} print: one layout for both kinds, with
@@ -28,6 +34,9 @@ import picocli.CommandLine.Option;
  * @param columns  the table's columns after name and origin
  * @param fields   the fields {@code show} prints after name, description and origin
  * @param none     what to print when there are none
+ * @param listHelp {@code KIND list}'s description
+ * @param showHelp {@code KIND show}'s description
+ * @param names    the names {@code KIND show} completes
  */
 record ResourceView<T extends Resource>(
         ResourceKind kind,
@@ -35,7 +44,10 @@ record ResourceView<T extends Resource>(
         Function<Catalog, Listing<T>> listing,
         List<Column<T>> columns,
         BiFunction<CliContext, T, Map<String, String>> fields,
-        String none) {
+        String none,
+        String listHelp,
+        String showHelp,
+        Function<CliContext, Iterable<String>> names) {
 
     static final ResourceView<SkillDefinition> SKILLS = new ResourceView<>(
             ResourceKind.SKILL,
@@ -47,7 +59,10 @@ record ResourceView<T extends Resource>(
                             s -> Integer.toString(s.capabilities().size())),
                     new Column<>("description", s -> TextTable.oneLine(s.description(), 70))),
             (ctx, s) -> Map.of("capabilities", s.capabilities().isEmpty() ? "-" : String.join("; ", s.capabilities())),
-            "no skills; 'fanout skill create' makes one, or point skill_dirs at a folder of skills");
+            "no skills; 'fanout skill create' makes one, or point skill_dirs at a folder of skills",
+            "List skills: permanent, from skill_dirs, and temporary, in lookup order.",
+            "Show a skill: where it is, its description, capabilities and body.",
+            Candidates.SkillNames::new);
 
     static final ResourceView<AgentDefinition> AGENTS = new ResourceView<>(
             ResourceKind.AGENT,
@@ -62,7 +77,33 @@ record ResourceView<T extends Resource>(
                                     : TextTable.oneLine(a.command().get(0), 30)),
                     new Column<>("description", a -> TextTable.oneLine(a.description(), 60))),
             ResourceView::agentFields,
-            "no agents; 'fanout agent create' makes one, or point agent_dirs at a folder of agents");
+            "no agents; 'fanout agent create' makes one, or point agent_dirs at a folder of agents",
+            "List agents: permanent, from agent_dirs, and temporary, in lookup order.",
+            "Show an agent: where it is, its tools, model, command and system prompt.",
+            Candidates.AgentNames::new);
+
+    /** {@code KIND list [--json]}. */
+    CommandLine listCommand(CliContext ctx, IFactory factory) {
+        CommandLine list = new CommandLine(new ListCommand<>(ctx, this), factory);
+        list.getCommandSpec().usageMessage().description(listHelp);
+        return list;
+    }
+
+    /** {@code KIND show NAME [--json]}, NAME completed from the kind's names. */
+    CommandLine showCommand(CliContext ctx, IFactory factory) {
+        CommandLine show = new CommandLine(new ShowCommand<>(ctx, this), factory);
+        CommandSpec spec = show.getCommandSpec();
+        spec.usageMessage().description(showHelp);
+        spec.addPositional(PositionalParamSpec.builder()
+                .paramLabel("NAME")
+                .arity("1")
+                .required(true) // as an annotated parameter would be
+                .type(String.class)
+                .completionCandidates(names.apply(ctx))
+                .description("the " + kind + "'s name")
+                .build());
+        return show;
+    }
 
     /** {@code KIND list [--json]}. */
     int list(CliContext ctx, boolean json) {
@@ -129,8 +170,9 @@ record ResourceView<T extends Resource>(
     /** A column of the list's table. */
     record Column<T>(String name, Function<T, String> value) {}
 
-    /** {@code KIND list [--json]}, given the kind by its subclass. */
-    abstract static class ListCommand<T extends Resource> implements Callable<Integer> {
+    /** {@code KIND list [--json]}; its description is the kind's ({@link #listCommand}). */
+    @Command(name = "list")
+    static final class ListCommand<T extends Resource> implements Callable<Integer> {
         private final CliContext ctx;
         private final ResourceView<T> view;
 
@@ -148,10 +190,14 @@ record ResourceView<T extends Resource>(
         }
     }
 
-    /** {@code KIND show NAME [--json]}; the subclass declares NAME, with its completion. */
-    abstract static class ShowCommand<T extends Resource> implements Callable<Integer> {
+    /** {@code KIND show NAME [--json]}; NAME and the description are the kind's ({@link #showCommand}). */
+    @Command(name = "show")
+    static final class ShowCommand<T extends Resource> implements Callable<Integer> {
         private final CliContext ctx;
         private final ResourceView<T> view;
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--json", description = "print JSON")
         boolean json;
@@ -161,11 +207,10 @@ record ResourceView<T extends Resource>(
             this.view = view;
         }
 
-        abstract String name();
-
         @Override
         public Integer call() {
-            return view.show(ctx, name(), json);
+            String name = spec.positionalParameters().get(0).getValue();
+            return view.show(ctx, name, json);
         }
     }
 }

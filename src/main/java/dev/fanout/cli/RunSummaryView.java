@@ -1,10 +1,10 @@
 package dev.fanout.cli;
 
+import dev.fanout.Numbers;
 import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.exec.TaskStatus;
-import dev.fanout.graph.Decision;
 import dev.fanout.session.AfterRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,8 +46,8 @@ final class RunSummaryView {
                 + counts);
         out.println("  " + TimeFormat.seconds(r.taskSeconds()) + " of task time in "
                 + TimeFormat.seconds(r.wallSeconds())
-                + ": measured speedup " + Decision.fmt(r.measuredSpeedup()) + "x (estimated "
-                + Decision.fmt(r.estimatedSpeedup()) + "x), " + (r.parallel() ? r.jobs() + " slots" : "sequential"));
+                + ": measured speedup " + Numbers.text(r.measuredSpeedup()) + "x (estimated "
+                + Numbers.text(r.estimatedSpeedup()) + "x), " + (r.parallel() ? r.jobs() + " slots" : "sequential"));
         int cached = r.counts().getOrDefault(TaskStatus.CACHED, 0);
         if (cached > 0) {
             out.println("  " + Plural.of(cached, "task") + " from the cache, saving "

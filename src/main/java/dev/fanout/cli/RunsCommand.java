@@ -3,9 +3,9 @@ package dev.fanout.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.Hint;
 import dev.fanout.Json;
+import dev.fanout.Numbers;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskStatus;
-import dev.fanout.graph.Decision;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -49,8 +49,8 @@ public final class RunsCommand implements Callable<Integer> {
                 o.put("tasks", r.results().size());
                 o.put("succeeded", r.counts().getOrDefault(TaskStatus.SUCCEEDED, 0));
                 o.put("cached", r.counts().getOrDefault(TaskStatus.CACHED, 0));
-                o.put("wall_seconds", Double.parseDouble(Decision.fmt(r.wallSeconds())));
-                o.put("measured_speedup", Double.parseDouble(Decision.fmt(r.measuredSpeedup())));
+                o.put("wall_seconds", Numbers.rounded(r.wallSeconds()));
+                o.put("measured_speedup", Numbers.rounded(r.measuredSpeedup()));
                 o.put("source", r.source());
                 o.put("resumed_from", r.resumedFrom());
             }
@@ -79,7 +79,7 @@ public final class RunsCommand implements Callable<Integer> {
                                     + r.counts().getOrDefault(TaskStatus.CACHED, 0))
                             + "/" + r.results().size(),
                     TimeFormat.seconds(r.wallSeconds()),
-                    Decision.fmt(r.measuredSpeedup()) + "x",
+                    Numbers.text(r.measuredSpeedup()) + "x",
                     r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
         }
         // a run whose record cannot be read is still a run: listed, with what is wrong

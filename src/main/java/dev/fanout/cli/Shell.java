@@ -29,19 +29,18 @@ final class Shell {
     /** @param outer the context of the command line that started the shell; the shell writes to the terminal */
     Shell(CliContext outer, Terminal terminal) {
         this.terminal = terminal;
-        this.ctx = outer.writingTo(terminal.writer(), terminal.writer(), !"dumb".equals(terminal.getType()));
-        ctx.width(terminal::getWidth);
-        ctx.inShell(true);
         // Ctrl-C comes through the terminal; SIGTERM and SIGHUP (the window closed) during a run
         // stop it as cleanly, so its tasks do not outlive the shell
-        ctx.interrupts(action -> {
-            onInterrupt.set(action);
-            Interrupts.Registration signals = Interrupts.signals().onInterrupt(action);
-            return () -> {
-                signals.close();
-                onInterrupt.set(null);
-            };
-        });
+        this.ctx = outer.atPrompt(
+                outer.io().onTerminal(terminal.writer(), !"dumb".equals(terminal.getType()), terminal::getWidth),
+                action -> {
+                    onInterrupt.set(action);
+                    Interrupts.Registration signals = Interrupts.signals().onInterrupt(action);
+                    return () -> {
+                        signals.close();
+                        onInterrupt.set(null);
+                    };
+                });
         terminal.handle(Terminal.Signal.INT, signal -> {
             Runnable action = onInterrupt.get();
             if (action != null) {

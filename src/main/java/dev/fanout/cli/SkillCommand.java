@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code fanout skill create|list|show}: skills as {@code NAME/SKILL.md} (the Agent Skills format). */
 @Command(name = "skill", description = "Create, list and show skills (NAME/SKILL.md, the Agent Skills format).")
@@ -64,33 +63,6 @@ public final class SkillCommand extends GroupCommand {
                             .dim(ctx.say(Hint.command("resources", "promote", "--name", s.name())
                                     .after(" keeps it for good"))));
             return 0;
-        }
-    }
-
-    /** {@code skill list [--json]}. */
-    @Command(name = "list", description = "List skills: permanent, from skill_dirs, and temporary, in lookup order.")
-    public static final class ListSkills extends ResourceView.ListCommand<SkillDefinition> {
-        public ListSkills(CliContext ctx) {
-            super(ctx, ResourceView.SKILLS);
-        }
-    }
-
-    /** {@code skill show NAME [--json]}. */
-    @Command(name = "show", description = "Show a skill: where it is, its description, capabilities and body.")
-    public static final class Show extends ResourceView.ShowCommand<SkillDefinition> {
-        @Parameters(
-                paramLabel = "NAME",
-                completionCandidates = Candidates.SkillNames.class,
-                description = "the skill's name")
-        String name;
-
-        public Show(CliContext ctx) {
-            super(ctx, ResourceView.SKILLS);
-        }
-
-        @Override
-        String name() {
-            return name;
         }
     }
 }

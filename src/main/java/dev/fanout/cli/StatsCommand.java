@@ -2,8 +2,8 @@ package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.fanout.Json;
+import dev.fanout.Numbers;
 import dev.fanout.exec.RunStats;
-import dev.fanout.graph.Decision;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,10 +40,10 @@ public final class StatsCommand implements Callable<Integer> {
         var out = ctx.out();
         out.println(Plural.of(s.runs(), "run") + ", " + Plural.of(s.tasksRun(), "task") + " run, "
                 + Plural.of(s.attempts(), "attempt"));
-        out.printf("failure rate %s, retries per task %s%n", percent(s.failureRate()), Decision.fmt(s.retryRate()));
+        out.printf("failure rate %s, retries per task %s%n", percent(s.failureRate()), Numbers.text(s.retryRate()));
         out.printf(
                 "speedup: measured %sx on average against %sx estimated%n",
-                Decision.fmt(s.meanMeasuredSpeedup()), Decision.fmt(s.meanEstimatedSpeedup()));
+                Numbers.text(s.meanMeasuredSpeedup()), Numbers.text(s.meanEstimatedSpeedup()));
         if (!s.slowest().isEmpty()) {
             out.println(ctx.style().bold("slowest tasks (mean of successful runs)"));
             s.slowest()

@@ -1,6 +1,6 @@
 package dev.fanout.cli;
 
-import dev.fanout.graph.Decision;
+import dev.fanout.Numbers;
 import dev.fanout.session.Session;
 import dev.fanout.task.TaskSet;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (s.lastAnalysis() != null) {
             out.println("last analysis: " + Plural.of(s.lastAnalysis().waves().size(), "wave")
                     + ", estimated speedup "
-                    + Decision.fmt(s.lastAnalysis().speedup()) + "x, "
+                    + Numbers.text(s.lastAnalysis().speedup()) + "x, "
                     + s.lastDecision().summary());
         }
         if (!s.runs().isEmpty()) {

@@ -1,10 +1,15 @@
 package dev.fanout.exec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.Json;
+import dev.fanout.Numbers;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
 import java.io.IOException;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code run.json}: the run record as JSON. Results refer to each task's {@code result.json}
@@ -145,92 +151,101 @@ public final class RunJson {
         return o;
     }
 
+    /** Binds run.json; keys a later fanout adds are left alone, so an older one still reads its records. */
+    private static final ObjectReader READER =
+            Json.mapper().readerFor(RunFile.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     /**
      * Reads a run record; results are read from each task's result.json.
      *
      * @throws IOException when the file cannot be read or is not a run record
      */
     static RunRecord read(Path dir) throws IOException {
-        JsonNode o = Json.mapper().readTree(dir.resolve("run.json").toFile());
-        if (o == null || !o.isObject() || !o.has("run_id")) {
+        RunFile f;
+        try {
+            f = READER.readValue(dir.resolve("run.json").toFile());
+        } catch (MismatchedInputException e) {
+            throw e.getPath().isEmpty()
+                    ? new IOException("not a run record", e)
+                    : new IOException(
+                            "the field " + where(e.getPath()) + " has the wrong type",
+                            e); // a number where text was, say
+        }
+        if (f == null || f.runId() == null) {
             throw new IOException("not a run record");
         }
-        String runId = o.path("run_id").asText();
-        TaskSet read = TaskJson.fromJson(sourceOf(o), (ArrayNode) o.get("tasks"));
-        TaskSet tasks = new TaskSet(read.source(), read.tasks(), o.get("config"), java.util.Map.of());
+        // the original tasks file's name, so messages about resumed tasks still point at it
+        TaskSet read = TaskJson.fromJson(f.source() == null ? "run.json" : f.source(), (ArrayNode) f.tasks());
+        TaskSet tasks = new TaskSet(read.source(), read.tasks(), f.config(), Map.of());
         Map<String, TaskResult> results = new LinkedHashMap<>();
-        o.path("results").properties().forEach(e -> results.put(e.getKey(), result(dir, e.getKey(), e.getValue())));
+        if (f.results() != null) {
+            f.results().forEach((id, t) -> results.put(id, result(dir, id, t)));
+        }
         return new RunRecord(
-                runId,
-                RunState.ofKey(o.path("status").asText("running")),
-                o.path("pid").asLong(),
-                o.path("source").asText(),
-                Instant.parse(o.path("started_at").asText()),
-                o.path("ended_at").isTextual()
-                        ? Instant.parse(o.path("ended_at").asText())
-                        : null,
-                o.path("resumed_from").isTextual() ? o.path("resumed_from").asText() : null,
-                "parallel".equals(o.path("mode").asText()),
-                o.path("jobs").asInt(1),
-                o.path("decision").asText(""),
-                o.path("estimated_speedup").asDouble(1),
+                f.runId(),
+                RunState.ofKey(f.status() == null ? "running" : f.status()),
+                f.pid(),
+                f.source() == null ? "" : f.source(),
+                Instant.parse(f.startedAt()),
+                f.endedAt() == null ? null : Instant.parse(f.endedAt()),
+                f.resumedFrom(),
+                "parallel".equals(f.mode()),
+                f.jobs() == null ? 1 : f.jobs(),
+                f.decision() == null ? "" : f.decision(),
+                f.estimatedSpeedup() == null ? 1 : f.estimatedSpeedup(),
                 tasks,
                 results,
                 dir);
     }
 
-    /** The original tasks file's name, so messages about resumed tasks still point at it. */
-    private static String sourceOf(JsonNode o) {
-        return o.path("source").asText("run.json");
+    /** A field's place in the record, as {@code results.build.attempts.0.signal}. */
+    private static String where(List<JsonMappingException.Reference> path) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference r : path) {
+            parts.add(r.getFieldName() != null ? r.getFieldName() : Integer.toString(r.getIndex()));
+        }
+        return String.join(".", parts);
     }
 
-    private static TaskResult result(Path dir, String id, JsonNode o) {
+    private static TaskResult result(Path dir, String id, RunFile.Result t) {
         List<Attempt> attempts = new ArrayList<>();
-        for (JsonNode a : o.path("attempts")) {
-            attempts.add(new Attempt(
-                    a.path("attempt").asInt(),
-                    Instant.parse(a.path("started_at").asText()),
-                    Instant.parse(a.path("ended_at").asText()),
-                    TaskStatus.ofKey(a.path("status").asText()),
-                    a.has("exit_code") ? a.get("exit_code").asInt() : null,
-                    a.path("signal").asInt(0),
-                    a.path("error").isTextual() ? a.get("error").asText() : null,
-                    a.path("queued_seconds").asDouble(0)));
+        if (t.attempts() != null) {
+            t.attempts().forEach(a -> attempts.add(a.toAttempt()));
         }
         JsonNode value = null;
-        String resultError =
-                o.path("result_error").isTextual() ? o.get("result_error").asText() : null;
-        if (o.path("result").isTextual()) {
-            Path file = dir.resolve(o.get("result").asText());
+        String resultError = t.resultError();
+        if (t.result() != null) {
+            Path file = dir.resolve(t.result());
             try {
                 value = Files.exists(file) ? Json.mapper().readTree(file.toFile()) : null;
             } catch (IOException e) {
                 resultError = "cannot read " + file + ": " + e.getMessage();
             }
         }
+        RunFile.Cache c = t.cache();
         return new TaskResult(
                 id,
-                TaskStatus.ofKey(o.path("status").asText()),
+                TaskStatus.ofKey(t.status()),
                 attempts,
-                o.path("reason").isTextual() ? o.get("reason").asText() : null,
+                t.reason(),
                 value,
                 resultError,
-                o.path("reused").asBoolean(false),
-                o.path("cache").isObject()
-                        ? new CacheNote(
-                                o.path("cache").path("key").asText(),
-                                o.path("cache").path("from_run").asText(),
-                                o.path("cache").path("saved_seconds").asDouble())
-                        : null);
+                t.reused(),
+                c == null
+                        ? null
+                        : new CacheNote(
+                                Objects.requireNonNullElse(c.key(), ""),
+                                Objects.requireNonNullElse(c.fromRun(), ""),
+                                c.savedSeconds()));
     }
 
     /**
-     * {@code d} to two decimals, the value {@code Decision.fmt(d)} prints ({@code %.2f}: half up on
+     * {@code d} to two decimals, the value {@code Numbers.text(d)} prints ({@code %.2f}: half up on
      * the shortest decimal form), without a Formatter: formatting was most of a checkpoint's CPU.
      */
     static double round(double d) {
         if (!(Math.abs(d) < 1e9)) {
-            return Double.parseDouble(dev.fanout.graph.Decision.fmt(d)); // NaN, infinities, huge values: as they were
+            return Numbers.rounded(d); // NaN, infinities, huge values: as they were
         }
         double r = new BigDecimal(Double.toString(d))
                 .setScale(2, RoundingMode.HALF_UP)

@@ -1,5 +1,6 @@
 package dev.fanout.exec;
 
+import dev.fanout.Numbers;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
@@ -298,8 +299,7 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         } else if (state[v].timedOut) {
             outcome = TaskStatus.TIMED_OUT;
             signal = signalOf(end);
-            error = "timed out after " + dev.fanout.graph.Decision.fmt(timeoutSeconds(task))
-                    + "s; its process tree was stopped";
+            error = "timed out after " + Numbers.text(timeoutSeconds(task)) + "s; its process tree was stopped";
         } else if (end.success()) {
             outcome = TaskStatus.SUCCEEDED;
         } else {

@@ -1,7 +1,7 @@
 package dev.fanout.graph;
 
+import dev.fanout.Numbers;
 import dev.fanout.config.Config;
-import java.util.Locale;
 
 /**
  * Parallel or sequential, and why, by the original detector's rules.
@@ -35,7 +35,7 @@ public record Decision(boolean parallel, Level level, String rule, String reason
      * types at {@code mixed_speedup_threshold} or more (recommended); mixed types below it (acceptable).
      */
     public static Decision of(Analysis a, Config config) {
-        String speedup = fmt(a.speedup());
+        String speedup = Numbers.text(a.speedup());
         if (!config.enabled()) {
             return sequential("disabled", "parallel execution is disabled (enabled: false)");
         }
@@ -52,7 +52,7 @@ public record Decision(boolean parallel, Level level, String rule, String reason
             return sequential(
                     "low_speedup",
                     "estimated speedup " + speedup + "x is below min_speedup_threshold "
-                            + fmt(config.minSpeedupThreshold()) + "x");
+                            + Numbers.text(config.minSpeedupThreshold()) + "x");
         }
         if (a.homogeneous()) {
             return new Decision(
@@ -61,7 +61,7 @@ public record Decision(boolean parallel, Level level, String rule, String reason
                     "homogeneous",
                     a.totalTasks() + " tasks of one type ("
                             + a.types().iterator().next() + "), estimated speedup " + speedup + "x >= "
-                            + fmt(config.minSpeedupThreshold()) + "x");
+                            + Numbers.text(config.minSpeedupThreshold()) + "x");
         }
         if (a.speedup() >= config.mixedSpeedupThreshold()) {
             return new Decision(
@@ -69,27 +69,20 @@ public record Decision(boolean parallel, Level level, String rule, String reason
                     Level.RECOMMENDED,
                     "mixed_fast",
                     a.types().size() + " task types, estimated speedup " + speedup + "x >= "
-                            + fmt(config.mixedSpeedupThreshold()) + "x for mixed types");
+                            + Numbers.text(config.mixedSpeedupThreshold()) + "x for mixed types");
         }
         return new Decision(
                 true,
                 Level.ACCEPTABLE,
                 "mixed_slow",
                 a.types().size() + " task types, estimated speedup " + speedup + "x: above min_speedup_threshold "
-                        + fmt(config.minSpeedupThreshold()) + "x but below " + fmt(config.mixedSpeedupThreshold())
+                        + Numbers.text(config.minSpeedupThreshold()) + "x but below "
+                        + Numbers.text(config.mixedSpeedupThreshold())
                         + "x, so parallel is acceptable rather than recommended");
     }
 
     private static Decision sequential(String rule, String reason) {
         return new Decision(false, Level.SEQUENTIAL, rule, reason);
-    }
-
-    /** A speedup or duration with two decimals at most. */
-    public static String fmt(double d) {
-        String s = String.format(Locale.ROOT, "%.2f", d);
-        return s.endsWith(".00")
-                ? s.substring(0, s.length() - 3)
-                : s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** "parallel (strongly recommended)" or "sequential". */

@@ -1,9 +1,9 @@
 package dev.fanout.report;
 
 import dev.fanout.AtomicFile;
+import dev.fanout.Numbers;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskStatus;
-import dev.fanout.graph.Decision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +97,7 @@ public final class HtmlReport {
         fact(
                 b,
                 "speedup",
-                Decision.fmt(run.measuredSpeedup()) + "× measured, " + Decision.fmt(run.estimatedSpeedup())
+                Numbers.text(run.measuredSpeedup()) + "× measured, " + Numbers.text(run.estimatedSpeedup())
                         + "× estimated");
         fact(b, "slots", run.parallel() ? run.jobs() + " (parallel)" : "1 (sequential)");
         fact(b, "slots used", Integer.toString(m.lanes()));

@@ -3,6 +3,7 @@ package dev.fanout.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -46,10 +47,14 @@ class HintWordingTest {
         assertTrue(oneShotLine.endsWith(oneShotEnd), oneShotLine + "|" + oneShotEnd);
 
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(
-                Map.of("TERM", "dumb"), new PrintWriter(new StringWriter()), new PrintWriter(err, true), false);
+        Console console = Console.of(
+                Map.of("TERM", "dumb"),
+                InputStream.nullInputStream(),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true),
+                false);
+        CliContext ctx = new CliContext(console).atPrompt(console, Interrupts.signals());
         ctx.homeOverride(home);
-        ctx.inShell(true);
         LineRunner.Result atPrompt = new LineRunner(ctx).run(line);
         assertEquals(2, atPrompt.exitCode(), err.toString());
         String shellLine = err.toString().strip();

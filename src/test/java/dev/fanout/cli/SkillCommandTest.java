@@ -8,6 +8,7 @@ import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +91,18 @@ class SkillCommandTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(!Files.exists(home.resolve("temp/skills"))
                 || home.resolve("temp/skills").toFile().list().length == 0);
+    }
+
+    @Test
+    void showWithoutANameIsAUsageErrorAndItsHelpNamesTheKind() {
+        for (String kind : List.of("skill", "agent")) {
+            AgentCliRun missing = run(kind, "show");
+            assertEquals(2, missing.exit());
+            assertEquals(
+                    "error: Missing required parameter: 'NAME' (see 'fanout " + kind + " show --help')\n",
+                    missing.err());
+            assertTrue(run(kind, "show", "--help").out().contains("NAME             the " + kind + "'s name"));
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fanout.exec.RunFixture;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,13 @@ class TaskOutputShownTest {
     private int fanout(boolean terminal, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--home", tmp.resolve("home").toString()));
-        CliContext ctx = new CliContext(
-                Map.of("TERM", "xterm-256color"), new PrintWriter(out, true), new PrintWriter(err, true), terminal);
-        ctx.width(() -> 200);
+        CliContext ctx = new CliContext(Console.of(
+                        Map.of("TERM", "xterm-256color"),
+                        InputStream.nullInputStream(),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        terminal)
+                .withColumns(() -> 200));
         return CommandLineFactory.create(ctx).execute(all.toArray(String[]::new));
     }
 

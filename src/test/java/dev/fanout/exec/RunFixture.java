@@ -65,6 +65,15 @@ public final class RunFixture {
         return f;
     }
 
+    /** A task printing a JSON result, one failing with exit 3 and one that depends on it, with a task timeout. */
+    public static ObjectNode resultFailureAndSkip() {
+        return file(
+                config("task_timeout_seconds", 30, "max_retries", 0),
+                task("a", "echo '{\"n\": 1.25}'"),
+                task("b", "echo oops >&2; exit 3"),
+                task("c", "true", "b"));
+    }
+
     /** A config object from alternating keys and values. */
     public static ObjectNode config(Object... keysAndValues) {
         ObjectNode c = JSON.createObjectNode();

@@ -2,7 +2,7 @@ package dev.fanout.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fanout.graph.Decision;
+import dev.fanout.Numbers;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -40,9 +40,6 @@ class RunJsonRoundTest {
     }
 
     private static void assertSameAsFormatted(double d) {
-        assertEquals(
-                Double.valueOf(Double.parseDouble(Decision.fmt(d))),
-                Double.valueOf(RunJson.round(d)),
-                "round(" + d + ")");
+        assertEquals(Double.valueOf(Numbers.rounded(d)), Double.valueOf(RunJson.round(d)), "round(" + d + ")");
     }
 }

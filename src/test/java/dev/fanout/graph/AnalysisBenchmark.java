@@ -1,5 +1,6 @@
 package dev.fanout.graph;
 
+import dev.fanout.Numbers;
 import dev.fanout.config.Config;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
@@ -115,7 +116,7 @@ public final class AnalysisBenchmark {
                     Decision d = Decision.of(a, config);
                     long w3 = System.nanoTime();
                     long c3 = threads.getCurrentThreadCpuTime();
-                    result = Decision.fmt(a.speedup()) + "x, " + a.waves().size() + " waves, " + d.summary();
+                    result = Numbers.text(a.speedup()) + "x, " + a.waves().size() + " waves, " + d.summary();
                     if (r >= warmUps) {
                         parse.add(parseWall, parseCpu);
                         graph.add(w2 - w1, c2 - c1);

@@ -151,12 +151,4 @@ class DecisionTest {
                 "estimated speedup 1x is below min_speedup_threshold 1.5x",
                 decideExample("three-services.json", oneSlot));
     }
-
-    @Test
-    void numbersAreShownWithAtMostTwoDecimals() {
-        assertEquals("3.33", Decision.fmt(10.0 / 3.0));
-        assertEquals("1.5", Decision.fmt(1.5));
-        assertEquals("2", Decision.fmt(2.0));
-        assertEquals("1.67", Decision.fmt(5.0 / 3.0));
-    }
 }

@@ -6,29 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonCrossingTest {
-    @TempDir
-    static Path dir;
-
-    static BridgeFixture js;
-
-    @BeforeAll
-    static void start() {
-        js = new BridgeFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-    }
+    @RegisterExtension
+    static final SharedBridge js = new SharedBridge();
 
     @Test
     void integralNumbersArriveAsIntegers() {
@@ -55,7 +40,7 @@ class JsonCrossingTest {
                 "{\"kept\":1}",
                 js.eval("({kept: 1, gone: undefined, fn: function () {}})").toString());
         assertTrue(js.eval("undefined").isMissingNode());
-        assertFalse(js.bridge.evaluate("(function () {})()").hasValue());
+        assertFalse(js.bridge().evaluate("(function () {})()").hasValue());
         assertTrue(js.eval("null").isNull());
         assertEquals("[1,null]", js.eval("[1, undefined]").toString(), "in arrays, as JSON.stringify does");
     }
@@ -79,7 +64,7 @@ class JsonCrossingTest {
 
     @Test
     void hostJsonBecomesNativeJavaScriptValues() {
-        js.host.task("{\"id\": \"a\", \"estimated_seconds\": 5, \"depends_on\": [], \"env\": {\"K\": \"v\"}}");
+        js.host().task("{\"id\": \"a\", \"estimated_seconds\": 5, \"depends_on\": [], \"env\": {\"K\": \"v\"}}");
         try {
             JsonNode v = js.eval(
                     "var t = fanout.tasks(); ({isArray: Array.isArray(t), deps: Array.isArray(t[0].depends_on),"
@@ -90,7 +75,7 @@ class JsonCrossingTest {
                             "{\"isArray\":true,\"deps\":true,\"integer\":true,\"sum\":6,\"json\":\"{\\\"K\\\":\\\"v\\\"}\",\"proto\":true}"),
                     v);
         } finally {
-            js.host.tasks.removeAll();
+            js.host().tasks.removeAll();
         }
     }
 
@@ -99,13 +84,13 @@ class JsonCrossingTest {
         js.eval(
                 "fanout.addTask({id: 'x', command: ['echo', 'hi'], estimated_seconds: 2 + 1, skip: undefined, meta: {n: [1.5]}})");
         try {
-            JsonNode added = js.host.tasks.get(0);
+            JsonNode added = js.host().tasks.get(0);
             assertEquals(
                     "{\"id\":\"x\",\"command\":[\"echo\",\"hi\"],\"estimated_seconds\":3,\"meta\":{\"n\":[1.5]}}",
                     added.toString());
             assertTrue(added.get("estimated_seconds").isInt());
         } finally {
-            js.host.tasks.removeAll();
+            js.host().tasks.removeAll();
         }
     }
 }

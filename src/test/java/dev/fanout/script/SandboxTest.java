@@ -7,29 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fanout.LocatedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Scripts see the fanout object and nothing that reaches the host, unless allow_java is on. */
 class SandboxTest {
-    @TempDir
-    static Path dir;
-
-    static BridgeFixture js;
-
-    @BeforeAll
-    static void start() {
-        js = new BridgeFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-    }
+    @RegisterExtension
+    static final SharedBridge js = new SharedBridge();
 
     @Test
     void javaTypeIsRefusedWithAClearMessage() {
@@ -73,7 +60,7 @@ class SandboxTest {
 
     @Test
     void loadOfAUrlOrFileIsNotPossible() throws Exception {
-        Path other = Files.writeString(dir.resolve("other.js"), "var loaded = true;");
+        Path other = Files.writeString(js.dir().resolve("other.js"), "var loaded = true;");
         LocatedException e = assertThrows(LocatedException.class, () -> js.eval("load('" + other.toUri() + "')"));
         assertTrue(e.getMessage().contains("ReferenceError: \"load\" is not defined"), e.getMessage());
         assertThrows(

@@ -8,29 +8,16 @@ import dev.fanout.FanoutException;
 import dev.fanout.LocatedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A script error names the file, line and column and says what JavaScript said, in one line. */
 class ScriptErrorsTest {
-    @TempDir
-    static Path dir;
-
-    static BridgeFixture js;
-
-    @BeforeAll
-    static void start() {
-        js = new BridgeFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-    }
+    @RegisterExtension
+    static final SharedBridge js = new SharedBridge();
 
     @ParameterizedTest
     @CsvSource(
@@ -78,7 +65,8 @@ class ScriptErrorsTest {
         Path file = Files.writeString(
                 files.resolve("broken.js"),
                 "// a helper\nfunction helper(o) {\n  return o.missing.deeper;\n}\nhelper({});\n");
-        LocatedException e = assertThrows(LocatedException.class, () -> js.bridge.evaluateFile(file));
+        LocatedException e =
+                assertThrows(LocatedException.class, () -> js.bridge().evaluateFile(file));
         assertEquals(file + ":3: TypeError: Cannot read property \"deeper\" from undefined", e.getMessage());
         assertEquals(file.toString(), e.file());
         assertEquals(3, e.line());
@@ -86,7 +74,8 @@ class ScriptErrorsTest {
 
     @Test
     void aMissingFileIsBadInput(@TempDir Path files) {
-        FanoutException e = assertThrows(FanoutException.class, () -> js.bridge.evaluateFile(files.resolve("nope.js")));
+        FanoutException e =
+                assertThrows(FanoutException.class, () -> js.bridge().evaluateFile(files.resolve("nope.js")));
         assertEquals("script file " + files.resolve("nope.js") + " not found", e.getMessage());
         assertEquals(FanoutException.BAD_INPUT, e.exitCode());
     }
@@ -96,10 +85,10 @@ class ScriptErrorsTest {
         Path file = Files.writeString(
                 files.resolve("merge.js"),
                 "fanout.registerMerge('bad', function (outputs) {\n  return outputs.nothing.length;\n});\n");
-        js.bridge.evaluateFile(file);
+        js.bridge().evaluateFile(file);
         FanoutException e = assertThrows(
                 FanoutException.class,
-                () -> js.bridge.registry().mergeStrategy("bad").orElseThrow().merge(java.util.List.of()));
+                () -> js.bridge().registry().mergeStrategy("bad").orElseThrow().merge(java.util.List.of()));
         assertEquals(
                 "merge strategy 'bad' (" + file + ") failed: " + file
                         + ":2: TypeError: Cannot read property \"length\" from undefined",

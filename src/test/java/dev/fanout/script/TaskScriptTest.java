@@ -18,29 +18,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A task's script field: a function given the task, returning its result, run on the engine's thread. */
 class TaskScriptTest {
-    @TempDir
-    static Path dir;
-
-    static BridgeFixture js;
-
-    @BeforeAll
-    static void start() {
-        js = new BridgeFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-    }
+    @RegisterExtension
+    static final SharedBridge js = new SharedBridge();
 
     private static Throwable failure(CompletableFuture<ScriptResult> f) {
         return assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS))
@@ -56,19 +43,19 @@ class TaskScriptTest {
                 "(task) => {\n  fanout.log('working on', task.id);\n  return {id: task.id, n: task.inputs.length};\n}",
             })
     void inlineFunctionsGetTheTaskAndReturnItsResult(String script) throws Exception {
-        ScriptResult r = js.bridge
-                .runTask(script, json("{\"id\": \"t1\", \"inputs\": [\"a\", \"b\"]}"), dir)
+        ScriptResult r = js.bridge()
+                .runTask(script, json("{\"id\": \"t1\", \"inputs\": [\"a\", \"b\"]}"), js.dir())
                 .get(20, TimeUnit.SECONDS);
         assertEquals("{\"id\":\"t1\",\"n\":2}", r.value().toString());
     }
 
     @Test
     void logLinesComeBackWithTheResult() throws Exception {
-        ScriptResult r = js.bridge
+        ScriptResult r = js.bridge()
                 .runTask(
                         "t => { fanout.log('a', 1, {b: [2]}); console.log('c'); print('d'); return 1; }",
                         json("{\"id\": \"t\"}"),
-                        dir)
+                        js.dir())
                 .get(20, TimeUnit.SECONDS);
         assertEquals(List.of("a 1 {\"b\":[2]}", "c", "d"), r.log());
     }
@@ -85,14 +72,14 @@ class TaskScriptTest {
         JsonNode task = json("{\"id\": \"doc\", \"description\": \"three short words\"}");
         assertEquals(
                 "{\"words\":3}",
-                js.bridge
+                js.bridge()
                         .runTask("count.js", task, tasksDir)
                         .get(20, TimeUnit.SECONDS)
                         .value()
                         .toString());
         assertEquals(
                 "\"DOC\"",
-                js.bridge
+                js.bridge()
                         .runTask(" lib/exported.js ", task, tasksDir)
                         .get(20, TimeUnit.SECONDS)
                         .value()
@@ -104,32 +91,36 @@ class TaskScriptTest {
     @Test
     void aFileThatIsNotAFunctionOrMissingFailsClearly(@TempDir Path tasksDir) throws Exception {
         Files.writeString(tasksDir.resolve("value.js"), "var x = 1;\n");
-        Throwable e = failure(js.bridge.runTask("value.js", json("{\"id\": \"v\"}"), tasksDir));
+        Throwable e = failure(js.bridge().runTask("value.js", json("{\"id\": \"v\"}"), tasksDir));
         assertEquals(
                 "value.js: TypeError: a task script file must end with a function, e.g. (task) => ({...}), or set module.exports to one",
                 e.getMessage());
-        Throwable missing = failure(js.bridge.runTask("nope.js", json("{\"id\": \"v\"}"), tasksDir));
+        Throwable missing = failure(js.bridge().runTask("nope.js", json("{\"id\": \"v\"}"), tasksDir));
         assertEquals("task v: script file " + tasksDir.resolve("nope.js") + " not found", missing.getMessage());
         assertEquals(FanoutException.BAD_INPUT, ((FanoutException) missing).exitCode());
     }
 
     @Test
     void inlineSourceThatIsNotAFunctionFailsClearly() {
-        Throwable e = failure(js.bridge.runTask("{a: 1}", json("{\"id\": \"x\"}"), dir));
+        Throwable e = failure(js.bridge().runTask("{a: 1}", json("{\"id\": \"x\"}"), js.dir()));
         assertEquals(
                 "<script of task x>: a task's script must be a function, e.g. function (task) { return {...}; } or task => ({...})",
                 e.getMessage());
-        Throwable syntax = failure(js.bridge.runTask("function (task) { return task. }", json("{\"id\": \"y\"}"), dir));
+        Throwable syntax =
+                failure(js.bridge().runTask("function (task) { return task. }", json("{\"id\": \"y\"}"), js.dir()));
         assertEquals("<script of task y>:1:32: SyntaxError: Expected ident but found }", syntax.getMessage());
-        Throwable thrown = failure(js.bridge.runTask(
-                "task => {\n  throw new TypeError('bad task ' + task.id);\n}", json("{\"id\": \"z\"}"), dir));
+        Throwable thrown = failure(js.bridge()
+                .runTask(
+                        "task => {\n  throw new TypeError('bad task ' + task.id);\n}",
+                        json("{\"id\": \"z\"}"),
+                        js.dir()));
         assertEquals("<script of task z>:2:3: TypeError: bad task z", thrown.getMessage());
     }
 
     @Test
     void undefinedMeansTheTaskReturnedNothing() throws Exception {
-        ScriptResult r = js.bridge
-                .runTask("function (task) { }", json("{\"id\": \"x\"}"), dir)
+        ScriptResult r = js.bridge()
+                .runTask("function (task) { }", json("{\"id\": \"x\"}"), js.dir())
                 .get(20, TimeUnit.SECONDS);
         assertFalse(r.hasValue());
     }
@@ -144,10 +135,11 @@ class TaskScriptTest {
             for (int i = 0; i < 200; i++) {
                 JsonNode task = json("{\"id\": \"t" + i + "\"}");
                 all.add(CompletableFuture.supplyAsync(
-                                () -> js.bridge.runTask(
-                                        "t => { var c = counter; for (var i = 0; i < 100; i++) {} counter = c + 1; return t.id; }",
-                                        task,
-                                        dir),
+                                () -> js.bridge()
+                                        .runTask(
+                                                "t => { var c = counter; for (var i = 0; i < 100; i++) {} counter = c + 1; return t.id; }",
+                                                task,
+                                                js.dir()),
                                 pool)
                         .thenCompose(f -> f));
             }
@@ -161,11 +153,11 @@ class TaskScriptTest {
     @Test
     void aTaskScriptThatThrowsDoesNotHarmTheNext() throws Exception {
         assertInstanceOf(
-                LocatedException.class, failure(js.bridge.runTask("t => null.x", json("{\"id\": \"a\"}"), dir)));
+                LocatedException.class, failure(js.bridge().runTask("t => null.x", json("{\"id\": \"a\"}"), js.dir())));
         assertEquals(
                 1,
-                js.bridge
-                        .runTask("t => 1", json("{\"id\": \"b\"}"), dir)
+                js.bridge()
+                        .runTask("t => 1", json("{\"id\": \"b\"}"), js.dir())
                         .get(20, TimeUnit.SECONDS)
                         .value()
                         .asInt());
