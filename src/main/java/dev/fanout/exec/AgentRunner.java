@@ -3,6 +3,7 @@ package dev.fanout.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
+import dev.fanout.Hint;
 import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.ResourceKind;
@@ -44,8 +45,8 @@ public final class AgentRunner implements TaskRunner {
             agent = resources
                     .catalog()
                     .findAgent(task.agent())
-                    .orElseThrow(() -> new LaunchException(
-                            "agent '" + task.agent() + "' does not exist; 'fanout agent list' lists them"));
+                    .orElseThrow(() -> new LaunchException("agent '" + task.agent() + "' does not exist"
+                            + Hint.command("agent", "list").before("; ").after(" lists them")));
             if (agent.temporary() && ctx.attempt() == 1) {
                 resources.markUsed(ResourceKind.AGENT, agent.name());
             }

@@ -366,9 +366,10 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             state[task].reason = why;
         }
         dirty = true;
+        AttemptContext c = state[task].context;
+        TaskResult result = state[task].settle(graph.id(task), plan.status(task));
         if (!state[task].reused) {
-            AttemptContext c = state[task].context;
-            listener.taskEnded(resultOf(task), c == null ? null : c.stdout(), c == null ? null : c.stderr());
+            listener.taskEnded(result, c == null ? null : c.stdout(), c == null ? null : c.stderr());
         }
     }
 
