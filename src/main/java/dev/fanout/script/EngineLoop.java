@@ -48,6 +48,9 @@ final class EngineLoop {
     private volatile boolean started;
     // engine thread only
     private NashornEngine engine;
+    // heap set aside for reporting a full heap: freed first, so that failing the job can allocate
+    private byte[] reserve = new byte
+            [(int) Math.min(8 << 20, Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 16))];
     private Throwable startFailure;
 
     EngineLoop(
@@ -144,16 +147,61 @@ final class EngineLoop {
         if (abandoned) {
             return; // every job of this loop was failed when it was given up
         }
-        if (frame.stop != null) {
-            job.fail(owner.stopped(job, frame.stop));
-        } else if (failure instanceof OutOfMemoryError) {
-            // the heap filled before the memory watch stopped the script; its frames are gone, so
-            // what it held is garbage now and the job can fail as a memory stop would
-            job.fail(owner.stopped(job, Reason.MEMORY_LIMIT));
-        } else if (failure != null) {
-            job.fail(engine.translate(failure, job));
+        try {
+            if (filledTheHeap(failure)) {
+                failure = null;
+                giveUpFullHeap(job);
+            } else if (frame.stop != null) {
+                job.fail(owner.stopped(job, frame.stop));
+            } else if (failure != null) {
+                job.fail(engine.translate(failure, job));
+            } else {
+                job.succeed(value);
+            }
+        } catch (OutOfMemoryError e) {
+            giveUpFullHeap(job); // reporting the end found the heap full
+        }
+    }
+
+    /** Whether a job failed for want of heap, as itself or as the cause the engine wrapped. */
+    private static boolean filledTheHeap(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The heap filled before the memory watch could stop the script (it allocated faster than a
+     * collection could report). What it built may outlive the job, held by the engine (a global
+     * variable), so that every thread of fanout would fail next: the engine is dropped before
+     * anything is allocated, then the loop gives up its thread. The jobs fail as memory stops and
+     * the owner starts a new engine, its definitions evaluated again, for what comes next.
+     */
+    private void giveUpFullHeap(Job<?> job) {
+        reserve = null;
+        engine = null;
+        boolean first;
+        List<Job<?>> pending;
+        synchronized (this) {
+            first = !abandoned;
+            abandoned = true;
+            pending = drain();
+        }
+        List<JobFrame> outer = frames.clear();
+        job.fail(owner.stopped(job, Reason.MEMORY_LIMIT));
+        for (JobFrame f : outer) {
+            f.job.fail(owner.stopped(f.job, Reason.MEMORY_LIMIT));
+        }
+        if (!first) {
+            return; // given up once already: the owner has moved on
+        }
+        if (closed) {
+            pending.forEach(j -> j.fail(owner.stopped(j, Reason.CLOSED)));
         } else {
-            job.succeed(value);
+            owner.abandoned(this, pending);
         }
     }
 

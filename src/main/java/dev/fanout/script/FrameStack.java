@@ -118,12 +118,20 @@ final class FrameStack {
         if (!frames.contains(stuck)) {
             return null;
         }
+        return clear();
+    }
+
+    /** Empties the stack, cancelling the calls to fanout its jobs wait for; returns the frames that were running. */
+    synchronized List<JobFrame> clear() {
         List<JobFrame> lost = new ArrayList<>(frames);
         frames.clear();
         top = null;
         for (JobFrame f : lost) {
             if (f.inHost) {
+                // failed as well as cancelled: a call that never started would leave its job waiting
+                f.hostReply.completeExceptionally(new StopSignal(Reason.ENGINE_RESTARTED));
                 f.hostTask.cancel(true);
+                wake.run();
             }
         }
         return lost;
