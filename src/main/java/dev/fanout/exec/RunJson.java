@@ -91,6 +91,14 @@ public final class RunJson {
         }
         ObjectNode counts = o.putObject("counts");
         r.counts().forEach((s, c) -> counts.put(s.key(), c));
+        Usage usage = r.usage();
+        if (usage != null) {
+            // what the agents reported spending: the run's total and each agent's
+            ObjectNode u = o.putObject("usage");
+            u.set("total", usage.toJson());
+            ObjectNode agents = u.putObject("agents");
+            r.usageByAgent().forEach((agent, a) -> agents.set(agent, a.toJson()));
+        }
         o.set("tasks", tasks);
         if (r.tasks().config() != null) {
             o.set("config", r.tasks().config());
@@ -139,6 +147,9 @@ public final class RunJson {
             }
             if (a.error() != null) {
                 j.put("error", a.error());
+            }
+            if (a.usage() != null) {
+                j.set("usage", a.usage().toJson());
             }
         }
         return o;
@@ -194,7 +205,8 @@ public final class RunJson {
                     a.has("exit_code") ? a.get("exit_code").asInt() : null,
                     a.path("signal").asInt(0),
                     a.path("error").isTextual() ? a.get("error").asText() : null,
-                    a.path("queued_seconds").asDouble(0)));
+                    a.path("queued_seconds").asDouble(0),
+                    Usage.fromJson(a.get("usage"))));
         }
         JsonNode value = null;
         String resultError =

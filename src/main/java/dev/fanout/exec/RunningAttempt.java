@@ -32,9 +32,22 @@ public interface RunningAttempt {
     /**
      * How an attempt ended: an exit code, or the signal that killed it, and an error in words or
      * null; {@code retryable} false when trying again cannot help; {@code queuedSeconds}, how long
-     * it waited for a shared runner before it ran.
+     * it waited for a shared runner before it ran; {@code usage}, what an agent reported it
+     * spent, or null; {@code overloaded}, whether the service said it is overloaded or
+     * rate-limited (its whole pool backs off).
      */
-    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double queuedSeconds) {
+    record AttemptEnd(
+            Integer exitCode,
+            int signal,
+            String error,
+            boolean retryable,
+            double queuedSeconds,
+            Usage usage,
+            boolean overloaded) {
+        public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double queuedSeconds) {
+            this(exitCode, signal, error, retryable, queuedSeconds, null, false);
+        }
+
         public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
             this(exitCode, signal, error, retryable, 0);
         }
