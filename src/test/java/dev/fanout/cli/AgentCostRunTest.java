@@ -175,4 +175,41 @@ class AgentCostRunTest {
                 "cost limit 0.50 USD reached (spent 0.50)",
                 record().path("results").path("b").path("reason").asText());
     }
+
+    @Test
+    void anAgentsPoolHoldsItsTasksUnlessATaskNamesItsOwn() throws Exception {
+        Cli.Result made = Cli.run(
+                home(),
+                "agent",
+                "create",
+                "--name",
+                "pooled",
+                "--description",
+                "the fake agent, in pool claude",
+                "--pool",
+                "claude",
+                "--command",
+                "[\"" + FAKE_AGENT + "\", \"{prompt}\"]");
+        assertEquals(0, made.exit(), made.toString());
+        assertTrue(Cli.run(home(), "agent", "show", "pooled").out().contains("claude"));
+        ObjectNode file = JSON.createObjectNode();
+        file.putObject("config").putObject("pools").put("claude", 1).put("gpu", 1);
+        ArrayNode list = file.putArray("tasks");
+        agentTask(list, "a", "pooled", "cost 0.01");
+        agentTask(list, "b", "pooled", "cost 0.01");
+        agentTask(list, "c", "pooled", "cost 0.01").put("pool", "gpu");
+        Path tasks = tmp.resolve("tasks.json");
+        Files.writeString(tasks, file.toString());
+
+        Cli.Result dry = Cli.run(home(), "run", tasks.toString(), "--dry-run");
+        assertTrue(dry.out().contains("claude 1 at once (a, b); gpu 1 at once (c)"), dry.toString());
+
+        ((ObjectNode) file.get("config")).remove("pools");
+        Files.writeString(tasks, file.toString());
+        Cli.Result noLimit = Cli.run(home(), "run", tasks.toString());
+        assertEquals(2, noLimit.exit(), noLimit.toString());
+        assertTrue(
+                noLimit.err().contains("task 'a' is in pool 'claude' (its agent 'pooled' says so), which has no limit"),
+                noLimit.toString());
+    }
 }
