@@ -116,7 +116,9 @@ public final class BestMerge implements MergeStrategy {
                 .filter(c -> c != best && c.succeeded() == best.succeeded())
                 .toList();
         if (peers.stream().allMatch(c -> diffSize(c) > diffSize(best))) {
-            return (best.succeeded() ? "passing, " : "") + "the smallest diff (" + diffSize(best) + " lines)";
+            long size = diffSize(best);
+            return (best.succeeded() ? "passing, " : "") + "the smallest diff (" + size
+                    + (size == 1 ? " line)" : " lines)");
         }
         if (peers.stream().filter(c -> diffSize(c) == diffSize(best)).allMatch(c -> c.seconds() > best.seconds())) {
             return (best.succeeded() ? "passing, " : "") + "as small a diff as any, and the fastest";

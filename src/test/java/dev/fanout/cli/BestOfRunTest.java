@@ -80,7 +80,7 @@ class BestOfRunTest {
         JsonNode fix = m.path("result").path("tasks").path("fix");
         assertEquals("fix.2", fix.path("picked").asText(), m.toString());
         assertEquals("fanout/" + runId + "/fix.2", fix.path("branch").asText());
-        assertEquals("passing, the smallest diff (1 lines)", fix.path("why").asText());
+        assertEquals("passing, the smallest diff (1 line)", fix.path("why").asText());
         assertEquals(3, fix.path("candidates").size());
         assertEquals(3, fix.path("candidates").get(0).path("insertions").asInt());
         assertEquals(false, fix.path("candidates").get(2).path("passing").asBoolean());
