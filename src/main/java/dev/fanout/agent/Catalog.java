@@ -1,6 +1,7 @@
 package dev.fanout.agent;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.config.Config;
@@ -125,11 +126,13 @@ public final class Catalog {
     public FanoutException notFound(ResourceKind kind, String name) {
         List<String> names =
                 list(kind).found().stream().map(Resource::name).distinct().toList();
-        String hint = Names.closest(name, names)
-                .map(c -> "; did you mean '" + c + "'?")
-                .orElse("; 'fanout " + kind + " list' shows them");
         List<String> dirs = places(kind).stream().map(p -> p.dir().toString()).toList();
-        return FanoutException.badInput("no " + kind + " named '" + name + "' in " + String.join(", ", dirs) + hint);
+        String problem = "no " + kind + " named '" + name + "' in " + String.join(", ", dirs);
+        return Names.closest(name, names)
+                .map(c -> FanoutException.badInput(problem + "; did you mean '" + c + "'?"))
+                .orElseGet(() -> FanoutException.badInput(
+                        problem,
+                        Hint.command(kind.toString(), "list").before("; ").after(" shows them")));
     }
 
     static Resource read(ResourceKind kind, Path file, Origin origin) {

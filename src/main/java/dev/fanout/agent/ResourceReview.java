@@ -1,5 +1,6 @@
 package dev.fanout.agent;
 
+import dev.fanout.Hint;
 import dev.fanout.LocatedException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,8 +59,10 @@ final class ResourceReview {
                                 k,
                                 r.name(),
                                 LifecycleDecision.Rule.UNTRACKED,
-                                "not in the registry, so never deleted; " + "'fanout resources mark-used --name "
-                                        + r.name() + "' starts tracking it")));
+                                "not in the registry, so never deleted"
+                                        + Hint.command("resources", "mark-used", "--name", r.name())
+                                                .before("; ")
+                                                .after(" starts tracking it"))));
             }
         }
         out.sort(Comparator.comparing((ResourceStatus s) -> s.entry().kind())

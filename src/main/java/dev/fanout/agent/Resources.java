@@ -2,6 +2,7 @@ package dev.fanout.agent;
 
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.LocatedException;
 import dev.fanout.Names;
 import dev.fanout.config.Config;
@@ -154,8 +155,11 @@ public final class Resources {
                 if (ifExists == IfExists.USE_IT) {
                     return new Made(Catalog.read(kind, file, Origin.TEMPORARY), false);
                 }
-                throw FanoutException.badInput("a temporary " + kind + " named '" + name + "' exists at " + file
-                        + "; pick another name, or 'fanout resources promote --name " + name + "' to keep it");
+                throw FanoutException.badInput(
+                        "a temporary " + kind + " named '" + name + "' exists at " + file,
+                        Hint.command("resources", "promote", "--name", name)
+                                .before("; pick another name, or ")
+                                .after(" to keep it"));
             }
             Resource r = make.apply(file);
             AtomicFile.write(file, r.toMarkdown().getBytes(StandardCharsets.UTF_8));
@@ -262,10 +266,11 @@ public final class Resources {
             catalog.list(k, catalog.temporaryPlace(k)).found().forEach(r -> names.add(r.name()));
         }
         String what = kind == null ? "skill or agent" : kind.label();
-        return FanoutException.badInput("no temporary " + what + " named '" + name + "'"
-                + Names.closest(name, names)
-                        .map(c -> "; did you mean '" + c + "'?")
-                        .orElse("; 'fanout resources list' shows them"));
+        String problem = "no temporary " + what + " named '" + name + "'";
+        return Names.closest(name, names)
+                .map(c -> FanoutException.badInput(problem + "; did you mean '" + c + "'?"))
+                .orElseGet(() -> FanoutException.badInput(
+                        problem, Hint.command("resources", "list").before("; ").after(" shows them")));
     }
 
     /** Every temporary resource with what the cleanup would decide for it, by kind and name. */
@@ -321,11 +326,14 @@ public final class Resources {
             Path from = Catalog.entryIn(catalog.temporaryDir(k), k, name);
             Path file = Catalog.fileIn(catalog.temporaryDir(k), k, name);
             if (!Files.isRegularFile(file)) {
-                throw FanoutException.badInput(
-                        "no temporary " + k + " named '" + name + "' (" + file + " does not exist"
-                                + (entries.containsKey(RegistryEntry.key(k, name))
-                                        ? "; 'fanout resources cleanup' removes its registry entry)"
-                                        : ")"));
+                String problem = "no temporary " + k + " named '" + name + "' (" + file + " does not exist";
+                throw entries.containsKey(RegistryEntry.key(k, name))
+                        ? FanoutException.badInput(
+                                problem,
+                                Hint.command("resources", "cleanup")
+                                        .before("; ")
+                                        .after(" removes its registry entry)"))
+                        : FanoutException.badInput(problem + ")");
             }
             Catalog.read(k, file, Origin.TEMPORARY);
             Path to = Catalog.entryIn(catalog.permanentDir(k), k, name);

@@ -1,5 +1,7 @@
 package dev.fanout.cache;
 
+import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -115,15 +117,18 @@ final class CacheEntries {
     /**
      * The key an abbreviation names (at least 4 hex digits, as git takes them).
      *
-     * @throws IllegalArgumentException saying why, for an unknown or ambiguous abbreviation
+     * @throws FanoutException (bad input) saying why, for an unknown or ambiguous abbreviation
      */
     String resolveKey(String abbreviation) throws IOException {
         String a = abbreviation.toLowerCase(java.util.Locale.ROOT);
         if (a.length() < 4
                 || a.length() > 64
                 || !a.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-            throw new IllegalArgumentException("'" + abbreviation
-                    + "' is not a cache key; give at least its first 4 hex digits, as 'fanout cache list' shows them");
+            throw FanoutException.badInput(
+                    "'" + abbreviation + "' is not a cache key",
+                    Hint.command("cache", "list")
+                            .before("; give at least its first 4 hex digits, as ")
+                            .after(" shows them"));
         }
         List<String> found = new ArrayList<>();
         for (String k : keys()) {
@@ -132,11 +137,12 @@ final class CacheEntries {
             }
         }
         if (found.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "no cache entry has key " + abbreviation + "; 'fanout cache list' shows them");
+            throw FanoutException.badInput(
+                    "no cache entry has key " + abbreviation,
+                    Hint.command("cache", "list").before("; ").after(" shows them"));
         }
         if (found.size() > 1) {
-            throw new IllegalArgumentException(
+            throw FanoutException.badInput(
                     "key " + abbreviation + " is ambiguous (" + found.size() + " entries); give more of its digits");
         }
         return found.get(0);

@@ -3,6 +3,7 @@ package dev.fanout.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.AgentSpec;
@@ -73,7 +74,10 @@ public final class AgentCommand extends GroupCommand {
             AgentDefinition a = resources.createTemporaryAgent(
                     new AgentSpec(name, description, tools, model, argv(command), pool), CreatedBy.HAND);
             ctx.out().println("created temporary agent '" + a.name() + "' at " + a.path());
-            ctx.out().println(ctx.style().dim("'fanout resources promote --name " + a.name() + "' keeps it for good"));
+            ctx.out()
+                    .println(ctx.style()
+                            .dim(ctx.say(Hint.command("resources", "promote", "--name", a.name())
+                                    .after(" keeps it for good"))));
             return 0;
         }
 

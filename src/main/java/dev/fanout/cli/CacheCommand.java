@@ -3,6 +3,7 @@ package dev.fanout.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.Json;
 import dev.fanout.cache.CacheEntry;
 import dev.fanout.cache.CachePreview;
@@ -235,7 +236,7 @@ public final class CacheCommand extends GroupCommand {
             throw FanoutException.badInput("no task '" + id + "'"
                     + dev.fanout.Names.closest(id, plan.tasks().ids())
                             .map(c -> " (did you mean '" + c + "'?)")
-                            .orElse("; 'fanout tasks' lists them"));
+                            .orElse(ctx.say(Hint.command("tasks").before("; ").after(" lists them"))));
         }
         Map<String, CachePreview.Preview> previews = ctx.session().cachePreview(plan);
         CachePreview.Preview p = previews.get(id);

@@ -1,5 +1,7 @@
 package dev.fanout.cli;
 
+import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.config.Home;
 import dev.fanout.session.Session;
 import java.io.PrintWriter;
@@ -148,6 +150,21 @@ public final class CliContext {
 
     boolean inShell() {
         return inShell;
+    }
+
+    /** How a command is invoked where this context runs: {@code "fanout "}, or "" at the shell's prompt. */
+    String invocation() {
+        return inShell ? "" : Hint.ONE_SHOT;
+    }
+
+    /** An error's message, its hint worded for where it is shown (the one place hints are worded). */
+    String say(FanoutException e) {
+        return e.hint() == null ? e.getMessage() : e.withoutHint() + say(e.hint());
+    }
+
+    /** A hint worded for where it is shown. */
+    String say(Hint hint) {
+        return hint.render(invocation());
     }
 
     void inShell(boolean value) {

@@ -93,7 +93,7 @@ public final class CommandLineFactory {
             return js.exitCode();
         }
         if (t instanceof FanoutException fe) {
-            ctx.err().println(ctx.location() + ctx.style().red("error: ") + fe.getMessage());
+            ctx.err().println(ctx.location() + ctx.style().red("error: ") + ctx.say(fe));
             if (ctx.verbose()) {
                 trace(fe, ctx.err());
             }
@@ -135,7 +135,7 @@ public final class CommandLineFactory {
             List<String> candidates = new ArrayList<>(cl.getSubcommands().keySet());
             if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null && looksLikeTasksFile(word)) {
                 message = "unknown command '" + ShellLine.printable(word, 60) + "'; to run a tasks file: "
-                        + (ctx.inShell() ? "" : "fanout ") + "run " + ShellLine.printable(word, 60);
+                        + ctx.invocation() + "run " + ShellLine.printable(word, 60);
                 hinted = true;
             } else if (!word.startsWith("-") && !candidates.isEmpty() && cl.getParent() == null) {
                 message = "unknown command '" + ShellLine.printable(word, 60) + "'"

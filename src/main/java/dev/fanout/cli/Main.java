@@ -10,6 +10,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (versionOnly(args, System.out)) {
+            System.exit(0);
+        }
         preferVfork();
         String parallelism = commonPoolParallelism(Runtime.getRuntime().availableProcessors());
         if (parallelism != null && System.getProperty(COMMON_POOL_PARALLELISM) == null) {
@@ -23,6 +26,24 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Prints what picocli prints for {@code fanout --version} (or {@code -V}) when that is the
+     * whole command line, without building picocli's model of the command: its reflection and
+     * annotation proxies were most of that command's start-up (BENCHMARKS.md).
+     *
+     * @return whether the command line was that, and is done
+     */
+    static boolean versionOnly(String[] args, java.io.PrintStream out) {
+        if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+            return false;
+        }
+        for (String line : new Version().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
+        return true;
     }
 
     /** {@code fanout FILE.js …} is {@code fanout js -f FILE.js …}. */

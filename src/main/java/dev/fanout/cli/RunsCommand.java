@@ -1,6 +1,7 @@
 package dev.fanout.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.fanout.Hint;
 import dev.fanout.Json;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskStatus;
@@ -65,7 +66,9 @@ public final class RunsCommand implements Callable<Integer> {
             return 0;
         }
         if (runs.isEmpty() && listing.damaged().isEmpty()) {
-            ctx.out().println("no runs yet in " + ctx.session().runStore().runsDir() + "; 'fanout run FILE' makes one");
+            ctx.out()
+                    .println("no runs yet in " + ctx.session().runStore().runsDir()
+                            + ctx.say(Hint.command("run", "FILE").before("; ").after(" makes one")));
             return 0;
         }
         // columns as wide as their widest cell: '20000/20000' must not push the rest out of line

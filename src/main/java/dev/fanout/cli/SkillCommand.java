@@ -1,5 +1,6 @@
 package dev.fanout.cli;
 
+import dev.fanout.Hint;
 import dev.fanout.agent.CreatedBy;
 import dev.fanout.agent.Resources;
 import dev.fanout.agent.SkillDefinition;
@@ -58,7 +59,10 @@ public final class SkillCommand extends GroupCommand {
             SkillDefinition s =
                     resources.createTemporarySkill(new SkillSpec(name, description, capabilities), CreatedBy.HAND);
             ctx.out().println("created temporary skill '" + s.name() + "' at " + s.path());
-            ctx.out().println(ctx.style().dim("'fanout resources promote --name " + s.name() + "' keeps it for good"));
+            ctx.out()
+                    .println(ctx.style()
+                            .dim(ctx.say(Hint.command("resources", "promote", "--name", s.name())
+                                    .after(" keeps it for good"))));
             return 0;
         }
     }

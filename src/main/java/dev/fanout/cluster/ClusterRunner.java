@@ -7,6 +7,7 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.Json;
 import dev.fanout.exec.AttemptContext;
 import dev.fanout.exec.RunningAttempt;
@@ -57,8 +58,9 @@ public final class ClusterRunner implements TaskRunner, AutoCloseable {
         try {
             return new ClusterRunner(HazelcastClient.newHazelcastClient(ClusterSetup.client(cluster, members)), key);
         } catch (RuntimeException e) {
-            throw FanoutException.badInput("cannot reach a fanout worker at " + String.join(",", members)
-                    + " (cluster '" + cluster + "'); start one with 'fanout worker' or check --cluster");
+            throw FanoutException.badInput(
+                    "cannot reach a fanout worker at " + String.join(",", members) + " (cluster '" + cluster + "')",
+                    Hint.command("worker").before("; start one with ").after(" or check --cluster"));
         }
     }
 
@@ -76,9 +78,11 @@ public final class ClusterRunner implements TaskRunner, AutoCloseable {
                     .anyMatch(m -> labels(m).satisfy(t.requires()));
             if (!any) {
                 String where = t.position() == null ? "" : t.position() + ": ";
-                throw FanoutException.badInput(where + "task '" + t.id() + "' requires " + new Labels(t.requires())
-                        + " but no worker has those labels; start one with 'fanout worker --labels "
-                        + new Labels(t.requires()) + "'");
+                throw FanoutException.badInput(
+                        where + "task '" + t.id() + "' requires " + new Labels(t.requires())
+                                + " but no worker has those labels",
+                        Hint.command("worker", "--labels", new Labels(t.requires()).toString())
+                                .before("; start one with "));
             }
         }
     }

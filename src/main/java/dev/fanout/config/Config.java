@@ -2,6 +2,7 @@ package dev.fanout.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.Names;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -98,11 +99,12 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
     private static ConfigKey known(String origin, String name) {
         ConfigKey key = ConfigKeys.named(name);
         if (key == null) {
-            String hint = Names.closest(
+            String problem = origin + ": unknown config key '" + name + "'";
+            throw Names.closest(
                             name, ConfigKeys.all().stream().map(ConfigKey::name).toList())
-                    .map(c -> " (did you mean '" + c + "'?)")
-                    .orElse("; 'fanout config show' lists the keys");
-            throw FanoutException.badInput(origin + ": unknown config key '" + name + "'" + hint);
+                    .map(c -> FanoutException.badInput(problem + " (did you mean '" + c + "'?)"))
+                    .orElseGet(() -> FanoutException.badInput(
+                            problem, Hint.command("config", "show").before("; ").after(" lists the keys")));
         }
         return key;
     }

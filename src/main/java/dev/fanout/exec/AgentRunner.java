@@ -3,6 +3,7 @@ package dev.fanout.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fanout.AtomicFile;
+import dev.fanout.Hint;
 import dev.fanout.Json;
 import dev.fanout.agent.AgentDefinition;
 import dev.fanout.agent.ResourceKind;
@@ -45,8 +46,8 @@ public final class AgentRunner implements TaskRunner {
             agent = resources
                     .catalog()
                     .findAgent(task.agent())
-                    .orElseThrow(() -> new LaunchException(
-                            "agent '" + task.agent() + "' does not exist; 'fanout agent list' lists them"));
+                    .orElseThrow(() -> new LaunchException("agent '" + task.agent() + "' does not exist"
+                            + Hint.command("agent", "list").before("; ").after(" lists them")));
             if (agent.temporary() && ctx.attempt() == 1) {
                 resources.markUsed(ResourceKind.AGENT, agent.name());
             }
@@ -128,7 +129,7 @@ public final class AgentRunner implements TaskRunner {
         Usage usage = Usage.ofAgentJson(out);
         if (!out.path("is_error").asBoolean(false)) {
             return new AttemptEnd(
-                    end.exitCode(), end.signal(), end.error(), end.retryable(), end.queuedSeconds(), usage, false);
+                    end.exitCode(), end.signal(), end.error(), end.retryable(), end.ranSeconds(), usage, false);
         }
         String text = out.path("result").asText("").strip();
         String first = text.lines().findFirst().orElse("no message");
@@ -138,7 +139,7 @@ public final class AgentRunner implements TaskRunner {
                 end.signal(),
                 "the agent reported an error: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first),
                 overloaded,
-                end.queuedSeconds(),
+                end.ranSeconds(),
                 usage,
                 overloaded);
     }

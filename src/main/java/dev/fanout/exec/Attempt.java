@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param exitCode the process's exit code, or null when it did not start or was killed by a signal
  * @param signal the signal that ended it, or 0
  * @param error what went wrong in words, or null
- * @param queuedSeconds of the time from start to end, how long it waited for a shared runner
- *     before it ran (a script task waits for the one JavaScript engine); 0 for processes
+ * @param queuedSeconds of the time from start to end, how long it was not running on the shared
+ *     runner it takes turns on (a script task waits for the one JavaScript engine); 0 for processes
  * @param usage what an agent reported it spent (cost, tokens, turns), or null
  */
 public record Attempt(

@@ -1,5 +1,6 @@
 package dev.fanout.exec;
 
+import dev.fanout.Hint;
 import dev.fanout.task.TaskLimits;
 import java.io.IOException;
 import java.util.List;
@@ -54,10 +55,12 @@ public interface Containment {
      */
     default String unenforced(TaskLimits limits) {
         if (limits.memoryMaxBytes() != null && !controllers().contains("memory")) {
-            return "memory_max is not enforced: " + kind().label() + " gives no memory controller here (fanout doctor)";
+            return "memory_max is not enforced: " + kind().label() + " gives no memory controller here"
+                    + Hint.command("doctor").before(" (see ").after(")");
         }
         if (limits.cpus() != null && !controllers().contains("cpu")) {
-            return "cpus is not enforced: " + kind().label() + " gives no cpu controller here (fanout doctor)";
+            return "cpus is not enforced: " + kind().label() + " gives no cpu controller here"
+                    + Hint.command("doctor").before(" (see ").after(")");
         }
         return null;
     }

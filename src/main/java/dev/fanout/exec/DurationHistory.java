@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 
@@ -146,6 +145,8 @@ public final class DurationHistory {
     static String key(Task t) {
         CRC32 crc = new CRC32();
         crc.update(RunDirectory.describe(t).getBytes(StandardCharsets.UTF_8));
-        return t.id() + " " + String.format(Locale.ROOT, "%08x", crc.getValue());
+        // as %08x, without a Formatter: two keys a task, a measurable part of a big run's end
+        String hex = Long.toHexString(crc.getValue());
+        return t.id() + " " + "00000000".substring(hex.length()) + hex;
     }
 }

@@ -3,6 +3,7 @@ package dev.fanout.exec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,7 +83,9 @@ public final class RunStore {
     public String latest() {
         List<String> ids = ids();
         if (ids.isEmpty()) {
-            throw FanoutException.badInput("no runs yet in " + runsDir + "; 'fanout run FILE' makes one");
+            throw FanoutException.badInput(
+                    "no runs yet in " + runsDir,
+                    Hint.command("run", "FILE").before("; ").after(" makes one"));
         }
         // ids sort by the second they started in; runs of the same second are told apart by their records
         String newest = ids.get(ids.size() - 1);
@@ -112,14 +115,17 @@ public final class RunStore {
      */
     public RunRecord load(String runId) {
         if (runId == null || !RUN_ID.matcher(runId).matches() && !Names.isTaskId(runId)) {
-            throw FanoutException.badInput("'" + runId + "' is not a run id; 'fanout runs' lists them");
+            throw FanoutException.badInput(
+                    "'" + runId + "' is not a run id",
+                    Hint.command("runs").before("; ").after(" lists them"));
         }
         Path dir = dirOf(runId);
         if (!Files.exists(dir.resolve("run.json"))) {
-            String hint = Names.closest(runId, ids())
-                    .map(c -> "; did you mean '" + c + "'?")
-                    .orElse("; 'fanout runs' lists the runs");
-            throw FanoutException.badInput("no run '" + runId + "' in " + runsDir + hint);
+            String problem = "no run '" + runId + "' in " + runsDir;
+            throw Names.closest(runId, ids())
+                    .map(c -> FanoutException.badInput(problem + "; did you mean '" + c + "'?"))
+                    .orElseGet(() -> FanoutException.badInput(
+                            problem, Hint.command("runs").before("; ").after(" lists the runs")));
         }
         RunRecord r;
         try {

@@ -3,6 +3,8 @@ package dev.fanout.exec;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
 import dev.fanout.task.Task;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,16 +312,14 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 error = "exit code " + end.exitCode() + (last == null ? "" : " (" + last + ")");
             }
         }
+        Instant endedAt = timeline.now();
+        // a task that took turns on a shared runner waited for all of its attempt but the time it
+        // ran there: this end is noticed after the next one began, and that lag is not running
+        double queued = Double.isNaN(end.ranSeconds())
+                ? 0
+                : Math.max(0, Duration.between(state[v].startedAt, endedAt).toNanos() / 1e9 - end.ranSeconds());
         Attempt a = new Attempt(
-                number,
-                state[v].startedAt,
-                timeline.now(),
-                outcome,
-                end.exitCode(),
-                signal,
-                error,
-                end.queuedSeconds(),
-                end.usage());
+                number, state[v].startedAt, endedAt, outcome, end.exitCode(), signal, error, queued, end.usage());
         state[v].attempts.add(a);
         spend(end.usage());
         if (outcome == TaskStatus.FAILED && end.overloaded()) {
@@ -397,9 +397,10 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             state[task].reason = why;
         }
         dirty = true;
+        AttemptContext c = state[task].context;
+        TaskResult result = state[task].settle(graph.id(task), plan.status(task));
         if (!state[task].reused) {
-            AttemptContext c = state[task].context;
-            listener.taskEnded(resultOf(task), c == null ? null : c.stdout(), c == null ? null : c.stderr());
+            listener.taskEnded(result, c == null ? null : c.stdout(), c == null ? null : c.stderr());
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,12 +17,23 @@ import java.util.concurrent.TimeUnit;
 final class SystemTimeline implements Timeline {
     private static final int LAUNCH_THREADS = 4;
 
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fanout-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledThreadPoolExecutor timers = timers();
     private ExecutorService launchers;
+
+    /**
+     * One timer thread; a cancelled timer leaves its queue at once: each task's timeout is
+     * cancelled when it ends, and kept until due (ten minutes by default) they were a big run's
+     * heap.
+     */
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "fanout-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
+    }
 
     @Override
     public Instant now() {
@@ -38,6 +49,11 @@ final class SystemTimeline implements Timeline {
     public Timer schedule(long delayMillis, Runnable action) {
         ScheduledFuture<?> f = timers.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
+    }
+
+    /** Timers not yet due nor cancelled. */
+    int pendingTimers() {
+        return timers.getQueue().size();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.fanout.merge;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,11 +96,12 @@ public final class StrategyRegistry {
      */
     public RegisteredStrategy require(String name) {
         return find(name)
-                .orElseThrow(() -> FanoutException.badInput("unknown merge strategy '" + name + "'"
-                        + Names.closest(name, names())
-                                .map(c -> "; did you mean '" + c + "'?")
-                                .orElse("")
-                        + " ('fanout strategies' lists them)"));
+                .orElseThrow(() -> FanoutException.badInput(
+                        "unknown merge strategy '" + name + "'"
+                                + Names.closest(name, names())
+                                        .map(c -> "; did you mean '" + c + "'?")
+                                        .orElse(""),
+                        Hint.command("strategies").before(" (").after(" lists them)")));
     }
 
     /** The strategy for tasks of {@code type}: the one named like the type, else {@code generic}. */

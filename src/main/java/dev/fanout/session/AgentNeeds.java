@@ -1,6 +1,7 @@
 package dev.fanout.session;
 
 import dev.fanout.FanoutException;
+import dev.fanout.Hint;
 import dev.fanout.agent.AgentSpec;
 import dev.fanout.agent.Resources;
 import dev.fanout.config.Config;
@@ -59,8 +60,11 @@ final class AgentNeeds {
             return List.of();
         }
         if (!config.autoCreateTempResources()) {
-            throw FanoutException.badInput("tasks name agents that do not exist: " + String.join("; ", describe())
-                    + "; create them with 'fanout agent create', or set auto_create_temp_resources to true");
+            throw FanoutException.badInput(
+                    "tasks name agents that do not exist: " + String.join("; ", describe()),
+                    Hint.command("agent", "create")
+                            .before("; create them with ")
+                            .after(", or set auto_create_temp_resources to true"));
         }
         List<String> notes = new ArrayList<>();
         missing.forEach((agent, tasks) -> {
@@ -76,7 +80,9 @@ final class AgentNeeds {
             if (resources.ensureAgent(spec).created()) {
                 notes.add("created temporary agent '" + agent + "' for "
                         + String.join(", ", tasks.stream().map(Task::id).toList())
-                        + " (runs agent_command; 'fanout agent show " + agent + "')");
+                        + Hint.command("agent", "show", agent)
+                                .before(" (runs agent_command; ")
+                                .after(")"));
             }
         });
         return notes;

@@ -38,8 +38,7 @@ final class ScriptTaskRunner implements TaskRunner {
 
     @Override
     public RunningAttempt start(Task task, AttemptContext ctx) {
-        // script tasks take turns on the one engine: the wait for it is queue time, not run time
-        long submitted = System.nanoTime();
+        // script tasks take turns on the one engine: only the time the script ran there is run time
         AtomicLong began = new AtomicLong(-1);
         CompletableFuture<ScriptResult> running = bridge.get()
                 .runTask(
@@ -48,10 +47,10 @@ final class ScriptTaskRunner implements TaskRunner {
                         baseDir,
                         () -> began.compareAndSet(-1, System.nanoTime()));
         CompletableFuture<AttemptEnd> ended = running.handle((result, error) -> {
-            AttemptEnd end = end(result, error, ctx);
             long start = began.get();
-            double queued = start < 0 ? 0 : (start - submitted) / 1e9;
-            return new AttemptEnd(end.exitCode(), end.signal(), end.error(), end.retryable(), queued);
+            double ran = start < 0 ? 0 : (System.nanoTime() - start) / 1e9;
+            AttemptEnd end = end(result, error, ctx);
+            return new AttemptEnd(end.exitCode(), end.signal(), end.error(), end.retryable(), ran);
         });
         return RunningAttempt.of(ended, () -> running.cancel(true));
     }

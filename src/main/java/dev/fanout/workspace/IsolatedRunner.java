@@ -115,7 +115,7 @@ public final class IsolatedRunner implements TaskRunner {
                     end.signal(),
                     "cannot collect its worktree's changes: " + e.getMessage(),
                     false,
-                    end.queuedSeconds(),
+                    end.ranSeconds(),
                     end.usage(),
                     false);
         }

@@ -22,6 +22,18 @@ class FanoutCommandTest {
         assertEquals("", r.err());
     }
 
+    /** The launcher's short way for a bare --version prints exactly what the command does. */
+    @Test
+    void aBareVersionPrintsWhatTheVersionOptionPrints() {
+        for (String flag : List.of("--version", "-V")) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            assertTrue(Main.versionOnly(new String[] {flag}, new java.io.PrintStream(bytes, true)));
+            assertEquals(Cli.run(home, flag).out(), bytes.toString().replace(System.lineSeparator(), "\n"));
+        }
+        assertFalse(Main.versionOnly(new String[] {"--version", "--verbose"}, System.out));
+        assertFalse(Main.versionOnly(new String[] {"run", "--version"}, System.out));
+    }
+
     @Test
     void helpListsTheCommandsAndTheGlobalOptions() {
         Cli.Result r = Cli.run(home, "--help");

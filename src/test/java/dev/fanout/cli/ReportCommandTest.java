@@ -22,10 +22,11 @@ class ReportCommandTest {
     void aRunWithAFailure() throws Exception {
         home = tmp.resolve("home");
         Path tasks = tmp.resolve("tasks.json");
+        // "retries": 0: the report needs a failed task, not the default backoff's 14 s of retries
         Files.writeString(tasks, """
                 {"tasks": [
                   {"id": "ok", "command": "true"},
-                  {"id": "bad", "command": "echo 'no <b>such</b> thing' >&2; exit 4", "depends_on": ["ok"]}
+                  {"id": "bad", "command": "echo 'no <b>such</b> thing' >&2; exit 4", "depends_on": ["ok"], "retries": 0}
                 ]}
                 """);
         Cli.Result run = Cli.run(home, "run", tasks.toString(), "--quiet");

@@ -25,7 +25,10 @@ class SecretEnvRunTest {
         return dir.resolve("home");
     }
 
-    /** A tasks file with one task that writes what it saw of its env to {@code seen}, after {@code before}. */
+    /**
+     * A tasks file with one task that writes what it saw of its env to {@code seen}, after {@code before};
+     * a failure is final at once (no retries) so that resume has something to rerun.
+     */
     private Path tasksFile(String before) throws IOException {
         ObjectNode task = RunFixture.task(
                 "use", before + "printf '%s %s %s' \"$API_TOKEN\" \"$MY_CRED\" \"$MODE\" > " + RunFixture.q(seen()));
@@ -34,7 +37,8 @@ class SecretEnvRunTest {
         env.put("MY_CRED", "hunter2");
         env.put("MODE", "visible");
         return RunFixture.write(
-                dir.resolve("tasks.json"), RunFixture.file(RunFixture.config("secret_env", List.of("my_cred")), task));
+                dir.resolve("tasks.json"),
+                RunFixture.file(RunFixture.config("secret_env", List.of("my_cred"), "max_retries", 0), task));
     }
 
     private Path seen() {

@@ -108,6 +108,13 @@ class ShellTest {
     }
 
     @Test
+    void aDomainErrorsHintNamesTheCommandAsTheShellTypesIt() throws Exception {
+        type("results nosuch\r");
+        awaitScreen("; 'runs' lists the runs");
+        assertFalse(screenText().contains("'fanout runs'"), screenText());
+    }
+
+    @Test
     void ctrlDLeavesAndSavesTheSession() throws Exception {
         Path tasks = write("t.json", "[{\"id\": \"one\", \"command\": \"true\"}]");
         type("load " + tasks + "\r");

@@ -37,6 +37,17 @@ class DurationHistoryTest {
         return results;
     }
 
+    /** Keys written by earlier versions (String.format's %08x) still find their tasks. */
+    @Test
+    void aTaskKeyIsItsIdAndEightHexDigitsOfWhatItRuns() {
+        for (String command : new String[] {"true", "echo hi", "sleep 1", "", "x".repeat(100)}) {
+            Task t = Task.ofCommand("t", command, List.of());
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(RunDirectory.describe(t).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("t " + String.format(java.util.Locale.ROOT, "%08x", crc.getValue()), DurationHistory.key(t));
+        }
+    }
+
     @Test
     void theFileKeepsOnlyTheMostRecentlyUsedKeys() throws IOException {
         Path file = tmp.resolve("durations.json");

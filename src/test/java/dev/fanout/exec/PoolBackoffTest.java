@@ -47,7 +47,13 @@ class PoolBackoffTest {
                     () -> ended.complete(
                             busy
                                     ? new RunningAttempt.AttemptEnd(
-                                            1, 0, "the agent reported an error: Overloaded", true, 0, null, true)
+                                            1,
+                                            0,
+                                            "the agent reported an error: Overloaded",
+                                            true,
+                                            Double.NaN,
+                                            null,
+                                            true)
                                     : new RunningAttempt.AttemptEnd(0, 0, null)));
             return RunningAttempt.of(ended, () -> {});
         };

@@ -41,7 +41,7 @@ class RunStoreTest {
         RunFixture fixture = new RunFixture(tmp.resolve("home"));
         RunRecord done = fixture.run(
                 file(
-                        RunFixture.config("task_timeout_seconds", 30),
+                        RunFixture.config("task_timeout_seconds", 30, "max_retries", 0),
                         task("a", "echo '{\"n\": 1.25}'"),
                         task("b", "echo oops >&2; exit 3"),
                         task("c", "true", "b")),
