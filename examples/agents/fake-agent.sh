@@ -8,8 +8,12 @@
 #   add PATH TEXT         appends the line TEXT to PATH (creating it and its folders)
 #   change PATH N TEXT    replaces line N of PATH with TEXT (two agents changing one line conflict)
 #   cost USD              the cost it reports (default 0.01)
-#   fail MESSAGE          reports an error instead (is_error: true)
+#   fail MESSAGE          reports an error instead (is_error: true); "fail overloaded" is what an
+#                         overloaded API says (fanout backs the agent's pool off)
+#   @N INSTRUCTION        the instruction, only in copy N of a task with repeat (FANOUT_REPEAT=N)
 #
+# Its usage figures are deterministic: input_tokens 100 + 10 a edit, output_tokens 20 a edit,
+# cache_read_input_tokens 50, cache_creation_input_tokens 5, num_turns edits + 1.
 # Other lines are ignored. The prompt is data: it is never evaluated, only read line by line.
 # Use it as an agent's command template: ["/path/to/fake-agent.sh", "{prompt}"].
 set -eu
@@ -38,6 +42,13 @@ while IFS= read -r line; do
   verb=$1
   shift
   case $verb in
+    @*)
+      [ "${verb#@}" = "${FANOUT_REPEAT:-}" ] || continue
+      [ "$#" -gt 0 ] || continue
+      verb=$1
+      shift ;;
+  esac
+  case $verb in
     add)
       safe "${1-}"
       path=$1; shift
@@ -59,9 +70,9 @@ PROMPT
 
 session=fake-${FANOUT_TASK_ID:-session}
 if [ -n "$error" ]; then
-  printf '{"type":"result","is_error":true,"result":"%s","num_turns":1,"total_cost_usd":%s,"session_id":"%s","usage":{"input_tokens":100,"output_tokens":0}}\n' \
+  printf '{"type":"result","is_error":true,"result":"%s","num_turns":1,"total_cost_usd":%s,"session_id":"%s","usage":{"input_tokens":100,"output_tokens":0,"cache_read_input_tokens":50,"cache_creation_input_tokens":5}}\n' \
     "$(printf '%s' "$error" | tr -d '"\\')" "$cost" "$session"
   exit 1
 fi
-printf '{"type":"result","is_error":false,"result":"made %d edit(s)","num_turns":%d,"total_cost_usd":%s,"session_id":"%s","usage":{"input_tokens":%d,"output_tokens":%d}}\n' \
+printf '{"type":"result","is_error":false,"result":"made %d edit(s)","num_turns":%d,"total_cost_usd":%s,"session_id":"%s","usage":{"input_tokens":%d,"output_tokens":%d,"cache_read_input_tokens":50,"cache_creation_input_tokens":5}}\n' \
   "$edits" "$((edits + 1))" "$cost" "$session" "$((100 + edits * 10))" "$((edits * 20))"

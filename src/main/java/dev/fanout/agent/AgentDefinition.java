@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param command the argv template, each element one argument with placeholders such as
  *                {@code {prompt}}; empty means "use {@code agent_command} from the config"
  * @param path    the agent's file
+ * @param pool    the concurrency pool its tasks count against (a task's own {@code pool} wins), or null
  */
 public record AgentDefinition(
         String name,
@@ -31,7 +32,8 @@ public record AgentDefinition(
         String body,
         Map<String, String> metadata,
         Path path,
-        Origin origin)
+        Origin origin,
+        String pool)
         implements Resource {
     /** The placeholders a command template may hold; each is replaced inside one argument. */
     public static final Set<String> PLACEHOLDERS =
@@ -43,6 +45,20 @@ public record AgentDefinition(
         tools = List.copyOf(tools);
         command = List.copyOf(command);
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** An agent in no pool. */
+    public AgentDefinition(
+            String name,
+            String description,
+            List<String> tools,
+            String model,
+            List<String> command,
+            String body,
+            Map<String, String> metadata,
+            Path path,
+            Origin origin) {
+        this(name, description, tools, model, command, body, metadata, path, origin, null);
     }
 
     public boolean temporary() {
@@ -94,6 +110,13 @@ public record AgentDefinition(
                 throw fm.error("command", bad);
             }
         }
+        String pool = fm.text("pool");
+        if (pool != null && !Names.isTaskId(pool)) {
+            throw fm.error(
+                    "pool",
+                    "pool name '" + ResourceKind.printable(pool) + "' must be letters, digits, '.', '_' or '-',"
+                            + " as in the config's \"pools\"");
+        }
         return new AgentDefinition(
                 name,
                 description,
@@ -103,7 +126,8 @@ public record AgentDefinition(
                 fm.body(),
                 fm.stringMap("metadata"),
                 file,
-                origin);
+                origin,
+                pool);
     }
 
     /** What is wrong with a command template, or null when nothing is. */
@@ -142,6 +166,7 @@ public record AgentDefinition(
         fields.put("tools", tools.isEmpty() ? null : String.join(", ", tools));
         fields.put("model", model);
         fields.put("command", command);
+        fields.put("pool", pool);
         fields.put("metadata", metadata);
         return Frontmatter.format(fields, body);
     }

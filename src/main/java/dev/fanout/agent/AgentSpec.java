@@ -11,10 +11,17 @@ import java.util.List;
  * @param model   the model, or null
  * @param command the argv template, or null to use {@code agent_command} from the config (an
  *                empty list is refused: it is a template with no program in it)
+ * @param pool    the concurrency pool its tasks count against, or null
  * @throws FanoutException (bad input) from the constructor for a bad name, a missing or long
  *     description, a tool name with a comma, or a command template that is not usable
  */
-public record AgentSpec(String name, String description, List<String> tools, String model, List<String> command) {
+public record AgentSpec(
+        String name, String description, List<String> tools, String model, List<String> command, String pool) {
+
+    /** An agent in no pool. */
+    public AgentSpec(String name, String description, List<String> tools, String model, List<String> command) {
+        this(name, description, tools, model, command, null);
+    }
 
     public AgentSpec {
         ResourceKind.AGENT.checkName(name);
@@ -31,6 +38,10 @@ public record AgentSpec(String name, String description, List<String> tools, Str
         model = model == null || model.isBlank() ? null : model.strip();
         if (model != null && (model.contains("\n") || model.contains("\r"))) {
             throw FanoutException.badInput("agent '" + name + "': the model name spans lines");
+        }
+        if (pool != null && !dev.fanout.Names.isTaskId(pool)) {
+            throw FanoutException.badInput("agent '" + name + "': pool name '" + pool
+                    + "' must be letters, digits, '.', '_' or '-', as in the config's \"pools\"");
         }
         if (command == null) {
             command = List.of();

@@ -122,7 +122,8 @@ public final class Resources {
                 spec.body(),
                 metadata(by),
                 file,
-                Origin.TEMPORARY);
+                Origin.TEMPORARY,
+                spec.pool());
     }
 
     private Map<String, String> metadata(CreatedBy by) {

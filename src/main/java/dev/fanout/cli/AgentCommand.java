@@ -57,6 +57,12 @@ public final class AgentCommand extends GroupCommand {
         @Option(names = "--command", arity = "1..*", paramLabel = "ARG", description = "its argv template")
         List<String> command;
 
+        @Option(
+                names = "--pool",
+                paramLabel = "POOL",
+                description = "the concurrency pool its tasks count against (config pools; a task's own pool wins)")
+        String pool;
+
         public Create(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -65,7 +71,7 @@ public final class AgentCommand extends GroupCommand {
         public Integer call() {
             Resources resources = ResourcesCommand.open(ctx, null);
             AgentDefinition a = resources.createTemporaryAgent(
-                    new AgentSpec(name, description, tools, model, argv(command)), CreatedBy.HAND);
+                    new AgentSpec(name, description, tools, model, argv(command), pool), CreatedBy.HAND);
             ctx.out().println("created temporary agent '" + a.name() + "' at " + a.path());
             ctx.out()
                     .println(ctx.style()

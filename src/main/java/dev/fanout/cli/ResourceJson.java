@@ -33,6 +33,9 @@ final class ResourceJson {
         } else if (r instanceof AgentDefinition a) {
             a.tools().forEach(n.putArray("tools")::add);
             n.put("model", a.model());
+            if (a.pool() != null) {
+                n.put("pool", a.pool());
+            }
             a.command().forEach(n.putArray("command")::add);
             n.set("metadata", Json.mapper().valueToTree(a.metadata()));
             if (withBody) {

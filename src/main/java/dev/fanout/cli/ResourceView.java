@@ -157,6 +157,9 @@ record ResourceView<T extends Resource>(
         Map<String, String> out = new LinkedHashMap<>();
         out.put("tools", a.tools().isEmpty() ? "-" : String.join(", ", a.tools()));
         out.put("model", a.model() == null ? "-" : a.model());
+        if (a.pool() != null) {
+            out.put("pool", a.pool());
+        }
         out.put(
                 "command",
                 a.command().isEmpty()

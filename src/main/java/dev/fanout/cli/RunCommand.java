@@ -119,6 +119,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-worktrees", description = "keep the worktrees of isolated tasks after the run")
     boolean keepWorktrees;
 
+    @Option(
+            names = "--max-cost-usd",
+            paramLabel = "USD",
+            description = "start no new agent task once the run's agents have spent this much (max_cost_usd)")
+    String maxCostUsd;
+
     @Mixin
     ConfigOptions config;
 
@@ -230,6 +236,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (cluster != null) {
             flags.put("cluster_members", cluster);
+        }
+        if (maxCostUsd != null) {
+            flags.put("max_cost_usd", maxCostUsd);
         }
         return flags;
     }

@@ -5,6 +5,7 @@ import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
 import dev.fanout.exec.TaskStatus;
+import dev.fanout.exec.Usage;
 import dev.fanout.session.AfterRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /** The end of a run in a few lines: counts, times, speedups, and what went wrong where. */
@@ -58,6 +61,10 @@ final class RunSummaryView {
             out.println("  " + TimeFormat.seconds(r.queuedSeconds())
                     + " waiting for the JavaScript engine, not counted as task time");
         }
+        Usage usage = r.usage();
+        if (usage != null) {
+            out.println("  " + style.bold("cost") + " " + UsageText.of(usage, r.usageByAgent()));
+        }
         for (TaskResult t : r.results().values()) {
             if (t.status() == TaskStatus.FAILED || t.status() == TaskStatus.TIMED_OUT) {
                 out.println("  " + style.red(t.status() == TaskStatus.FAILED ? "failed" : "timed out") + " "
@@ -68,16 +75,20 @@ final class RunSummaryView {
                 out.println("  " + style.yellow("note") + " " + t.taskId() + ": " + style.taskText(t.resultError()));
             }
         }
-        List<String> skipped = new ArrayList<>();
+        // skipped tasks by why: a dependency that did not succeed, or the cost limit
+        Map<String, List<String>> skipped = new LinkedHashMap<>();
         r.results().values().stream()
                 .filter(t -> t.status() == TaskStatus.SKIPPED)
-                .forEach(t -> skipped.add(t.taskId()));
-        if (!skipped.isEmpty()) {
-            out.println("  " + style.yellow("skipped") + " "
-                    + String.join(", ", skipped.size() > 10 ? skipped.subList(0, 10) : skipped)
-                    + (skipped.size() > 10 ? " … and " + (skipped.size() - 10) + " more" : "")
-                    + " (a dependency did not succeed)");
-        }
+                .forEach(t -> skipped.computeIfAbsent(
+                                t.reason() != null && t.reason().startsWith("cost limit")
+                                        ? t.reason()
+                                        : "a dependency did not succeed",
+                                k -> new ArrayList<>())
+                        .add(t.taskId()));
+        skipped.forEach((why, ids) -> out.println("  " + style.yellow("skipped") + " "
+                + String.join(", ", ids.size() > 10 ? ids.subList(0, 10) : ids)
+                + (ids.size() > 10 ? " … and " + (ids.size() - 10) + " more" : "")
+                + " (" + why + ")"));
         if (r.resumedFrom() != null) {
             out.println("  " + style.dim("resumed from " + r.resumedFrom()));
         }

@@ -52,6 +52,9 @@ public final class RunsCommand implements Callable<Integer> {
                 o.put("wall_seconds", Numbers.rounded(r.wallSeconds()));
                 o.put("measured_speedup", Numbers.rounded(r.measuredSpeedup()));
                 o.put("source", r.source());
+                if (r.usage() != null) {
+                    o.put("cost_usd", r.usage().roundedCost());
+                }
                 o.put("resumed_from", r.resumedFrom());
             }
             listing.damaged()
@@ -69,9 +72,13 @@ public final class RunsCommand implements Callable<Integer> {
             return 0;
         }
         // columns as wide as their widest cell: '20000/20000' must not push the rest out of line
-        TextTable table = new TextTable("run", "started", "status", "ok/tasks", "wall", "speedup", "source");
+        // a cost column only where some run's agents reported what they spent
+        boolean costs = shown.stream().anyMatch(r -> r.usage() != null);
+        TextTable table = costs
+                ? new TextTable("run", "started", "status", "ok/tasks", "wall", "speedup", "cost", "source")
+                : new TextTable("run", "started", "status", "ok/tasks", "wall", "speedup", "source");
         for (RunRecord r : shown) {
-            table.row(
+            List<String> cells = new java.util.ArrayList<>(List.of(
                     r.runId(),
                     WHEN.format(r.startedAt()),
                     r.state().key(),
@@ -80,10 +87,18 @@ public final class RunsCommand implements Callable<Integer> {
                             + "/" + r.results().size(),
                     TimeFormat.seconds(r.wallSeconds()),
                     Numbers.text(r.measuredSpeedup()) + "x",
-                    r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")"));
+                    r.source() + (r.resumedFrom() == null ? "" : " (resumes " + r.resumedFrom() + ")")));
+            if (costs) {
+                cells.add(cells.size() - 1, r.usage() == null ? "-" : r.usage().costText());
+            }
+            table.row(cells.toArray(String[]::new));
         }
         // a run whose record cannot be read is still a run: listed, with what is wrong
-        listing.damaged().forEach((id, problem) -> table.row(id, "-", "damaged", "-", "-", "-", problem));
+        listing.damaged()
+                .forEach((id, problem) -> table.row(
+                        costs
+                                ? new String[] {id, "-", "damaged", "-", "-", "-", "-", problem}
+                                : new String[] {id, "-", "damaged", "-", "-", "-", problem}));
         table.print(ctx.out(), ctx.style());
         if (runs.size() > shown.size()) {
             ctx.out()

@@ -44,6 +44,9 @@ public final class StatsCommand implements Callable<Integer> {
         out.printf(
                 "speedup: measured %sx on average against %sx estimated%n",
                 Numbers.text(s.meanMeasuredSpeedup()), Numbers.text(s.meanEstimatedSpeedup()));
+        if (s.usage() != null) {
+            out.println("agents spent " + UsageText.of(s.usage(), s.usageByAgent()));
+        }
         if (!s.slowest().isEmpty()) {
             out.println(ctx.style().bold("slowest tasks (mean of successful runs)"));
             s.slowest()

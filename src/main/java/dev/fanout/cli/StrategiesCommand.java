@@ -42,7 +42,8 @@ public final class StrategiesCommand implements Callable<Integer> {
             }
             ctx.out()
                     .println(ctx.style()
-                            .dim("'auto' (the default) chooses changes for worktree tasks, else from the tasks' types;"
+                            .dim("'auto' (the default) chooses best for repeat copies, changes for worktree tasks,"
+                                    + " else from the tasks' types;"
                                     + " unknown types use 'generic'"));
         }
         ctx.out().flush();

@@ -218,6 +218,11 @@ public record Config(Map<String, Object> values, Map<String, String> origins) {
         return (Map<String, Integer>) get(ConfigKeys.POOLS);
     }
 
+    /** Dollars a run's agents may spend before no new agent task starts; 0 for no limit. */
+    public double maxCostUsd() {
+        return number(ConfigKeys.MAX_COST_USD);
+    }
+
     public boolean autosave() {
         return (Boolean) get(ConfigKeys.AUTOSAVE);
     }

@@ -127,6 +127,13 @@ public final class ConfigKeys {
             java.util.Map.of(),
             null,
             "named concurrency limits, e.g. {\"claude\": 2}; a task joins one with pool: NAME");
+    public static final ConfigKey MAX_COST_USD = key(
+            "max_cost_usd",
+            ConfigKey.Type.NUMBER,
+            0.0,
+            0.0,
+            "once a run's agents have reported spending this many dollars, no new agent task starts"
+                    + " (the rest are skipped); 0 for no limit");
     public static final ConfigKey AUTOSAVE =
             key("autosave", ConfigKey.Type.BOOLEAN, true, null, "save the shell's session when it ends");
 

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * Runs a task's prompt through its agent: the agent's argv template (or {@code agent_command})
  * with placeholders filled inside each argument, so no shell ever sees a prompt. When the
  * agent prints the JSON of {@code claude -p --output-format json}, its result, error flag,
- * turns and cost become the task's result; an error that says the service is overloaded or
- * rate-limited is retried, another is not.
+ * turns, cost and token usage become the task's result and the attempt's {@link Usage}; an
+ * error that says the service is overloaded or rate-limited is retried (and backs its pool
+ * off), another is not.
  */
 public final class AgentRunner implements TaskRunner {
     private static final Pattern TRANSIENT =
@@ -113,7 +114,7 @@ public final class AgentRunner implements TaskRunner {
         ObjectNode result = Json.mapper().createObjectNode();
         result.set("result", out.get("result"));
         result.put("is_error", out.path("is_error").asBoolean(false));
-        for (String field : new String[] {"num_turns", "total_cost_usd", "session_id", "duration_ms"}) {
+        for (String field : new String[] {"num_turns", "total_cost_usd", "usage", "session_id", "duration_ms"}) {
             if (out.has(field)) {
                 result.set(field, out.get(field));
             }
@@ -125,16 +126,22 @@ public final class AgentRunner implements TaskRunner {
         } catch (IOException e) {
             // the agent's stdout log still holds its output
         }
+        Usage usage = Usage.ofAgentJson(out);
         if (!out.path("is_error").asBoolean(false)) {
-            return end;
+            return new AttemptEnd(
+                    end.exitCode(), end.signal(), end.error(), end.retryable(), end.ranSeconds(), usage, false);
         }
         String text = out.path("result").asText("").strip();
         String first = text.lines().findFirst().orElse("no message");
+        boolean overloaded = TRANSIENT.matcher(text).find();
         return new AttemptEnd(
                 end.exitCode() == null || end.exitCode() == 0 ? 1 : end.exitCode(),
                 end.signal(),
                 "the agent reported an error: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first),
-                TRANSIENT.matcher(text).find());
+                overloaded,
+                end.ranSeconds(),
+                usage,
+                overloaded);
     }
 
     private static JsonNode agentJson(Path stdout) {

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param error what went wrong in words, or null
  * @param queuedSeconds of the time from start to end, how long it was not running on the shared
  *     runner it takes turns on (a script task waits for the one JavaScript engine); 0 for processes
+ * @param usage what an agent reported it spent (cost, tokens, turns), or null
  */
 public record Attempt(
         int number,
@@ -20,7 +21,20 @@ public record Attempt(
         Integer exitCode,
         int signal,
         String error,
-        double queuedSeconds) {
+        double queuedSeconds,
+        Usage usage) {
+
+    public Attempt(
+            int number,
+            Instant startedAt,
+            Instant endedAt,
+            TaskStatus status,
+            Integer exitCode,
+            int signal,
+            String error,
+            double queuedSeconds) {
+        this(number, startedAt, endedAt, status, exitCode, signal, error, queuedSeconds, null);
+    }
 
     public Attempt(
             int number,

@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 /**
  * What a run should do next, as pure state (ninja's {@code Plan}, apart from its {@code Builder}):
  * which tasks wait for dependencies, which are ready and in what order, how many slots (and pool
  * slots) are taken, which failed tasks wait for a retry and until when, which tasks a failure
- * skips and what a halt cancels. It has no threads and no clock: the caller says what happened
+ * skips and what a halt cancels, which tasks may no longer start (a cost limit) and until when
+ * an overloaded pool starts nothing. It has no threads and no clock: the caller says what happened
  * and what time it is (milliseconds from any origin), and asks {@link #next} what to start.
  *
  * <p>Every task ends in exactly one final {@link TaskStatus}. The caller reports the ends of
@@ -106,6 +108,13 @@ public final class Plan {
     private final int[] poolLimit;
     private final int[] poolRunning;
     private final List<PriorityQueue<Integer>> delayed = new ArrayList<>();
+    /** No task of the pool starts before this time (an overloaded service); 0 for none. */
+    private final long[] poolNotBefore;
+    /** Overloads in a row since the pool's last success: the exponent of its backoff. */
+    private final int[] poolStrikes;
+
+    private IntPredicate closed;
+    private String closedWhy;
     private int running;
     private int finished;
     private boolean started;
@@ -136,6 +145,8 @@ public final class Plan {
         List<String> names = new ArrayList<>(pools.limits().keySet());
         poolLimit = new int[names.size()];
         poolRunning = new int[names.size()];
+        poolNotBefore = new long[names.size()];
+        poolStrikes = new int[names.size()];
         for (int p = 0; p < names.size(); p++) {
             poolLimit[p] = pools.limits().get(names.get(p));
             delayed.add(new PriorityQueue<>(order));
@@ -181,14 +192,32 @@ public final class Plan {
             state[v] = READY;
             ready.add(v);
         }
+        for (int p = 0; p < poolNotBefore.length; p++) {
+            if (poolNotBefore[p] != 0 && poolNotBefore[p] <= now) {
+                poolNotBefore[p] = 0; // its backoff is over: what it held back may start
+                PriorityQueue<Integer> held = delayed.get(p);
+                while (!held.isEmpty()) {
+                    ready.add(held.poll());
+                }
+            }
+        }
         while (running < jobs && !ready.isEmpty()) {
             int v = ready.poll();
             if (state[v] != READY) {
                 continue; // carried over while it was queued
             }
+            if (closed != null && closed.test(v)) {
+                settle(v, TaskStatus.SKIPPED, closedWhy);
+                skipDependents(v);
+                if (pool[v] >= 0) {
+                    passTurn(pool[v]); // it had the pool's turn: the next task its pool held back gets it
+                }
+                continue;
+            }
             int p = pool[v];
-            if (p >= 0 && poolRunning[p] >= poolLimit[p]) {
-                delayed.get(p).add(v); // back in the ready queue when a task of its pool ends
+            if (p >= 0 && (poolRunning[p] >= poolLimit[p] || poolNotBefore[p] > now)) {
+                // back in the ready queue when a task of its pool ends, or when its backoff is over
+                delayed.get(p).add(v);
                 continue;
             }
             state[v] = RUNNING;
@@ -205,6 +234,9 @@ public final class Plan {
     /** A started task succeeded (or was settled without running): its dependents may become ready. */
     public void succeeded(int task) {
         leave(task);
+        if (pool[task] >= 0) {
+            poolStrikes[pool[task]] = 0;
+        }
         settle(task, TaskStatus.SUCCEEDED, null);
         release(task);
     }
@@ -249,14 +281,52 @@ public final class Plan {
         settle(task, TaskStatus.CANCELLED, null);
     }
 
+    /**
+     * From now on no task that {@code which} accepts starts: each is skipped with {@code why}
+     * when its turn would come, and its dependents with it (as a failure's are). Running tasks
+     * run on; tasks {@code which} refuses start as before. A later call replaces the earlier one.
+     */
+    public void stopStarting(IntPredicate which, String why) {
+        closed = which;
+        closedWhy = why;
+    }
+
+    /**
+     * A task of a pool met an overloaded service: no task of that pool starts before {@code now}
+     * plus {@code baseSeconds ^ k} seconds (k overloads in a row since the pool's last success),
+     * never more than {@code capSeconds}. Tasks of other pools are not held back.
+     *
+     * @return when the pool may start tasks again, or {@code now} when the task is in no pool
+     */
+    public long poolOverloaded(int task, long now, double baseSeconds, double capSeconds) {
+        int p = pool[task];
+        if (p < 0) {
+            return now;
+        }
+        poolStrikes[p]++;
+        double seconds = Math.min(Math.pow(baseSeconds, poolStrikes[p]), capSeconds);
+        long until = now + Math.round(seconds * 1000);
+        poolNotBefore[p] = Math.max(poolNotBefore[p], until);
+        return poolNotBefore[p];
+    }
+
     /** Ctrl-C: nothing more starts, every task not started is cancelled, and every running one is to stop. */
     public void interrupt(String why) {
         halt("interrupted (" + why + ")", true);
     }
 
-    /** When the earliest retry comes due, or {@link Long#MAX_VALUE} when none waits. */
+    /**
+     * When the earliest retry comes due or a pool's backoff ends with tasks held back, or
+     * {@link Long#MAX_VALUE} when none waits.
+     */
     public long nextDue() {
-        return due.isEmpty() ? Long.MAX_VALUE : due.peek().at();
+        long at = due.isEmpty() ? Long.MAX_VALUE : due.peek().at();
+        for (int p = 0; p < poolNotBefore.length; p++) {
+            if (poolNotBefore[p] != 0 && !delayed.get(p).isEmpty()) {
+                at = Math.min(at, poolNotBefore[p]);
+            }
+        }
+        return at;
     }
 
     /** Whether every task has its final status. */
@@ -301,13 +371,18 @@ public final class Plan {
         int p = pool[task];
         if (p >= 0) {
             poolRunning[p]--;
-            PriorityQueue<Integer> waitingForPool = delayed.get(p);
-            while (!waitingForPool.isEmpty()) {
-                int v = waitingForPool.poll();
-                if (state[v] == READY) {
-                    ready.add(v);
-                    break;
-                }
+            passTurn(p);
+        }
+    }
+
+    /** The best task the pool held back goes back to the ready queue. */
+    private void passTurn(int p) {
+        PriorityQueue<Integer> waitingForPool = delayed.get(p);
+        while (!waitingForPool.isEmpty()) {
+            int v = waitingForPool.poll();
+            if (state[v] == READY) {
+                ready.add(v);
+                break;
             }
         }
     }

@@ -35,6 +35,7 @@ record RunFile(
         Map<String, Integer> counts,
         JsonNode tasks,
         JsonNode config,
+        JsonNode usage,
         LinkedHashMap<String, Result> results) {
 
     /** How the run's processes were kept together (written only by the fanout that ran it). */
@@ -67,7 +68,8 @@ record RunFile(
             double queuedSeconds,
             Integer exitCode,
             int signal,
-            String error) {
+            String error,
+            JsonNode usage) {
         Attempt toAttempt() {
             return new Attempt(
                     attempt,
@@ -77,7 +79,8 @@ record RunFile(
                     exitCode,
                     signal,
                     error,
-                    queuedSeconds);
+                    queuedSeconds,
+                    Usage.fromJson(usage));
         }
     }
 }

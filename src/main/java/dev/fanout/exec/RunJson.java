@@ -98,6 +98,14 @@ public final class RunJson {
         }
         ObjectNode counts = o.putObject("counts");
         r.counts().forEach((s, c) -> counts.put(s.key(), c));
+        Usage usage = r.usage();
+        if (usage != null) {
+            // what the agents reported spending: the run's total and each agent's
+            ObjectNode u = o.putObject("usage");
+            u.set("total", usage.toJson());
+            ObjectNode agents = u.putObject("agents");
+            r.usageByAgent().forEach((agent, a) -> agents.set(agent, a.toJson()));
+        }
         o.set("tasks", tasks);
         if (r.tasks().config() != null) {
             o.set("config", r.tasks().config());
@@ -146,6 +154,9 @@ public final class RunJson {
             }
             if (a.error() != null) {
                 j.put("error", a.error());
+            }
+            if (a.usage() != null) {
+                j.set("usage", a.usage().toJson());
             }
         }
         return o;

@@ -72,6 +72,40 @@ public record RunRecord(
         return wall > 0 ? taskSeconds() / wall : 1.0;
     }
 
+    /**
+     * What this run's agents reported spending (not the tasks carried over from a resumed run),
+     * or null when none reported anything.
+     */
+    public Usage usage() {
+        Usage sum = null;
+        for (TaskResult r : results.values()) {
+            Usage u = r.reused() ? null : r.usage();
+            if (u != null) {
+                sum = (sum == null ? Usage.ZERO : sum).plus(u);
+            }
+        }
+        return sum;
+    }
+
+    /** {@link #usage()} by agent name, in the order the tasks come; empty when none reported anything. */
+    public Map<String, Usage> usageByAgent() {
+        Map<String, Usage> by = new java.util.LinkedHashMap<>();
+        Map<String, dev.fanout.task.Task> byId = null;
+        for (TaskResult r : results.values()) {
+            Usage u = r.reused() ? null : r.usage();
+            if (u == null) {
+                continue;
+            }
+            if (byId == null) {
+                byId = tasks.byId();
+            }
+            dev.fanout.task.Task t = byId.get(r.taskId());
+            String agent = t == null || t.agent() == null ? "(no agent)" : t.agent();
+            by.merge(agent, u, Usage::plus);
+        }
+        return by;
+    }
+
     public Map<TaskStatus, Integer> counts() {
         Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
         results.values().forEach(r -> counts.merge(r.status(), 1, Integer::sum));

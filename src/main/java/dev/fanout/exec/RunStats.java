@@ -20,6 +20,8 @@ import java.util.Map;
  * @param slowest tasks by mean successful duration, slowest first
  * @param estimates tasks with an estimate, by how far off it was, worst first
  * @param estimateError mean absolute error of estimates, as a fraction of the measured time
+ * @param usage what agents reported spending across the runs, or null when none did
+ * @param usageByAgent the same by agent name, costliest first
  */
 public record RunStats(
         int runs,
@@ -31,7 +33,9 @@ public record RunStats(
         double meanMeasuredSpeedup,
         List<TaskTime> slowest,
         List<EstimateError> estimates,
-        double estimateError) {
+        double estimateError,
+        Usage usage,
+        Map<String, Usage> usageByAgent) {
 
     /** A task's mean duration over the runs it succeeded in. */
     public record TaskTime(String taskId, double meanSeconds, int runs) {}
@@ -54,7 +58,14 @@ public record RunStats(
         int finishedRuns = 0;
         Map<String, double[]> durations = new HashMap<>();
         Map<String, Double> estimates = new HashMap<>();
+        Usage usage = null;
+        Map<String, Usage> byAgent = new HashMap<>();
         for (RunRecord r : records) {
+            Usage spent = r.usage();
+            if (spent != null) {
+                usage = (usage == null ? Usage.ZERO : usage).plus(spent);
+                r.usageByAgent().forEach((agent, u) -> byAgent.merge(agent, u, Usage::plus));
+            }
             if (r.state() != RunState.RUNNING && r.endedAt() != null) {
                 finishedRuns++;
                 est += r.estimatedSpeedup();
@@ -103,6 +114,18 @@ public record RunStats(
                 finishedRuns == 0 ? 0 : meas / finishedRuns,
                 List.copyOf(slowest.subList(0, Math.min(top, slowest.size()))),
                 List.copyOf(errors.subList(0, Math.min(top, errors.size()))),
-                meanError);
+                meanError,
+                usage,
+                costliestFirst(byAgent));
+    }
+
+    private static Map<String, Usage> costliestFirst(Map<String, Usage> byAgent) {
+        Map<String, Usage> sorted = new java.util.LinkedHashMap<>();
+        byAgent.entrySet().stream()
+                .sorted(Map.Entry.<String, Usage>comparingByValue(Comparator.comparingDouble(Usage::costUsd))
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return java.util.Collections.unmodifiableMap(sorted);
     }
 }

@@ -33,9 +33,22 @@ public interface RunningAttempt {
      * How an attempt ended: an exit code, or the signal that killed it, and an error in words or
      * null; {@code retryable} false when trying again cannot help; {@code ranSeconds}, for a task
      * that takes turns on a shared runner, how long it actually ran there (the rest of the attempt
-     * was waiting), or NaN when the whole attempt was running.
+     * was waiting), or NaN when the whole attempt was running; {@code usage}, what an agent
+     * reported it spent, or null; {@code overloaded}, whether the service said it is overloaded or
+     * rate-limited (its whole pool backs off).
      */
-    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double ranSeconds) {
+    record AttemptEnd(
+            Integer exitCode,
+            int signal,
+            String error,
+            boolean retryable,
+            double ranSeconds,
+            Usage usage,
+            boolean overloaded) {
+        public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double ranSeconds) {
+            this(exitCode, signal, error, retryable, ranSeconds, null, false);
+        }
+
         public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
             this(exitCode, signal, error, retryable, Double.NaN);
         }

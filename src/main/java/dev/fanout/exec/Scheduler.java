@@ -56,6 +56,9 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
     private final TaskState[] state;
     private final Plan plan;
     private boolean interrupted;
+    /** Dollars the run's agents have reported spending so far. */
+    private double spent;
+
     private boolean dirty;
     private long lastCheckpoint;
 
@@ -315,8 +318,13 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         double queued = Double.isNaN(end.ranSeconds())
                 ? 0
                 : Math.max(0, Duration.between(state[v].startedAt, endedAt).toNanos() / 1e9 - end.ranSeconds());
-        Attempt a = new Attempt(number, state[v].startedAt, endedAt, outcome, end.exitCode(), signal, error, queued);
+        Attempt a = new Attempt(
+                number, state[v].startedAt, endedAt, outcome, end.exitCode(), signal, error, queued, end.usage());
         state[v].attempts.add(a);
+        spend(end.usage());
+        if (outcome == TaskStatus.FAILED && end.overloaded()) {
+            backOffPool(v);
+        }
         dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
         if (collected != null && outcome != TaskStatus.SUCCEEDED) {
             dir.discard(state[v].context); // it exited well, but too late: stopped or timed out
@@ -347,6 +355,29 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                     plan.failed(v, outcome);
                 }
             }
+        }
+    }
+
+    /** Counts what an attempt spent; at {@code max_cost_usd}, no new agent task starts. */
+    private void spend(Usage usage) {
+        double limit = config.maxCostUsd();
+        if (usage == null || usage.costUsd() <= 0) {
+            return;
+        }
+        boolean under = spent < limit;
+        spent += usage.costUsd();
+        if (limit > 0 && under && spent >= limit) {
+            String why = "cost limit " + Usage.dollars(limit) + " USD reached (spent " + Usage.dollars(spent) + ")";
+            plan.stopStarting(t -> graph.task(t).kind() == Task.Kind.AGENT, why);
+        }
+    }
+
+    /** The service said it is overloaded: the task's whole pool waits, and the loop wakes when it may go on. */
+    private void backOffPool(int v) {
+        long now = timeline.millis();
+        long until = plan.poolOverloaded(v, now, config.backoffBaseSeconds(), config.maxBackoffSeconds());
+        if (until > now) {
+            timeline.schedule(until - now, () -> events.add(new SchedulerEvent.RetryDue(v)));
         }
     }
 

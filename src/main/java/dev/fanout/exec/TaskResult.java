@@ -43,6 +43,17 @@ public record TaskResult(
         return attempts.stream().mapToDouble(Attempt::seconds).sum();
     }
 
+    /** What its agent reported spending over all attempts, or null when no attempt reported any. */
+    public Usage usage() {
+        Usage sum = null;
+        for (Attempt a : attempts) {
+            if (a.usage() != null) {
+                sum = (sum == null ? Usage.ZERO : sum).plus(a.usage());
+            }
+        }
+        return sum;
+    }
+
     public Attempt lastAttempt() {
         return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
     }

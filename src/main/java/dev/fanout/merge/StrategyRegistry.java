@@ -35,7 +35,8 @@ public final class StrategyRegistry {
                 new BuildMerge(),
                 new DeploymentMerge(),
                 new ByTaskMerge(),
-                new ChangesMerge())) {
+                new ChangesMerge(),
+                new BestMerge())) {
             r.strategies.put(s.name(), new RegisteredStrategy(s, RegisteredStrategy.BUILT_IN));
         }
         return r;

@@ -20,9 +20,19 @@ import java.nio.file.Path;
  *     column 3: …"), or null; a merge treats such a task as one that returned nothing and says so
  * @param workDir the folder relative paths in the result (reports, artifacts) are resolved against:
  *     the task's working directory; null for fanout's own working directory
+ * @param repeatOf for a copy made by {@code repeat: N}, the id of the task it is a copy of; else null
+ * @param seconds how long the task ran, or a negative number when that is not known
  */
 public record TaskOutput(
-        String taskId, String type, String status, JsonNode result, Path stdout, String resultError, Path workDir) {
+        String taskId,
+        String type,
+        String status,
+        JsonNode result,
+        Path stdout,
+        String resultError,
+        Path workDir,
+        String repeatOf,
+        double seconds) {
     // trailing tokens fail, so "{} junk" is reported as not JSON rather than read as {}
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -33,6 +43,12 @@ public record TaskOutput(
         }
         type = type == null || type.isBlank() ? "untyped" : type;
         status = status == null ? "unknown" : status;
+    }
+
+    /** An output of a task that is no repeat's copy, its running time unknown. */
+    public TaskOutput(
+            String taskId, String type, String status, JsonNode result, Path stdout, String resultError, Path workDir) {
+        this(taskId, type, status, result, stdout, resultError, workDir, null, -1);
     }
 
     /** An output whose result was readable (or absent), relative paths resolved against fanout's working directory. */

@@ -321,6 +321,12 @@ public final class ScriptBridge implements AutoCloseable {
                 g.writeStringField("task_id", o.taskId());
                 g.writeStringField("type", o.type());
                 g.writeStringField("status", o.status());
+                if (o.repeatOf() != null) {
+                    g.writeStringField("repeat_of", o.repeatOf());
+                }
+                if (o.seconds() >= 0) {
+                    g.writeNumberField("seconds", o.seconds());
+                }
                 if (o.hasResult()) {
                     g.writeFieldName("result");
                     g.writeTree(o.result());

@@ -5,6 +5,7 @@ import dev.fanout.FanoutException;
 import dev.fanout.Json;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.TaskResult;
+import dev.fanout.merge.BestMerge;
 import dev.fanout.merge.ChangesMerge;
 import dev.fanout.merge.Merged;
 import dev.fanout.merge.ResultMerger;
@@ -42,7 +43,9 @@ final class RunMerge {
                     r == null ? null : r.result(),
                     run.taskDir(id).resolve("stdout.log"),
                     r == null ? null : r.resultError(),
-                    workDir));
+                    workDir,
+                    task.env().get("FANOUT_REPEAT_OF"),
+                    r == null ? -1 : r.seconds()));
         }
         return outputs;
     }
@@ -62,9 +65,11 @@ final class RunMerge {
         ResultMerger merger = new ResultMerger(strategies);
         return onto != null
                 ? merger.mergeWith(outputs, new ChangesMerge(new Git(), onto))
-                : auto && ChangesMerge.applies(outputs)
-                        ? merger.merge(outputs, ChangesMerge.NAME)
-                        : merger.merge(outputs, strategy);
+                : auto && BestMerge.applies(outputs)
+                        ? merger.merge(outputs, BestMerge.NAME)
+                        : auto && ChangesMerge.applies(outputs)
+                                ? merger.merge(outputs, ChangesMerge.NAME)
+                                : merger.merge(outputs, strategy);
     }
 
     /** Merges the whole run as {@link #merge} does and keeps the result as the run's {@code merged.json}. */

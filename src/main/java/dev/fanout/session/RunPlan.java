@@ -70,11 +70,13 @@ public record RunPlan(
                 request.resume() != null
                         ? "run the tasks file again instead of resuming"
                         : "load the tasks file again ('load FILE')");
+        tasks = AgentPools.apply(tasks, session.resources(config));
         for (dev.fanout.task.Task t : tasks.tasks()) {
             if (t.pool() != null && !config.pools().containsKey(t.pool())) {
                 String where = t.position() == null ? "" : t.position() + ": ";
-                throw FanoutException.badInput(where + "task '" + t.id() + "' is in pool '" + t.pool()
-                        + "', which has no limit; add \"pools\": {\"" + t.pool() + "\": N} to the config");
+                String from = AgentPools.fromAgent(given, t) ? " (its agent '" + t.agent() + "' says so)" : "";
+                throw FanoutException.badInput(where + "task '" + t.id() + "' is in pool '" + t.pool() + "'" + from
+                        + ", which has no limit; add \"pools\": {\"" + t.pool() + "\": N} to the config");
             }
         }
         TaskGraph graph = TaskGraph.of(tasks);

@@ -222,6 +222,33 @@ public record Task(
                 requires);
     }
 
+    /** This task counted against another concurrency pool (its agent's). */
+    public Task withPool(String newPool) {
+        return new Task(
+                id,
+                type,
+                description,
+                dependsOn,
+                estimatedSeconds,
+                command,
+                agent,
+                prompt,
+                script,
+                cwd,
+                env,
+                timeoutSeconds,
+                retries,
+                noRetryExitCodes,
+                inputs,
+                position,
+                limits,
+                caching,
+                isolation,
+                base,
+                newPool,
+                requires);
+    }
+
     /** This task with another environment (secrets masked, or given back). */
     public Task withEnv(Map<String, String> newEnv) {
         return new Task(

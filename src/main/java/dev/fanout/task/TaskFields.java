@@ -43,7 +43,8 @@ final class TaskFields {
             "isolation",
             "base",
             "pool",
-            "requires");
+            "requires",
+            "repeat");
 
     private final String file;
     private final int ordinal;
@@ -63,6 +64,8 @@ final class TaskFields {
     private Map<String, String> requires;
     private Double timeoutSeconds;
     private Integer retries;
+    private int repeat = 1;
+    private Location repeatAt;
     private List<Integer> noRetryExitCodes;
     private List<String> inputs;
     private Long memoryMax;
@@ -87,6 +90,16 @@ final class TaskFields {
     }
 
     /** Reads from just after the task's '{' to its '}'. */
+    /** How many independent copies of the task to run ({@code repeat}); 1 when the file gives none. */
+    int repeat() {
+        return repeat;
+    }
+
+    /** Where {@code repeat} stands, or null. */
+    Location repeatAt() {
+        return repeatAt;
+    }
+
     Task read(JsonParser parser) throws IOException {
         List<Entry> entries = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -223,6 +236,14 @@ final class TaskFields {
             // 0 means no limit, as task_timeout_seconds does in the config
             case "timeout_seconds" -> timeoutSeconds = nonNegative(field, v, at);
             case "retries" -> retries = nonNegativeInt(field, v, at);
+            case "repeat" -> {
+                Integer n = nonNegativeInt(field, v, at);
+                if (n < 1 || n > Repeats.MAX) {
+                    throw error(at, who() + "repeat must be from 1 to " + Repeats.MAX + ", not " + n);
+                }
+                repeat = n;
+                repeatAt = at;
+            }
             case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
             case "inputs" -> inputs = CachingFields.globs(field, textList(field, v, at), false, who(), at, this::error);
             case "outputs" ->

@@ -274,6 +274,8 @@ public final class TaskFileReader {
             return node;
         }
 
+        private final Repeats repeats = new Repeats();
+
         private List<Task> taskArray() throws IOException {
             List<Task> tasks = new ArrayList<>();
             JsonToken token;
@@ -286,10 +288,13 @@ public final class TaskFileReader {
                             parser.currentTokenLocation(),
                             "task #" + (tasks.size() + 1) + " must be an object with an id, not " + describe(token));
                 }
-                tasks.add(new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation()), base)
-                        .read(parser));
+                TaskFields fields =
+                        new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation()), base);
+                Task task = fields.read(parser);
+                repeats.add(task, fields.repeat(), fields.repeatAt());
+                tasks.add(task);
             }
-            return tasks;
+            return repeats.expand(tasks);
         }
 
         private LocatedException error(JsonLocation at, String problem) {

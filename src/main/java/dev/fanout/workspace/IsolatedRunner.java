@@ -114,6 +114,9 @@ public final class IsolatedRunner implements TaskRunner {
                     end.exitCode() == null || end.exitCode() == 0 ? 1 : end.exitCode(),
                     end.signal(),
                     "cannot collect its worktree's changes: " + e.getMessage(),
+                    false,
+                    end.ranSeconds(),
+                    end.usage(),
                     false);
         }
     }

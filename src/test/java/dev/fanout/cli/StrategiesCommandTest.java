@@ -45,8 +45,12 @@ class StrategiesCommandTest {
                 "changes           built-in  merge worktree tasks' branches into fanout/RUN_ID/merged (git three-way merge); report conflicts",
                 lines[8]);
         assertEquals(
-                "'auto' (the default) chooses changes for worktree tasks, else from the tasks' types; unknown types use 'generic'",
+                "best              built-in  of each task's repeat copies, pick one: passing, then smallest diff, then fastest",
                 lines[9]);
+        assertEquals(
+                "'auto' (the default) chooses best for repeat copies, changes for worktree tasks, else from the tasks'"
+                        + " types; unknown types use 'generic'",
+                lines[10]);
     }
 
     @Test
@@ -75,8 +79,8 @@ class StrategiesCommandTest {
         int code = CommandLineFactory.create(ctx).execute("strategies", "--json");
         assertEquals(0, code, err.toString());
         JsonNode list = Json.mapper().readTree(out.toString());
-        assertEquals(9, list.size());
-        JsonNode last = list.get(8);
+        assertEquals(10, list.size());
+        JsonNode last = list.get(9);
         assertEquals("top3", last.get("name").asText());
         assertEquals("script: nightly.js", last.get("origin").asText());
         assertEquals("the three best hits", last.get("description").asText());

@@ -69,9 +69,19 @@ class PlanPropertiesTest {
         final Map<String, Integer> inPool = new HashMap<>();
         int maxRunning;
         final List<String> log = new ArrayList<>();
+        /** With it, starts of even tasks stop at a random moment and failures of pool tasks back their pool off. */
+        final boolean closeAndOverload;
+
+        boolean closed;
+        final Map<String, Long> poolNotBefore = new HashMap<>();
 
         Drive(PooledCase c) {
+            this(c, false);
+        }
+
+        Drive(PooledCase c, boolean closeAndOverload) {
             this.c = c;
+            this.closeAndOverload = closeAndOverload;
             graph = TaskGraph.of(c.run().taskSet());
             int n = graph.size();
             settled = new int[n];
@@ -92,9 +102,12 @@ class PlanPropertiesTest {
             long now = 0;
             while (!plan.done()) {
                 for (int v = plan.next(now); v != Plan.NONE; v = plan.next(now)) {
-                    started(v);
+                    started(v, now);
                 }
                 if (running.isEmpty()) {
+                    if (plan.done()) {
+                        break; // the last tasks were skipped as their turn came
+                    }
                     assertNotEquals(Long.MAX_VALUE, plan.nextDue(), () -> "stalled: nothing runs or waits\n" + this);
                     now = plan.nextDue();
                     continue;
@@ -105,6 +118,16 @@ class PlanPropertiesTest {
                     inPool.merge(pool, -1, Integer::sum);
                 }
                 RunCase.Step step = c.run().tasks().get(v).step(attempts[v]);
+                if (closeAndOverload && !closed && order.nextInt(4) == 0) {
+                    closed = true;
+                    plan.stopStarting(t -> t % 2 == 0, "closed");
+                    log.add("close");
+                }
+                if (closeAndOverload && pool != null && step.kind() != RunCase.Kind.SUCCEED && !stopAsked[v]) {
+                    long until = plan.poolOverloaded(v, now, 2, 5);
+                    poolNotBefore.merge(pool, until, Math::max);
+                    log.add(pool + " backs off until " + until);
+                }
                 log.add(graph.id(v) + "#" + attempts[v] + (stopAsked[v] ? " stopped" : " " + step.kind()));
                 if (stopAsked[v]) {
                     plan.cancelled(v);
@@ -118,7 +141,7 @@ class PlanPropertiesTest {
             }
         }
 
-        private void started(int v) {
+        private void started(int v, long now) {
             for (int i = 0; i < graph.predecessorCount(v); i++) {
                 int d = graph.predecessor(v, i);
                 assertEquals(
@@ -126,15 +149,24 @@ class PlanPropertiesTest {
                         plan.status(d),
                         () -> graph.id(v) + " started before " + graph.id(d) + " succeeded\n" + this);
             }
+            assertTrue(
+                    !closed || v % 2 != 0, () -> graph.id(v) + " started after starts of even tasks stopped\n" + this);
+            String backedOff = c.pools().poolOfTask().get(graph.id(v));
+            long due = backedOff == null ? 0 : poolNotBefore.getOrDefault(backedOff, 0L);
+            assertTrue(
+                    due <= now,
+                    () -> graph.id(v) + " started at " + now + ", its pool backs off until " + due + "\n" + this);
             attempts[v]++;
             running.add(v);
             log.add("start " + graph.id(v) + "#" + attempts[v]);
             maxRunning = Math.max(maxRunning, running.size());
             String pool = c.pools().poolOfTask().get(graph.id(v));
             if (pool != null) {
-                int now = inPool.merge(pool, 1, Integer::sum);
+                int inside = inPool.merge(pool, 1, Integer::sum);
                 int limit = c.pools().limits().get(pool);
-                assertTrue(now <= limit, () -> now + " tasks of pool " + pool + " run, limit " + limit + "\n" + this);
+                assertTrue(
+                        inside <= limit,
+                        () -> inside + " tasks of pool " + pool + " run, limit " + limit + "\n" + this);
             }
         }
 
@@ -181,6 +213,17 @@ class PlanPropertiesTest {
             int v0 = v;
             int allowed = c.run().tasks().get(v).retries() + 1;
             assertTrue(d.attempts[v] <= allowed, () -> d.graph.id(v0) + " tried " + d.attempts[v0] + " times\n" + d);
+        }
+    }
+
+    @Property
+    void stoppedStartsAndPoolBackoffsStartNothingTheyCoverAndEveryTaskIsStillSettledOnce(
+            @ForAll("cases") PooledCase c) {
+        Drive d = new Drive(c, true); // each start checks the closed predicate and its pool's due time
+
+        for (int v = 0; v < d.settled.length; v++) {
+            int v0 = v;
+            assertEquals(1, d.settled[v], () -> d.graph.id(v0) + " settled " + d.settled[v0] + " times\n" + d);
         }
     }
 }

@@ -170,4 +170,82 @@ class PlanTest {
 
         assertThrows(IllegalStateException.class, () -> p.carry(id("b")));
     }
+
+    @Test
+    void onceAgentsMayNotStartEachIsSkippedWithTheReasonAndSoAreItsDependents() {
+        Plan p = plan(
+                file(null, task("a", "true"), task("b", "true"), task("c", "true", "b"), task("d", "true")),
+                1,
+                HaltPolicy.NEVER,
+                Plan.Pools.NONE);
+        assertEquals(List.of("a"), drain(p, 0));
+
+        p.stopStarting(v -> graph.id(v).equals("b"), "cost limit 0.50 USD reached (spent 0.52)");
+        p.succeeded(id("a"));
+
+        assertEquals(List.of("d"), drain(p, 0), "b is not started; d, which the limit does not cover, is");
+        assertEquals(
+                List.of(
+                        "a succeeded",
+                        "b skipped: cost limit 0.50 USD reached (spent 0.52)",
+                        "c skipped: dependency b skipped"),
+                settled);
+        p.succeeded(id("d"));
+        assertTrue(p.done());
+    }
+
+    @Test
+    void aTaskRunningWhenStartsStopRunsOnAndARetryOfItIsSkipped() {
+        Plan p = plan(file(null, task("a", "true"), task("b", "true")), 2, HaltPolicy.NEVER, Plan.Pools.NONE);
+        assertEquals(List.of("a", "b"), drain(p, 0));
+
+        p.stopStarting(v -> true, "cost limit 1.00 USD reached (spent 1.10)");
+        p.succeeded(id("b"));
+        assertTrue(p.retry(id("a"), 100));
+
+        assertEquals(List.of(), drain(p, 100));
+        assertEquals(List.of("b succeeded", "a skipped: cost limit 1.00 USD reached (spent 1.10)"), settled);
+        assertTrue(p.done());
+    }
+
+    @Test
+    void anOverloadedPoolStartsNothingUntilItsBackoffEndsWhileOtherTasksGoOn() {
+        Plan.Pools pools = new Plan.Pools(Map.of("claude", 2), Map.of("m1", "claude", "m2", "claude", "m3", "claude"));
+        Plan p = plan(
+                file(
+                        null,
+                        task("m1", "true"),
+                        task("m2", "true"),
+                        task("m3", "true"),
+                        task("x", "true"),
+                        task("y", "true")),
+                3,
+                HaltPolicy.NEVER,
+                pools);
+        assertEquals(List.of("m1", "m2", "x"), drain(p, 0));
+
+        assertEquals(2000, p.poolOverloaded(id("m1"), 0, 2, 60), "2 s: backoff_base_seconds ^ 1");
+        assertTrue(p.retry(id("m1"), 500));
+        p.succeeded(id("x"));
+        assertEquals(List.of("y"), drain(p, 100), "y is in no pool");
+        p.succeeded(id("y"));
+        p.succeeded(id("m2"));
+        assertEquals(List.of(), drain(p, 500), "m1's retry is due, but its pool backs off");
+        assertEquals(2000, p.nextDue());
+        assertEquals(List.of(), drain(p, 1999));
+        assertEquals(List.of("m1", "m3"), drain(p, 2000));
+    }
+
+    @Test
+    void aPoolsBackoffGrowsWithOverloadsInARowUpToTheCapAndASuccessResetsIt() {
+        Plan.Pools pools = new Plan.Pools(Map.of("claude", 3), Map.of("a", "claude", "b", "claude", "c", "claude"));
+        Plan p = plan(file(null, task("a", "true"), task("b", "true"), task("c", "true")), 3, HaltPolicy.NEVER, pools);
+        drain(p, 0);
+
+        assertEquals(2000, p.poolOverloaded(id("a"), 0, 2, 5));
+        assertEquals(4000 + 10, p.poolOverloaded(id("b"), 10, 2, 5));
+        assertEquals(5000 + 20, p.poolOverloaded(id("c"), 20, 2, 5), "capped at max_backoff_seconds");
+        p.succeeded(id("a"));
+        assertEquals(8000, p.poolOverloaded(id("b"), 6000, 2, 5), "a success starts the count again");
+    }
 }

@@ -40,7 +40,8 @@ class StrategyRegistryTest {
                         "build",
                         "deployment",
                         "generic",
-                        "changes"),
+                        "changes",
+                        "best"),
                 registry.all().stream().map(RegisteredStrategy::name).toList());
         registry.all().forEach(s -> assertEquals("built-in", s.origin()));
     }
@@ -60,7 +61,7 @@ class StrategyRegistryTest {
         registry.register(again, "script: b.js");
         assertSame(again, registry.require("top3").strategy());
         assertEquals("script: b.js", registry.require("top3").origin());
-        assertEquals(9, registry.all().size());
+        assertEquals(10, registry.all().size());
     }
 
     @ParameterizedTest

@@ -266,7 +266,7 @@ public record BadTaskFile(String name, String fileName, String content, Stage st
                         "[{\"id\": \"a\", \"colour\": \"red\"}]",
                         ":1:14: task 'a': unknown field 'colour'; known fields: id, type, description, depends_on, "
                                 + "estimated_seconds, command, agent, prompt, script, cwd, env, timeout_seconds, retries, "
-                                + "no_retry_exit_codes, inputs, memory_max, cpus, outputs, env_inputs, cache, isolation, base, pool, requires"),
+                                + "no_retry_exit_codes, inputs, memory_max, cpus, outputs, env_inputs, cache, isolation, base, pool, requires, repeat"),
                 read(
                         "isolation neither worktree nor none",
                         "t.json",
