@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param error what went wrong in words, or null
  * @param queuedSeconds of the time from start to end, how long it waited for a shared runner
  *     before it ran (a script task waits for the one JavaScript engine); 0 for processes
+ * @param worker the cluster worker that ran it ({@code host:port}), or null when it ran here
+ * @param lost whether it was lost with its worker (not a failure of the task: it runs again, and
+ *     the lost try does not count against its retries)
  */
 public record Attempt(
         int number,
@@ -20,7 +23,21 @@ public record Attempt(
         Integer exitCode,
         int signal,
         String error,
-        double queuedSeconds) {
+        double queuedSeconds,
+        String worker,
+        boolean lost) {
+
+    public Attempt(
+            int number,
+            Instant startedAt,
+            Instant endedAt,
+            TaskStatus status,
+            Integer exitCode,
+            int signal,
+            String error,
+            double queuedSeconds) {
+        this(number, startedAt, endedAt, status, exitCode, signal, error, queuedSeconds, null, false);
+    }
 
     public Attempt(
             int number,
@@ -30,7 +47,7 @@ public record Attempt(
             Integer exitCode,
             int signal,
             String error) {
-        this(number, startedAt, endedAt, status, exitCode, signal, error, 0);
+        this(number, startedAt, endedAt, status, exitCode, signal, error, 0, null, false);
     }
 
     /** Time it actually ran: waiting for a runner is not running. */

@@ -140,6 +140,12 @@ public final class RunJson {
             if (a.error() != null) {
                 j.put("error", a.error());
             }
+            if (a.worker() != null) {
+                j.put("worker", a.worker());
+            }
+            if (a.lost()) {
+                j.put("lost", true);
+            }
         }
         return o;
     }
@@ -194,7 +200,9 @@ public final class RunJson {
                     a.has("exit_code") ? a.get("exit_code").asInt() : null,
                     a.path("signal").asInt(0),
                     a.path("error").isTextual() ? a.get("error").asText() : null,
-                    a.path("queued_seconds").asDouble(0)));
+                    a.path("queued_seconds").asDouble(0),
+                    a.path("worker").isTextual() ? a.get("worker").asText() : null,
+                    a.path("lost").asBoolean(false)));
         }
         JsonNode value = null;
         String resultError =

@@ -32,9 +32,21 @@ public interface RunningAttempt {
     /**
      * How an attempt ended: an exit code, or the signal that killed it, and an error in words or
      * null; {@code retryable} false when trying again cannot help; {@code queuedSeconds}, how long
-     * it waited for a shared runner before it ran.
+     * it waited for a shared runner before it ran; {@code worker}, the cluster worker that ran it
+     * ({@code host:port}) or null here; {@code lost}, whether it was lost with that worker.
      */
-    record AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double queuedSeconds) {
+    record AttemptEnd(
+            Integer exitCode,
+            int signal,
+            String error,
+            boolean retryable,
+            double queuedSeconds,
+            String worker,
+            boolean lost) {
+        public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double queuedSeconds) {
+            this(exitCode, signal, error, retryable, queuedSeconds, null, false);
+        }
+
         public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable) {
             this(exitCode, signal, error, retryable, 0);
         }
@@ -43,8 +55,18 @@ public interface RunningAttempt {
             this(exitCode, signal, error, true);
         }
 
+        /** An attempt lost with the worker that ran it: it is run again, and does not count as a try. */
+        public static AttemptEnd lost(String worker, String why) {
+            return new AttemptEnd(null, 0, why, true, 0, worker, true);
+        }
+
+        /** The same end, run by {@code worker}. */
+        public AttemptEnd on(String worker) {
+            return new AttemptEnd(exitCode, signal, error, retryable, queuedSeconds, worker, lost);
+        }
+
         public boolean success() {
-            return exitCode != null && exitCode == 0 && error == null;
+            return !lost && exitCode != null && exitCode == 0 && error == null;
         }
     }
 }
