@@ -171,12 +171,24 @@ final class WorkerAttempt {
         byte[] b = f.bytes();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SEND_TIMEOUT_SECONDS);
         long pause = 1;
-        while (!out.offer(b)) {
+        while (!offer(out, b)) {
             if (abandoned || System.nanoTime() > deadline) {
                 throw new InterruptedException("the coordinator took nothing for " + SEND_TIMEOUT_SECONDS + " s");
             }
             Thread.sleep(pause); // the queue is full: the coordinator is writing what it holds
             pause = Math.min(50, pause * 2);
+        }
+    }
+
+    /**
+     * One try to put a frame; false when the queue is full or its partition is moving (a member
+     * left: the frame must still reach the coordinator, so the caller tries again).
+     */
+    private static boolean offer(IQueue<byte[]> out, byte[] b) {
+        try {
+            return out.offer(b);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
