@@ -24,6 +24,7 @@ final class CommandTable {
         add("run", (ctx, f) -> new RunCommand(ctx));
         add("exec", (ctx, f) -> new ExecCommand(ctx));
         add("worker", (ctx, f) -> new WorkerCommand(ctx));
+        add("workers", (ctx, f) -> new WorkersCommand(ctx));
         add("runs", (ctx, f) -> new RunsCommand(ctx));
         add("results", (ctx, f) -> new ResultsCommand(ctx));
         add("stats", (ctx, f) -> new StatsCommand(ctx));

@@ -126,7 +126,9 @@ final class RunProgress implements RunListener, AutoCloseable {
     public synchronized void attemptFailed(String taskId, Attempt attempt, double retryInSeconds) {
         running.remove(taskId);
         retrying.add(taskId);
-        if (!quiet) {
+        if (!quiet && attempt.lost()) {
+            line(style.yellow("lost    ") + taskId + ": " + style.taskText(attempt.error()) + "; running it again");
+        } else if (!quiet) {
             Integer allowed = attemptsAllowed.get(taskId);
             line(style.yellow("retry   ") + taskId + ": attempt " + attempt.number() + " "
                     + (attempt.error() == null ? "failed" : style.taskText(attempt.error())) + "; retrying in "

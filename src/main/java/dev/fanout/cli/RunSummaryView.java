@@ -75,6 +75,7 @@ final class RunSummaryView {
                 out.println("  " + style.yellow("note") + " " + t.taskId() + ": " + style.taskText(t.resultError()));
             }
         }
+        lost(r, style, out);
         // skipped tasks by why: a dependency that did not succeed, or the cost limit
         Map<String, List<String>> skipped = new LinkedHashMap<>();
         r.results().values().stream()
@@ -101,6 +102,24 @@ final class RunSummaryView {
      * there, else stdout, and when both are empty, a line that says so rather than a pointer to
      * an empty file.
      */
+    /** Attempts lost with a cluster worker, which ran again elsewhere: a few named, the rest counted. */
+    private static void lost(RunRecord r, Style style, PrintWriter out) {
+        List<String> lost = new ArrayList<>();
+        for (TaskResult t : r.results().values()) {
+            for (var a : t.attempts()) {
+                if (a.lost()) {
+                    lost.add(t.taskId() + " on " + a.worker());
+                }
+            }
+        }
+        if (!lost.isEmpty()) {
+            int shown = Math.min(lost.size(), 5);
+            out.println("  " + style.yellow("lost") + " " + lost.size() + " attempt" + (lost.size() == 1 ? "" : "s")
+                    + " with their worker, run again: " + String.join(", ", lost.subList(0, shown))
+                    + (lost.size() > shown ? ", …" : ""));
+        }
+    }
+
     private static void failureOutput(Path taskDir, Style style, PrintWriter out) {
         Path stderr = taskDir.resolve("stderr.log");
         Path stdout = taskDir.resolve("stdout.log");

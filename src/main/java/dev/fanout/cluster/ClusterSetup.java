@@ -23,10 +23,10 @@ final class ClusterSetup {
     static final String LABELS = "fanout.labels";
     /** A worker's inbox: signed task and stop messages, as JSON text. */
     static final String INBOX = "fanout.work.";
-    /** One attempt's way back: frames of output, result and end. */
+    /** A coordinator's way back, shared by its attempts: frames of output, result and end. */
     static final String REPLY = "fanout.reply.";
-    /** Frames a reply queue holds before the worker waits: output crosses in bounded memory. */
-    static final int REPLY_FRAMES = 16;
+    /** Frames a reply queue holds before workers wait (at most 8 MB of output): bounded memory. */
+    static final int REPLY_FRAMES = 128;
 
     /** Short waits a user may lengthen with -D (system properties win over these). */
     private static final Map<String, String> QUICK = Map.of(
@@ -36,6 +36,9 @@ final class ClusterSetup {
             "hazelcast.max.join.seconds", "15",
             "hazelcast.client.heartbeat.interval", "1000",
             "hazelcast.client.heartbeat.timeout", "10000");
+
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private ClusterSetup() {}
 
@@ -64,7 +67,8 @@ final class ClusterSetup {
     static ClientConfig client(String cluster, List<String> members) {
         ClientConfig c = new ClientConfig();
         c.setClusterName(cluster);
-        c.setInstanceName("fanout-coordinator-" + ProcessHandle.current().pid());
+        // unique in the JVM: a shell may list workers while a run of its own is connected
+        c.setInstanceName("fanout-coordinator-" + ProcessHandle.current().pid() + "-" + CLIENTS.incrementAndGet());
         common(c::setProperty);
         c.getNetworkConfig().setAddresses(members);
         c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(5_000);

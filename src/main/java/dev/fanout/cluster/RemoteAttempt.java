@@ -2,104 +2,95 @@ package dev.fanout.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.cluster.Member;
-import com.hazelcast.collection.IQueue;
 import dev.fanout.Json;
 import dev.fanout.exec.AttemptContext;
 import dev.fanout.exec.RunningAttempt;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * An attempt running on a worker, seen from the coordinator: a thread of its own takes the frames
- * the worker sends and appends them to the attempt's logs and result file as they come.
+ * An attempt running on a worker, seen from the coordinator: the coordinator's one reader thread
+ * hands it the frames the worker sends, and it appends them to the attempt's logs and result
+ * file as they come. Only that thread touches its files.
  */
 final class RemoteAttempt implements RunningAttempt {
-    private final IQueue<byte[]> frames;
+    final String id;
     private final AttemptContext ctx;
     private final Member member;
+    private final String worker;
     private final Consumer<RemoteAttempt> sendStop;
-    private final Runnable done;
     private final CompletableFuture<AttemptEnd> ended = new CompletableFuture<>();
-    private volatile String lost;
+    private OutputStream out;
+    private OutputStream err;
+    private OutputStream result;
 
-    RemoteAttempt(
-            IQueue<byte[]> frames, AttemptContext ctx, Member member, Consumer<RemoteAttempt> sendStop, Runnable done) {
-        this.frames = frames;
+    RemoteAttempt(String id, AttemptContext ctx, Member member, Consumer<RemoteAttempt> sendStop) {
+        this.id = id;
         this.ctx = ctx;
         this.member = member;
+        this.worker = ClusterRunner.address(member);
         this.sendStop = sendStop;
-        this.done = done;
-    }
-
-    String reply() {
-        return frames.getName();
     }
 
     Member member() {
         return member;
     }
 
-    void start() {
-        Thread t = new Thread(this::receive, "fanout-remote-" + ctx.fanoutEnv().get("FANOUT_TASK_ID"));
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The worker is gone: the attempt ends as lost, to be run again elsewhere. */
-    void lose(String why) {
-        lost = why;
-    }
-
-    private void receive() {
-        AttemptEnd end = null;
-        try (OutputStream out = Files.newOutputStream(ctx.stdout());
-                OutputStream err = Files.newOutputStream(ctx.stderr())) {
-            OutputStream result = null;
-            try {
-                while (end == null && lost == null) {
-                    byte[] b = frames.poll(500, TimeUnit.MILLISECONDS);
-                    if (b == null) {
-                        continue;
-                    }
-                    Frame f = Frame.of(b);
-                    switch (f.kind()) {
-                        case Frame.STDOUT -> out.write(f.payload());
-                        case Frame.STDERR -> err.write(f.payload());
-                        case Frame.RESULT -> {
-                            if (result == null) {
-                                result = Files.newOutputStream(ctx.resultFile());
-                            }
-                            result.write(f.payload());
-                        }
-                        case Frame.END -> end = endOf(f.payload());
-                        default -> {
-                            // a kind this version does not know: ignored
-                        }
-                    }
+    /**
+     * Takes one frame; on the reader thread.
+     *
+     * @return the end when this frame was the last one, else null
+     */
+    AttemptEnd take(Frame f) {
+        try {
+            switch (f.kind()) {
+                case Frame.STDOUT -> (out = open(out, ctx.stdout())).write(f.payload());
+                case Frame.STDERR -> (err = open(err, ctx.stderr())).write(f.payload());
+                case Frame.RESULT -> (result = open(result, ctx.resultFile())).write(f.payload());
+                case Frame.END -> {
+                    return closeAll(endOf(f.payload()));
                 }
-            } finally {
-                if (result != null) {
-                    result.close();
+                default -> {
+                    // a kind this version does not know: ignored
                 }
             }
         } catch (IOException e) {
-            end = new AttemptEnd(null, 0, "cannot write the task's output: " + e.getMessage());
-        } catch (InterruptedException | RuntimeException e) {
-            end = new AttemptEnd(null, 0, lost != null ? lost : "the cluster went away: " + e.getMessage());
+            return closeAll(new AttemptEnd(null, 0, "cannot write the task's output: " + e.getMessage()));
         }
-        if (end == null) {
-            end = new AttemptEnd(null, 0, lost);
-        }
+        return null;
+    }
+
+    /** The worker is gone: the attempt ends as lost, to be run again elsewhere; on the reader thread. */
+    AttemptEnd lose(String why) {
+        return closeAll(AttemptEnd.lost(worker, why));
+    }
+
+    private static OutputStream open(OutputStream s, Path file) throws IOException {
+        return s != null ? s : Files.newOutputStream(file);
+    }
+
+    private AttemptEnd closeAll(AttemptEnd end) {
+        AttemptEnd e = end;
         try {
-            frames.destroy();
-        } catch (RuntimeException ignored) {
-            // the cluster is gone; so is the queue
+            // the logs exist, if empty, as a local run leaves them
+            open(out, ctx.stdout()).close();
+            open(err, ctx.stderr()).close();
+            if (result != null) {
+                result.close();
+            }
+        } catch (IOException x) {
+            e = new AttemptEnd(null, 0, "cannot write the task's output: " + x.getMessage());
         }
-        done.run();
+        out = err = result = null;
+        return e.on(worker);
+    }
+
+    /** Completes the attempt; after {@link #take} or {@link #lose} returned its end. */
+    void complete(AttemptEnd end) {
         ended.complete(end);
     }
 
@@ -118,10 +109,6 @@ final class RemoteAttempt implements RunningAttempt {
 
     @Override
     public void stop() {
-        try {
-            sendStop.accept(this);
-        } catch (RuntimeException e) {
-            lose("cannot reach worker " + ClusterRunner.address(member) + ": " + e.getMessage());
-        }
+        sendStop.accept(this);
     }
 }

@@ -25,14 +25,12 @@ final class SignedMessage {
         }
     }
 
-    /** The reply queue a message names, read without trusting it, or null. */
-    static String replyOf(String wire) {
+    /** The body of a message, read without trusting it (to say where a refusal goes), or null. */
+    static JsonNode unverified(String wire) {
         try {
             JsonNode body = Json.mapper()
                     .readTree(Json.mapper().readTree(wire).path("body").asText());
-            return body != null && body.path("reply").isTextual()
-                    ? body.get("reply").asText()
-                    : null;
+            return body != null && body.isObject() ? body : null;
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
         }

@@ -1,12 +1,15 @@
 package dev.fanout.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.client.Client;
 import com.hazelcast.client.ClientListener;
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.fanout.FanoutException;
+import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +84,8 @@ public final class Worker implements AutoCloseable {
         });
         IQueue<String> inbox = hz.getQueue(
                 ClusterSetup.INBOX + hz.getCluster().getLocalMember().getUuid());
-        this.inboxReader = new Thread(() -> read(inbox), "fanout-worker-inbox");
+        QueueReader<String> reader = new QueueReader<>(inbox);
+        this.inboxReader = new Thread(() -> read(reader), "fanout-worker-inbox");
         inboxReader.setDaemon(true);
         inboxReader.start();
     }
@@ -110,11 +114,11 @@ public final class Worker implements AutoCloseable {
                 + " member(s))";
     }
 
-    private void read(IQueue<String> inbox) {
+    private void read(QueueReader<String> inbox) {
         while (!closing) {
-            String wire;
+            List<String> batch;
             try {
-                wire = inbox.take();
+                batch = inbox.next(256);
             } catch (InterruptedException e) {
                 return; // shutting down
             } catch (RuntimeException e) {
@@ -124,15 +128,17 @@ public final class Worker implements AutoCloseable {
                 }
                 continue;
             }
-            JsonNode msg;
-            try {
-                msg = SignedMessage.open(settings.key(), wire);
-            } catch (SecurityException e) {
-                log.accept("refused a message: " + e.getMessage());
-                refuse(wire, e.getMessage());
-                continue;
+            for (String wire : batch) {
+                JsonNode msg;
+                try {
+                    msg = SignedMessage.open(settings.key(), wire);
+                } catch (SecurityException e) {
+                    log.accept("refused a message: " + e.getMessage());
+                    refuse(wire, e.getMessage());
+                    continue;
+                }
+                handle(msg);
             }
-            handle(msg);
         }
     }
 
@@ -141,17 +147,30 @@ public final class Worker implements AutoCloseable {
      * an end frame, to a reply queue of fanout's own naming, and nothing of the task is run.
      */
     private void refuse(String wire, String why) {
-        String reply = SignedMessage.replyOf(wire);
-        if (reply == null || !reply.startsWith(ClusterSetup.REPLY)) {
+        JsonNode body = SignedMessage.unverified(wire);
+        if (body == null
+                || !body.path("reply").asText().startsWith(ClusterSetup.REPLY)
+                || !body.path("id").isTextual()) {
             return;
         }
-        String json = "{\"exit\":null,\"signal\":0,\"retryable\":false,\"error\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf("worker " + address + " refused the task: " + why
-                                + "; give coordinator and workers the same cluster.key")
-                        .toString()
-                + "}";
-        hz.<byte[]>getQueue(reply)
-                .offer(new Frame(Frame.END, json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).bytes());
+        ObjectNode end = Json.mapper().createObjectNode();
+        end.putNull("exit");
+        end.put("signal", 0);
+        end.put("retryable", false);
+        end.put(
+                "error",
+                "worker " + address + " refused the task: " + why
+                        + "; give coordinator and workers the same cluster.key");
+        send(body.get("reply").asText(), Frame.END, body.get("id").asText(), end);
+    }
+
+    /** Sends one small frame, dropping it when the queue is full or gone (its reader is gone too). */
+    private void send(String reply, byte kind, String id, ObjectNode json) {
+        try {
+            hz.<byte[]>getQueue(reply).offer(new Frame(kind, id, Json.mapper().writeValueAsBytes(json)).bytes());
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.accept("cannot answer " + reply + ": " + e.getMessage());
+        }
     }
 
     private static void pause() {
@@ -164,27 +183,45 @@ public final class Worker implements AutoCloseable {
 
     private void handle(JsonNode msg) {
         String kind = msg.path("kind").asText();
-        if (kind.equals("stop")) {
-            WorkerAttempt a = running.get(msg.path("reply").asText());
-            if (a != null) {
-                a.stop(false);
-            }
+        String reply = msg.path("reply").asText();
+        if (!reply.startsWith(ClusterSetup.REPLY)) {
+            log.accept("refused a message without a reply queue of fanout's");
             return;
         }
-        if (!kind.equals("run")) {
-            log.accept("refused a message of unknown kind '" + kind + "'");
-            return;
-        }
-        WorkerAttempt a = new WorkerAttempt(msg, address, scratch);
-        running.put(a.reply, a);
-        IQueue<byte[]> out = hz.getQueue(a.reply);
-        threads.execute(() -> {
-            try {
-                a.run(out);
-            } finally {
-                running.remove(a.reply);
+        switch (kind) {
+            case "stop" -> {
+                WorkerAttempt a = running.get(
+                        msg.path("client").asText() + "/" + msg.path("id").asText());
+                if (a != null) {
+                    a.stop(false);
+                }
             }
-        });
+            case "status" -> send(reply, Frame.STATUS, msg.path("id").asText(), status());
+            case "run" -> {
+                WorkerAttempt a = new WorkerAttempt(msg, address, scratch);
+                String key = a.client + "/" + a.id;
+                running.put(key, a);
+                IQueue<byte[]> out = hz.getQueue(reply);
+                threads.execute(() -> {
+                    try {
+                        a.run(out);
+                    } finally {
+                        running.remove(key);
+                    }
+                });
+            }
+            default -> log.accept("refused a message of unknown kind '" + kind + "'");
+        }
+    }
+
+    private ObjectNode status() {
+        ObjectNode s = Json.mapper().createObjectNode();
+        s.put("worker", address);
+        s.put("slots", settings.slots());
+        s.put("labels", settings.labels().toString());
+        var r = s.putArray("running");
+        running.values().forEach(a -> r.add(a.describe()));
+        return s;
     }
 
     private void coordinatorGone(String client) {
@@ -197,6 +234,11 @@ public final class Worker implements AutoCloseable {
         }
         if (n > 0) {
             log.accept("coordinator " + client + " is gone; stopped its " + n + " task(s)");
+        }
+        try {
+            hz.getQueue(ClusterSetup.REPLY + client).destroy(); // nobody reads it any more
+        } catch (RuntimeException ignored) {
+            // another worker destroyed it first, or the cluster is going down
         }
     }
 

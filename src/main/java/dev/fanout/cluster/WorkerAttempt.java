@@ -33,7 +33,7 @@ final class WorkerAttempt {
     private static final long SEND_TIMEOUT_SECONDS = 60;
 
     final String client;
-    final String reply;
+    final String id;
     private final JsonNode msg;
     private final String worker;
     private final Path scratch;
@@ -43,7 +43,7 @@ final class WorkerAttempt {
     WorkerAttempt(JsonNode msg, String worker, Path scratch) {
         this.msg = msg;
         this.client = msg.path("client").asText();
-        this.reply = msg.path("reply").asText();
+        this.id = msg.path("id").asText();
         this.worker = worker;
         this.scratch = scratch;
     }
@@ -58,6 +58,7 @@ final class WorkerAttempt {
             Path result = dir.resolve("result.json");
             Map<String, String> fanoutEnv = strings(msg.path("fanoutEnv"));
             fanoutEnv.put("FANOUT_RESULT", result.toString());
+            fanoutEnv.put("FANOUT_WORKER", worker);
             AttemptContext ctx = new AttemptContext(
                     msg.path("runId").asText(),
                     Path.of(fanoutEnv.getOrDefault("FANOUT_RUN_DIR", dir.toString())),
@@ -92,7 +93,7 @@ final class WorkerAttempt {
             e.put("error", end.error());
             e.put("retryable", end.retryable());
             e.put("worker", worker);
-            put(out, new Frame(Frame.END, Json.mapper().writeValueAsBytes(e)));
+            put(out, new Frame(Frame.END, id, Json.mapper().writeValueAsBytes(e)));
         } catch (IOException | InterruptedException e) {
             abandoned = true;
         } finally {
@@ -157,7 +158,7 @@ final class WorkerAttempt {
             byte[] buf = new byte[Frame.CHUNK];
             int n;
             while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-                put(out, new Frame(kind, java.util.Arrays.copyOf(buf, n)));
+                put(out, new Frame(kind, id, java.util.Arrays.copyOf(buf, n)));
             }
         }
     }
@@ -166,8 +167,28 @@ final class WorkerAttempt {
         if (abandoned) {
             throw new InterruptedException("abandoned");
         }
-        if (!out.offer(f.bytes(), SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            throw new InterruptedException("the coordinator took nothing for " + SEND_TIMEOUT_SECONDS + " s");
+        // no blocking offer: one parked across a partition migration waits out a 60 s call timeout
+        byte[] b = f.bytes();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SEND_TIMEOUT_SECONDS);
+        long pause = 1;
+        while (!offer(out, b)) {
+            if (abandoned || System.nanoTime() > deadline) {
+                throw new InterruptedException("the coordinator took nothing for " + SEND_TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(pause); // the queue is full: the coordinator is writing what it holds
+            pause = Math.min(50, pause * 2);
+        }
+    }
+
+    /**
+     * One try to put a frame; false when the queue is full or its partition is moving (a member
+     * left: the frame must still reach the coordinator, so the caller tries again).
+     */
+    private static boolean offer(IQueue<byte[]> out, byte[] b) {
+        try {
+            return out.offer(b);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

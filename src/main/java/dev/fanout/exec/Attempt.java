@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param queuedSeconds of the time from start to end, how long it was not running on the shared
  *     runner it takes turns on (a script task waits for the one JavaScript engine); 0 for processes
  * @param usage what an agent reported it spent (cost, tokens, turns), or null
+ * @param worker the cluster worker that ran it ({@code host:port}), or null when it ran here
+ * @param lost whether it was lost with its worker (not a failure of the task: it runs again, and
+ *     the lost try does not count against its retries)
  */
 public record Attempt(
         int number,
@@ -22,7 +25,9 @@ public record Attempt(
         int signal,
         String error,
         double queuedSeconds,
-        Usage usage) {
+        Usage usage,
+        String worker,
+        boolean lost) {
 
     public Attempt(
             int number,
@@ -33,7 +38,7 @@ public record Attempt(
             int signal,
             String error,
             double queuedSeconds) {
-        this(number, startedAt, endedAt, status, exitCode, signal, error, queuedSeconds, null);
+        this(number, startedAt, endedAt, status, exitCode, signal, error, queuedSeconds, null, null, false);
     }
 
     public Attempt(

@@ -258,6 +258,29 @@ public final class Plan {
     }
 
     /**
+     * A started task was lost with the machine that ran it (a cluster worker gone): it goes back
+     * to the ready queue at once, and the lost try does not count in {@link #tries}.
+     *
+     * @return false when the plan is halting: nothing starts again, so report it {@link #cancelled}
+     */
+    public boolean requeue(int task) {
+        requireRunning(task);
+        if (halting) {
+            return false;
+        }
+        leave(task);
+        attempts[task]--;
+        state[task] = READY;
+        ready.add(task);
+        return true;
+    }
+
+    /** How many times the task was handed out, not counting tries lost with their machine: what retries count. */
+    public int tries(int task) {
+        return attempts[task];
+    }
+
+    /**
      * A started task failed for good ({@link TaskStatus#FAILED} or {@link TaskStatus#TIMED_OUT}):
      * its dependents are skipped, and the halt policy applies.
      */

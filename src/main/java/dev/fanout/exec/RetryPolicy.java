@@ -26,10 +26,13 @@ final class RetryPolicy {
         this.config = config;
     }
 
-    /** Whether the task gets another attempt after {@code failed}. */
-    boolean retries(Task task, Attempt failed) {
+    /**
+     * Whether the task gets another attempt after {@code failed}, its {@code tries}-th try (tries
+     * lost with a cluster worker do not count: {@link Plan#tries}).
+     */
+    boolean retries(Task task, Attempt failed, int tries) {
         int retries = task.retries() != null ? task.retries() : config.maxRetries();
-        if (failed.number() > retries) {
+        if (tries > retries) {
             return false;
         }
         Integer code = failed.exitCode();
@@ -37,7 +40,7 @@ final class RetryPolicy {
                 || !(NEVER_RETRIED.contains(code) || task.noRetryExitCodes().contains(code));
     }
 
-    /** Seconds to wait before the attempt after attempt number {@code attempt}. */
+    /** Seconds to wait before the try after try number {@code attempt}. */
     double delaySeconds(Task task, int attempt) {
         // capped before the jitter, at a tenth below the cap, so capped retries still spread out
         double base = Math.min(Math.pow(config.backoffBaseSeconds(), attempt), config.maxBackoffSeconds() / 1.1);

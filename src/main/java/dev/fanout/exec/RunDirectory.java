@@ -114,7 +114,11 @@ final class RunDirectory implements AutoCloseable {
         int exitval = a.exitCode() == null || a.signal() != 0 ? -1 : a.exitCode();
         // built by hand: String.format on doubles was a measurable part of a short task's cost
         StringBuilder line = new StringBuilder(64 + command.length());
-        line.append(seq).append("\t:\t");
+        // Host as GNU Parallel writes it: ":" for this machine, else the worker that ran it
+        line.append(seq)
+                .append('\t')
+                .append(a.worker() == null ? ":" : a.worker())
+                .append('\t');
         millis(line, a.startedAt().toEpochMilli());
         line.append('\t');
         int col = line.length();

@@ -69,7 +69,9 @@ record RunFile(
             Integer exitCode,
             int signal,
             String error,
-            JsonNode usage) {
+            JsonNode usage,
+            String worker,
+            boolean lost) {
         Attempt toAttempt() {
             return new Attempt(
                     attempt,
@@ -80,7 +82,9 @@ record RunFile(
                     signal,
                     error,
                     queuedSeconds,
-                    Usage.fromJson(usage));
+                    Usage.fromJson(usage),
+                    worker,
+                    lost);
         }
     }
 }

@@ -158,6 +158,12 @@ public final class RunJson {
             if (a.usage() != null) {
                 j.set("usage", a.usage().toJson());
             }
+            if (a.worker() != null) {
+                j.put("worker", a.worker());
+            }
+            if (a.lost()) {
+                j.put("lost", true);
+            }
         }
         return o;
     }

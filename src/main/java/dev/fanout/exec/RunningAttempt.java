@@ -35,7 +35,8 @@ public interface RunningAttempt {
      * that takes turns on a shared runner, how long it actually ran there (the rest of the attempt
      * was waiting), or NaN when the whole attempt was running; {@code usage}, what an agent
      * reported it spent, or null; {@code overloaded}, whether the service said it is overloaded or
-     * rate-limited (its whole pool backs off).
+     * rate-limited (its whole pool backs off); {@code worker}, the cluster worker that ran it
+     * ({@code host:port}) or null here; {@code lost}, whether it was lost with that worker.
      */
     record AttemptEnd(
             Integer exitCode,
@@ -44,7 +45,20 @@ public interface RunningAttempt {
             boolean retryable,
             double ranSeconds,
             Usage usage,
-            boolean overloaded) {
+            boolean overloaded,
+            String worker,
+            boolean lost) {
+        public AttemptEnd(
+                Integer exitCode,
+                int signal,
+                String error,
+                boolean retryable,
+                double ranSeconds,
+                Usage usage,
+                boolean overloaded) {
+            this(exitCode, signal, error, retryable, ranSeconds, usage, overloaded, null, false);
+        }
+
         public AttemptEnd(Integer exitCode, int signal, String error, boolean retryable, double ranSeconds) {
             this(exitCode, signal, error, retryable, ranSeconds, null, false);
         }
@@ -57,8 +71,18 @@ public interface RunningAttempt {
             this(exitCode, signal, error, true);
         }
 
+        /** An attempt lost with the worker that ran it: it is run again, and does not count as a try. */
+        public static AttemptEnd lost(String worker, String why) {
+            return new AttemptEnd(null, 0, why, true, Double.NaN, null, false, worker, true);
+        }
+
+        /** The same end, run by {@code worker}. */
+        public AttemptEnd on(String worker) {
+            return new AttemptEnd(exitCode, signal, error, retryable, ranSeconds, usage, overloaded, worker, lost);
+        }
+
         public boolean success() {
-            return exitCode != null && exitCode == 0 && error == null;
+            return !lost && exitCode != null && exitCode == 0 && error == null;
         }
     }
 }

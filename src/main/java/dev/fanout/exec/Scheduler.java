@@ -299,6 +299,9 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         if (state[v].stoppedByUs) {
             outcome = TaskStatus.CANCELLED;
             signal = signalOf(end);
+        } else if (end.lost()) {
+            lost(v, number, end);
+            return;
         } else if (state[v].timedOut) {
             outcome = TaskStatus.TIMED_OUT;
             signal = signalOf(end);
@@ -319,7 +322,17 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
                 ? 0
                 : Math.max(0, Duration.between(state[v].startedAt, endedAt).toNanos() / 1e9 - end.ranSeconds());
         Attempt a = new Attempt(
-                number, state[v].startedAt, endedAt, outcome, end.exitCode(), signal, error, queued, end.usage());
+                number,
+                state[v].startedAt,
+                endedAt,
+                outcome,
+                end.exitCode(),
+                signal,
+                error,
+                queued,
+                end.usage(),
+                end.worker(),
+                false);
         state[v].attempts.add(a);
         spend(end.usage());
         if (outcome == TaskStatus.FAILED && end.overloaded()) {
@@ -341,9 +354,10 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
             }
             case CANCELLED -> plan.cancelled(v);
             default -> {
-                double delay = retry.delaySeconds(task, number);
+                int tries = plan.tries(v);
+                double delay = retry.delaySeconds(task, tries);
                 long wait = Math.round(delay * 1000);
-                if (end.retryable() && retry.retries(task, a) && plan.retry(v, timeline.millis() + wait)) {
+                if (end.retryable() && retry.retries(task, a, tries) && plan.retry(v, timeline.millis() + wait)) {
                     listener.attemptFailed(task.id(), a, delay);
                     timeline.schedule(wait, () -> events.add(new SchedulerEvent.RetryDue(v)));
                 } else {
@@ -378,6 +392,34 @@ final class Scheduler implements SchedulerEvent.Handler, Plan.Observer {
         long until = plan.poolOverloaded(v, now, config.backoffBaseSeconds(), config.maxBackoffSeconds());
         if (until > now) {
             timeline.schedule(until - now, () -> events.add(new SchedulerEvent.RetryDue(v)));
+        }
+    }
+
+    /**
+     * The worker that ran the attempt is gone: the attempt is recorded as lost and the task goes
+     * back to the ready queue at once, its retries untouched (at-least-once: it may have run).
+     */
+    private void lost(int v, int number, RunningAttempt.AttemptEnd end) {
+        Task task = graph.task(v);
+        Attempt a = new Attempt(
+                number,
+                state[v].startedAt,
+                timeline.now(),
+                TaskStatus.FAILED,
+                null,
+                0,
+                end.error(),
+                0,
+                null,
+                end.worker(),
+                true);
+        state[v].attempts.add(a);
+        dir.joblog(v + 1, a, RunDirectory.describe(task), state[v].context.stdout());
+        if (plan.requeue(v)) {
+            listener.attemptFailed(task.id(), a, 0);
+        } else {
+            state[v].reason = end.error();
+            plan.cancelled(v);
         }
     }
 

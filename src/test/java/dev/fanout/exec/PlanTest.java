@@ -3,6 +3,7 @@ package dev.fanout.exec;
 import static dev.fanout.exec.RunFixture.file;
 import static dev.fanout.exec.RunFixture.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,35 @@ class PlanTest {
         assertEquals(List.of(), drain(p, 499));
         assertEquals(List.of("a"), drain(p, 500));
         assertEquals(Long.MAX_VALUE, p.nextDue());
+    }
+
+    @Test
+    void aLostTaskRunsAgainAtOnceAndItsLostTryIsNotCounted() {
+        Plan p = plan(file(null, task("a", "true"), task("b", "true")), 1, HaltPolicy.NEVER, Plan.Pools.NONE);
+        assertEquals(List.of("a"), drain(p, 0));
+        assertEquals(1, p.tries(id("a")));
+
+        assertTrue(p.requeue(id("a")));
+
+        assertEquals(0, p.tries(id("a")), "the lost try does not count against retries");
+        assertEquals(0, p.running(), "its slot is free");
+        assertEquals(List.of("a"), drain(p, 0), "back in the ready queue, ahead of b in start order, no backoff");
+        assertEquals(1, p.tries(id("a")));
+        assertTrue(p.retry(id("a"), 0));
+        assertEquals(List.of("a"), drain(p, 0));
+        assertEquals(2, p.tries(id("a")), "a real failure counts");
+        assertEquals(List.of(), settled);
+    }
+
+    @Test
+    void aTaskLostWhileTheRunHaltsIsNotRequeued() {
+        Plan p = plan(file(null, task("a", "true"), task("b", "true")), 2, HaltPolicy.SOON, Plan.Pools.NONE);
+        drain(p, 0);
+        p.failed(id("b"), TaskStatus.FAILED);
+
+        assertFalse(p.requeue(id("a")), "nothing starts again once halting");
+        p.cancelled(id("a"));
+        assertTrue(p.done());
     }
 
     @Test
