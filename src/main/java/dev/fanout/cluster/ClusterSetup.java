@@ -37,6 +37,8 @@ final class ClusterSetup {
             "hazelcast.client.heartbeat.interval", "1000",
             "hazelcast.client.heartbeat.timeout", "10000");
 
+    private static final String CALL_TIMEOUT = "hazelcast.operation.call.timeout.millis";
+
     private static final java.util.concurrent.atomic.AtomicInteger CLIENTS =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -48,6 +50,8 @@ final class ClusterSetup {
         c.setInstanceName("fanout-worker-" + port);
         common(c::setProperty);
         c.setProperty("hazelcast.socket.bind.any", "false");
+        // a call whose answer is lost with a killed member fails after this and is sent afresh
+        c.setProperty(CALL_TIMEOUT, System.getProperty(CALL_TIMEOUT, "10000"));
         NetworkConfig net = c.getNetworkConfig();
         net.setPort(port).setPortAutoIncrement(true).setPortCount(20);
         net.getInterfaces().setEnabled(true).addInterface(bind);

@@ -13,8 +13,11 @@ import dev.fanout.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +43,14 @@ public final class Worker implements AutoCloseable {
     private final String address;
     private final Path scratch;
     private final Map<String, WorkerAttempt> running = new ConcurrentHashMap<>();
+    /** The latest run messages taken, bounded: a resend comes within seconds of the first. */
+    private final Set<String> had = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+
     private final ExecutorService threads;
     private final Thread inboxReader;
     private volatile boolean closing;
@@ -200,6 +211,9 @@ public final class Worker implements AutoCloseable {
             case "run" -> {
                 WorkerAttempt a = new WorkerAttempt(msg, address, scratch);
                 String key = a.client + "/" + a.id;
+                if (!had.add(key)) {
+                    return; // a coordinator's resend after a member died with its first send in flight
+                }
                 running.put(key, a);
                 IQueue<byte[]> out = hz.getQueue(reply);
                 threads.execute(() -> {

@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -344,9 +343,6 @@ class ClusterProcessTest {
     /** Last: it kills one of the class's workers. */
     @Test
     @Order(6)
-    @Disabled("intermittent: passed 1 of 4 runs; in the failing ones the coordinator stopped taking"
-            + " frames at the kill (record frozen at 3 of 24 succeeded, no lost attempt), as if its reply"
-            + " queue's partition was on the killed worker; see the cluster-2 report")
     void aWorkerKilledMidTaskLosesItsTasksWhichRunAgainElsewhereNotCountedAsRetries() throws Exception {
         int n = 24;
         Path marks = Files.createDirectories(tmp.resolve("marks-lost"));
