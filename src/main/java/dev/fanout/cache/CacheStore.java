@@ -34,6 +34,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CacheStore {
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** In the name of a restored file's checked copy, staged beside its target until every file is checked. */
+    private static final String STAGED = ".fanout-cache.";
+
+    /** Whether a file is a restore's staged copy (not an output of a task). */
+    static boolean isStagedCopy(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.contains(STAGED);
+    }
 
     private final Path root;
 
@@ -169,8 +177,8 @@ public final class CacheStore {
             for (Placement p : placements) {
                 Path dir = p.target().toAbsolutePath().getParent();
                 Files.createDirectories(dir);
-                Path tmp = dir.resolve(
-                        "." + p.target().getFileName() + ".fanout-cache." + PID + "." + SEQUENCE.incrementAndGet());
+                Path tmp =
+                        dir.resolve("." + p.target().getFileName() + STAGED + PID + "." + SEQUENCE.incrementAndGet());
                 staged.add(tmp);
                 MessageDigest md = Sha256.digest();
                 long size;

@@ -112,7 +112,8 @@ final class Globs {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isRegularFile()) {
+                        // a restore of the same outputs by another fanout stages its copies beside them
+                        if (attrs.isRegularFile() && !CacheStore.isStagedCopy(file)) {
                             if (include == null || include.matches(file)) {
                                 emit(base, file, excludes, sink);
                             }

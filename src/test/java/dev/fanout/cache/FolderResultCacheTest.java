@@ -232,6 +232,7 @@ class FolderResultCacheTest {
     void threadsStoringOneKeyAtOnceLeaveOneWholeEntry() throws Exception {
         produce();
         int n = 6;
+        CountDownLatch looked = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -240,18 +241,21 @@ class FolderResultCacheTest {
             Thread t = new Thread(() -> {
                 try (FolderResultCache c = cache(Set.of())) {
                     ResultCache.Lookup l = c.lookup(task, Map.of(), taskDir);
+                    looked.countDown(); // every thread missed: none restores while the others store
                     go.await();
                     List<String> w = c.store(task, l, taskDir, "run-" + id, 1);
                     if (!w.isEmpty()) {
                         errors.add(new AssertionError(w.toString()));
                     }
                 } catch (Throwable e) {
+                    looked.countDown();
                     errors.add(e);
                 }
             });
             t.start();
             threads.add(t);
         }
+        looked.await();
         go.countDown();
         for (Thread t : threads) {
             t.join();
