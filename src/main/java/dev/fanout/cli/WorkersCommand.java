@@ -37,8 +37,12 @@ public final class WorkersCommand implements Callable<Integer> {
         List<String> members =
                 cluster != null ? cluster : ctx.session().config().clusterMembers();
         if (members.isEmpty()) {
-            throw FanoutException.badInput(
-                    "no cluster to ask: give --cluster HOST:PORT, or 'set cluster_members HOST:PORT'");
+            // a one-shot 'set' lasts one command: there, the lasting place is the home's config
+            throw FanoutException.badInput("no cluster to ask: give --cluster HOST:PORT, or "
+                    + (ctx.inShell()
+                            ? "'set cluster_members HOST:PORT'"
+                            : "\"cluster_members\": [\"HOST:PORT\"] in "
+                                    + ctx.session().home().root().resolve("config.json")));
         }
         Path key = keyFile != null ? keyFile : ctx.session().home().root().resolve("cluster.key");
         List<WorkerStatus> workers;

@@ -151,4 +151,13 @@ class CliBadInputTest {
         assertOneErrorLine(
                 r, "unknown command 'examples/demo.json'; to run a tasks file: fanout run examples/demo.json");
     }
+
+    @Test
+    void workersWithNoClusterSaysWhereALastingClusterSettingGoes() {
+        Cli.Result r = Cli.run(home, "workers");
+        assertOneErrorLine(
+                r,
+                "no cluster to ask: give --cluster HOST:PORT, or \"cluster_members\": [\"HOST:PORT\"] in "
+                        + home.resolve("config.json"));
+    }
 }
