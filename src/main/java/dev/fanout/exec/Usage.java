@@ -33,14 +33,7 @@ public record Usage(
         if (!out.has("total_cost_usd") && !u.isObject() && !out.has("num_turns")) {
             return null;
         }
-        return new Usage(
-                out.path("total_cost_usd").asDouble(0),
-                u.path("input_tokens").asLong(0),
-                u.path("output_tokens").asLong(0),
-                u.path("cache_read_input_tokens").asLong(0),
-                u.path("cache_creation_input_tokens").asLong(0),
-                out.path("num_turns").asLong(0),
-                out.path("session_id").isTextual() ? out.get("session_id").asText() : null);
+        return read(out, u);
     }
 
     /** Both added up; a sum names no session. */
@@ -96,12 +89,17 @@ public record Usage(
         if (o == null || !o.isObject()) {
             return null;
         }
+        return read(o, o);
+    }
+
+    /** The record keeps Claude Code's key names; only the agent nests the tokens under "usage". */
+    private static Usage read(JsonNode o, JsonNode tokens) {
         return new Usage(
                 o.path("total_cost_usd").asDouble(0),
-                o.path("input_tokens").asLong(0),
-                o.path("output_tokens").asLong(0),
-                o.path("cache_read_input_tokens").asLong(0),
-                o.path("cache_creation_input_tokens").asLong(0),
+                tokens.path("input_tokens").asLong(0),
+                tokens.path("output_tokens").asLong(0),
+                tokens.path("cache_read_input_tokens").asLong(0),
+                tokens.path("cache_creation_input_tokens").asLong(0),
                 o.path("num_turns").asLong(0),
                 o.path("session_id").isTextual() ? o.get("session_id").asText() : null);
     }
