@@ -1,6 +1,5 @@
 package dev.fanout.exec;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.FanoutException;
 import dev.fanout.config.Config;
 import dev.fanout.graph.TaskGraph;
@@ -35,7 +34,9 @@ public final class Run {
     /** The tasks as records keep them: secrets masked. */
     private final TaskSet recorded;
 
-    private final ArrayNode tasksJson;
+    /** The parts of the record that do not change once made, for its many writes. */
+    private final RecordBytes recordBytes;
+
     private final RecordWriter checkpoints;
     private final Map<Task.Kind, TaskRunner> runners;
 
@@ -60,11 +61,11 @@ public final class Run {
         this.runners = runners;
         this.dir = new RunDirectory(runId, store.dirOf(runId));
         this.recorded = SecretEnv.of(config.secretEnv()).mask(graph.taskSet());
-        this.tasksJson = TaskJson.toJson(recorded);
+        this.recordBytes = new RecordBytes(TaskJson.toJson(recorded));
         Map<String, Double> measured =
                 store.durations().measured(graph.taskSet().tasks());
         this.checkpoints = new RecordWriter(
-                results -> record(RunState.RUNNING, results, null), record -> store.save(record, tasksJson));
+                results -> record(RunState.RUNNING, results, null), record -> store.save(record, recordBytes));
         this.scheduler = new Scheduler(
                 graph,
                 options,
@@ -265,7 +266,7 @@ public final class Run {
     private RunRecord save(RunState state, Map<String, TaskResult> results, Instant endedAt) {
         RunRecord record = record(state, results, endedAt);
         try {
-            store.save(record, tasksJson);
+            store.save(record, recordBytes);
         } catch (IOException e) {
             throw new FanoutException(
                     FanoutException.FAILED, "cannot write " + dir.path().resolve("run.json") + ": " + e.getMessage());

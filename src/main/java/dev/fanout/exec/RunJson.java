@@ -1,6 +1,8 @@
 package dev.fanout.exec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import dev.fanout.Json;
 import dev.fanout.Numbers;
 import dev.fanout.task.TaskJson;
 import dev.fanout.task.TaskSet;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -43,36 +46,86 @@ public final class RunJson {
 
     /** As {@link #toJson(RunRecord)}, with the tasks already as JSON: they do not change during a run. */
     static ObjectNode toJson(RunRecord r, ArrayNode tasks) {
-        ObjectNode o = header(r, tasks);
+        ObjectNode o = header(r);
+        o.set("tasks", tasks);
+        if (r.tasks().config() != null) {
+            o.set("config", r.tasks().config());
+        }
         ObjectNode results = o.putObject("results");
         r.results().forEach((id, t) -> results.set(id, toJson(t)));
         return o;
     }
 
-    /**
-     * Writes the record as {@link #toJson(RunRecord, ArrayNode)} gives it, byte for byte, one
-     * result at a time: the tree of a 50,000-task record, made on each checkpoint, was most of
-     * a big run's heap.
-     */
+    /** As {@link #write(OutputStream, RunRecord, RecordBytes)}, every part formatted afresh. */
     static void write(OutputStream out, RunRecord r, ArrayNode tasks) throws IOException {
+        write(out, r, new RecordBytes(tasks));
+    }
+
+    /**
+     * Writes the record as {@link #toJson(RunRecord, ArrayNode)} gives it, byte for byte, each
+     * result straight to the generator: the tree of a 50,000-task record, made on each
+     * checkpoint, was most of a big run's heap. The tasks and each settled result come from
+     * {@code parts}, formatted once in the run, so the final record of a big run formats only
+     * its header and what changed since the last checkpoint.
+     */
+    static void write(OutputStream out, RunRecord r, RecordBytes parts) throws IOException {
         try (JsonGenerator g = WRITER.createGenerator(out)) {
             g.writeStartObject();
-            for (Map.Entry<String, JsonNode> e : header(r, tasks).properties()) {
+            for (Map.Entry<String, JsonNode> e : header(r).properties()) {
                 g.writeFieldName(e.getKey());
                 g.writeTree(e.getValue());
+            }
+            g.writeFieldName("tasks");
+            g.writeRawValue(parts.tasks());
+            if (r.tasks().config() != null) {
+                g.writeFieldName("config");
+                g.writeTree(r.tasks().config());
             }
             g.writeObjectFieldStart("results");
             for (Map.Entry<String, TaskResult> e : r.results().entrySet()) {
                 g.writeFieldName(e.getKey());
-                g.writeTree(toJson(e.getValue()));
+                SerializableString settled = parts.settled(e.getValue());
+                if (settled != null) {
+                    g.writeRawValue(settled);
+                } else {
+                    write(g, e.getValue());
+                }
             }
             g.writeEndObject();
             g.writeEndObject();
         }
     }
 
-    /** Everything but the results. */
-    private static ObjectNode header(RunRecord r, ArrayNode tasks) {
+    /**
+     * A value as {@link #write(OutputStream, RunRecord, RecordBytes)} writes it at {@code depth}
+     * (1: a key of the record, 2: a result), indentation and all, to be written raw in its place.
+     */
+    static byte[] formatted(int depth, Value value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = WRITER.createGenerator(bytes)) {
+            g.setPrettyPrinter(new Nested(depth));
+            value.writeTo(g);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes one value. */
+    @FunctionalInterface
+    interface Value {
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    /** The default pretty printer, started as deep as the value's place in the record. */
+    private static final class Nested extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        Nested(int depth) {
+            _nesting = depth;
+        }
+    }
+
+    /** Everything but the tasks, the configuration and the results. */
+    private static ObjectNode header(RunRecord r) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("format", FORMAT);
         o.put("run_id", r.runId());
@@ -105,10 +158,6 @@ public final class RunJson {
             u.set("total", usage.toJson());
             ObjectNode agents = u.putObject("agents");
             r.usageByAgent().forEach((agent, a) -> agents.set(agent, a.toJson()));
-        }
-        o.set("tasks", tasks);
-        if (r.tasks().config() != null) {
-            o.set("config", r.tasks().config());
         }
         return o;
     }
@@ -166,6 +215,66 @@ public final class RunJson {
             }
         }
         return o;
+    }
+
+    /** Writes a result as {@link #toJson(TaskResult)} makes it, without the tree. */
+    static void write(JsonGenerator g, TaskResult t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("status", t.status().key());
+        if (t.reason() != null) {
+            g.writeStringField("reason", t.reason());
+        }
+        g.writeNumberField("seconds", round(t.seconds()));
+        if (t.reused()) {
+            g.writeBooleanField("reused", true);
+        }
+        if (t.cached() != null) {
+            g.writeObjectFieldStart("cache");
+            g.writeStringField("key", t.cached().key());
+            g.writeStringField("from_run", t.cached().fromRun());
+            g.writeNumberField("saved_seconds", round(t.cached().savedSeconds()));
+            g.writeEndObject();
+        }
+        if (t.result() != null) {
+            g.writeStringField("result", "tasks/" + t.taskId() + "/result.json");
+        }
+        if (t.resultError() != null) {
+            g.writeStringField("result_error", t.resultError());
+        }
+        g.writeArrayFieldStart("attempts");
+        for (Attempt a : t.attempts()) {
+            g.writeStartObject();
+            g.writeNumberField("attempt", a.number());
+            g.writeStringField("status", a.status().key());
+            g.writeStringField("started_at", a.startedAt().toString());
+            g.writeStringField("ended_at", a.endedAt().toString());
+            g.writeNumberField("seconds", round(a.seconds()));
+            if (a.queuedSeconds() > 0) {
+                g.writeNumberField("queued_seconds", round(a.queuedSeconds()));
+            }
+            if (a.exitCode() != null) {
+                g.writeNumberField("exit_code", a.exitCode());
+            }
+            if (a.signal() != 0) {
+                g.writeNumberField("signal", a.signal());
+            }
+            if (a.error() != null) {
+                g.writeStringField("error", a.error());
+            }
+            if (a.usage() != null) {
+                g.writeFieldName("usage");
+                g.writeTree(a.usage().toJson());
+            }
+            if (a.worker() != null) {
+                g.writeStringField("worker", a.worker());
+            }
+            if (a.lost()) {
+                g.writeBooleanField("lost", true);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** Binds run.json; keys a later fanout adds are left alone, so an older one still reads its records. */

@@ -1,6 +1,5 @@
 package dev.fanout.exec;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fanout.AtomicFile;
 import dev.fanout.FanoutException;
 import dev.fanout.Hint;
@@ -49,11 +48,11 @@ public final class RunStore {
     /**
      * Writes a record as {@code run.json}, atomically.
      *
-     * @param tasks the record's tasks as JSON ({@link dev.fanout.task.TaskJson#toJson(dev.fanout.task.TaskSet)}),
-     *     made once for the many records of a run
+     * @param parts the parts of the record made once for the many records of a run: its tasks
+     *     and settled results
      */
-    void save(RunRecord record, ArrayNode tasks) throws IOException {
-        AtomicFile.write(record.dir().resolve("run.json"), out -> RunJson.write(out, record, tasks));
+    void save(RunRecord record, RecordBytes parts) throws IOException {
+        AtomicFile.write(record.dir().resolve("run.json"), out -> RunJson.write(out, record, parts));
     }
 
     /** The ids of all runs, oldest first. */
