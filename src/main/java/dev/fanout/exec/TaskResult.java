@@ -40,6 +40,10 @@ public record TaskResult(
 
     /** Time spent running, over all attempts. */
     public double seconds() {
+        if (attempts.size() == 1) {
+            // most tasks ran once: no stream for them (a big run's record sums this per task)
+            return attempts.get(0).seconds();
+        }
         return attempts.stream().mapToDouble(Attempt::seconds).sum();
     }
 
