@@ -16,7 +16,9 @@ import dev.fanout.workspace.Git;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Merges the results of a run's tasks and keeps the answer as the run's {@code merged.json}. */
 final class RunMerge {
@@ -30,12 +32,17 @@ final class RunMerge {
      * @throws FanoutException (bad input) naming a task the run does not have
      */
     static List<TaskOutput> outputs(RunRecord run, List<String> taskIds) {
-        List<String> ids = taskIds.isEmpty() ? run.tasks().ids() : taskIds;
-        List<TaskOutput> outputs = new ArrayList<>();
-        for (String id : ids) {
-            Task task = run.tasks().get(id);
+        List<Task> tasks = taskIds.isEmpty()
+                ? run.tasks().tasks()
+                : taskIds.stream().map(run.tasks()::get).toList();
+        List<TaskOutput> outputs = new ArrayList<>(tasks.size());
+        // per distinct folder, not per task: most tasks of a big run share one
+        Map<String, Path> workDirs = new HashMap<>();
+        for (Task task : tasks) {
+            String id = task.id();
             TaskResult r = run.results().get(id);
-            Path workDir = Path.of(task.cwd() == null ? "" : task.cwd()).toAbsolutePath();
+            Path workDir = workDirs.computeIfAbsent(
+                    task.cwd() == null ? "" : task.cwd(), cwd -> Path.of(cwd).toAbsolutePath());
             outputs.add(new TaskOutput(
                     id,
                     task.typeOrDefault(),
