@@ -32,6 +32,8 @@ public final class TaskSet {
     private final Map<String, Location> configPositions;
     /** Ids to positions, built on the first lookup: a lookup per task must not scan the set. */
     private volatile IdIndex index;
+    /** Every task's dependencies by number, end to end; found once, when the set is validated. */
+    private volatile int[] dependencyNumbers;
 
     public TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Location> configPositions) {
         this.source = source;
@@ -109,6 +111,36 @@ public final class TaskSet {
 
     public List<String> ids() {
         return tasks.stream().map(Task::id).toList();
+    }
+
+    /** The position of the task {@code id} in {@link #tasks()}, or -1. */
+    public int indexOf(String id) {
+        return index().indexOf(id);
+    }
+
+    /**
+     * Each task's dependencies as positions in {@link #tasks()}: the tasks' {@code depends_on}
+     * lists end to end, in file order; -1 for an id that is not in the set (a validated set has
+     * none). The graph is built from these rather than looking every id up again.
+     */
+    public int[] dependencyNumbers() {
+        int[] numbers = dependencyNumbers;
+        if (numbers == null) {
+            IdIndex index = index();
+            int count = 0;
+            for (Task t : tasks) {
+                count += t.dependsOn().size();
+            }
+            numbers = new int[count];
+            int k = 0;
+            for (Task t : tasks) {
+                for (String dep : t.dependsOn()) {
+                    numbers[k++] = index.indexOf(dep);
+                }
+            }
+            dependencyNumbers = numbers;
+        }
+        return numbers.clone();
     }
 
     public Optional<Task> find(String id) {
@@ -209,6 +241,12 @@ public final class TaskSet {
             }
         }
         this.index = index;
+        int edges = 0;
+        for (Task task : tasks) {
+            edges += task.dependsOn().size();
+        }
+        int[] numbers = new int[edges];
+        int k = 0;
         for (Task task : tasks) {
             String twice = repeated(task.dependsOn());
             if (twice != null) {
@@ -220,11 +258,14 @@ public final class TaskSet {
                             task,
                             "task '" + task.id() + "' depends on itself; remove '" + dep + "' from its depends_on");
                 }
-                if (index.indexOf(dep) < 0) {
+                int number = index.indexOf(dep);
+                if (number < 0) {
                     throw at(task, "task '" + task.id() + "' depends on unknown task '" + dep + "'" + hint(dep, ids()));
                 }
+                numbers[k++] = number;
             }
         }
+        this.dependencyNumbers = numbers;
     }
 
     /** The first entry that appears twice, or null. */
