@@ -161,6 +161,8 @@ public final class TaskSet {
      * @throws FanoutException (bad input) naming the first task that cannot run and why
      */
     public void checkRunnable(Set<String> reused) {
+        // tasks share a few folders (most the file's own): each is asked of the file system once
+        Set<String> folders = new HashSet<>();
         for (Task t : tasks) {
             if (reused.contains(t.id())) {
                 continue;
@@ -171,7 +173,10 @@ public final class TaskSet {
                         "task '" + t.id()
                                 + "' has nothing to run; give it a command, an agent and prompt, or a script");
             }
-            if (t.cwd() != null && t.dependsOn().isEmpty() && !Files.isDirectory(Path.of(t.cwd()))) {
+            if (t.cwd() != null
+                    && t.dependsOn().isEmpty()
+                    && !folders.contains(t.cwd())
+                    && !isFolder(t.cwd(), folders)) {
                 throw at(
                         t,
                         "task '" + t.id() + "': cwd " + t.cwd()
@@ -179,6 +184,14 @@ public final class TaskSet {
                                 + "; create it, or correct the path (relative to the tasks file's folder)");
             }
         }
+    }
+
+    private static boolean isFolder(String path, Set<String> folders) {
+        boolean folder = Files.isDirectory(Path.of(path));
+        if (folder && folders.size() < 1024) {
+            folders.add(path);
+        }
+        return folder;
     }
 
     /**
