@@ -182,7 +182,7 @@ final class TaskFields {
                 noRetryExitCodes,
                 inputs,
                 start,
-                new TaskLimits(memoryMax, cpus),
+                memoryMax == null && cpus == null ? TaskLimits.NONE : new TaskLimits(memoryMax, cpus),
                 caching.toCaching(),
                 isolation,
                 baseCommit,
