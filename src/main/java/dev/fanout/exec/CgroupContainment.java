@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Each attempt in a control group of its own, made under fanout's own group in a folder
@@ -21,6 +24,10 @@ import java.util.Map;
  * process, which is born there, and moves back with any thread the JDK made meanwhile: no extra
  * program per task. v2 moves only whole
  * processes, so the task starts through {@code sh}, which writes itself into the group and execs.
+ *
+ * <p>A group without limits that its attempt left empty is kept for the run's next attempt
+ * (named {@code slot-N}, not after a task): making and removing a group per task, and walking
+ * it, was a tenth of fanout's own CPU per short task (BENCHMARKS.md, issue 15).
  */
 final class CgroupContainment implements Containment {
     private static final long PERIOD_MICROS = 100_000;
@@ -40,6 +47,12 @@ final class CgroupContainment implements Containment {
     private final Map<String, Hierarchy> limiters;
     private final String why;
     private final long self = ProcessHandle.current().pid();
+    /** Empty groups without limits, by the run's folder name, for the run's next attempts. */
+    private final Map<String, ConcurrentLinkedDeque<Group>> idle = new ConcurrentHashMap<>();
+
+    private final AtomicInteger slots = new AtomicInteger();
+    /** The kernel's id of each launching thread, read once per thread. */
+    private static final ThreadLocal<String> THREAD_ID = new ThreadLocal<>();
 
     /**
      * @param tracker v1's freezer hierarchy, or the v2 hierarchy
@@ -81,6 +94,15 @@ final class CgroupContainment implements Containment {
     @Override
     public Enclosure enclose(String runId, String name, TaskLimits limits) throws IOException {
         String runDir = self + "-" + runId;
+        boolean reusable = limits.memoryMaxBytes() == null && limits.cpus() == null;
+        if (reusable) {
+            Group kept = idle.computeIfAbsent(runDir, k -> new ConcurrentLinkedDeque<>())
+                    .pollFirst();
+            if (kept != null) {
+                return kept;
+            }
+            name = "slot-" + slots.incrementAndGet();
+        }
         List<Hierarchy> used = new ArrayList<>();
         used.add(tracker);
         Hierarchy memory = limits.memoryMaxBytes() == null ? null : limiters.get("memory");
@@ -108,7 +130,7 @@ final class CgroupContainment implements Containment {
         if (cpu != null) {
             writeCpuLimit(dirs.get(used.indexOf(cpu)), limits.cpus());
         }
-        return new Group(used, dirs, memoryDir);
+        return new Group(used, dirs, memoryDir, reusable ? runDir : null);
     }
 
     private void enableControllers(Path run) {
@@ -160,11 +182,14 @@ final class CgroupContainment implements Containment {
         private final List<Hierarchy> hierarchies;
         private final List<Path> dirs;
         private final Path memoryDir;
+        /** The run's folder name when the group may serve the run's next attempt; null otherwise. */
+        private final String reusableIn;
 
-        Group(List<Hierarchy> hierarchies, List<Path> dirs, Path memoryDir) {
+        Group(List<Hierarchy> hierarchies, List<Path> dirs, Path memoryDir, String reusableIn) {
             this.hierarchies = hierarchies;
             this.dirs = dirs;
             this.memoryDir = memoryDir;
+            this.reusableIn = reusableIn;
         }
 
         @Override
@@ -185,7 +210,11 @@ final class CgroupContainment implements Containment {
             if (v2) {
                 return pb.start();
             }
-            String tid = threadId();
+            String tid = THREAD_ID.get();
+            if (tid == null) {
+                tid = threadId();
+                THREAD_ID.set(tid);
+            }
             int moved = 0;
             try {
                 for (Path dir : dirs) {
@@ -227,6 +256,11 @@ final class CgroupContainment implements Containment {
             if (!members(dirs.get(0)).isEmpty()) {
                 return; // still running: the run's end stops it
             }
+            var pool = reusableIn == null ? null : idle.get(reusableIn);
+            if (pool != null && subgroups(dirs.get(0)) == 0) {
+                pool.addFirst(this);
+                return;
+            }
             for (Path dir : dirs) {
                 removeTree(dir, ENDED_RMDIR_MILLIS);
             }
@@ -265,6 +299,7 @@ final class CgroupContainment implements Containment {
 
     /** Stops everything under {@code base/runDir} in the tracking hierarchy and removes the folder everywhere. */
     private int reap(String runDir) {
+        idle.remove(runDir);
         Path dir = tracker.base().resolve(runDir);
         int stopped = 0;
         if (Files.isDirectory(dir)) {
@@ -333,22 +368,45 @@ final class CgroupContainment implements Containment {
     /** The processes in a group and the groups below it (a fanout run by a task makes its own), fanout excepted. */
     List<Long> members(Path dir) {
         List<Long> pids = new ArrayList<>();
-        try (var walk = Files.walk(dir)) {
-            for (Path d : walk.filter(Files::isDirectory).toList()) {
-                for (String line : Files.readAllLines(d.resolve("cgroup.procs"))) {
-                    if (!line.isBlank()) {
-                        long pid = Long.parseLong(line.strip());
-                        // the launching thread of this fanout sits in a group while it starts a task
-                        if (pid != self) {
-                            pids.add(pid);
-                        }
-                    }
+        try {
+            if (subgroups(dir) == 0) {
+                addMembers(dir, pids);
+                return pids;
+            }
+            try (var walk = Files.walk(dir)) {
+                for (Path d : walk.filter(Files::isDirectory).toList()) {
+                    addMembers(d, pids);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // removed meanwhile
         }
         return pids;
+    }
+
+    private void addMembers(Path group, List<Long> pids) throws IOException {
+        for (String line : Files.readAllLines(group.resolve("cgroup.procs"))) {
+            if (!line.isBlank()) {
+                long pid = Long.parseLong(line.strip());
+                // the launching thread of this fanout sits in a group while it starts a task
+                if (pid != self) {
+                    pids.add(pid);
+                }
+            }
+        }
+    }
+
+    /**
+     * How many groups a group has below it, from its link count (a folder's is two plus its
+     * subfolders'; the cgroup file system keeps it so): one stat instead of a walk. -1 when it
+     * cannot be read, which callers take as "some".
+     */
+    static int subgroups(Path dir) {
+        try {
+            return ((Number) Files.getAttribute(dir, "unix:nlink")).intValue() - 2;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static List<ProcessHandle> handles(List<Long> pids) {

@@ -2,19 +2,13 @@ package dev.fanout.session;
 
 import dev.fanout.FanoutException;
 import dev.fanout.Names;
-import dev.fanout.agent.LifecycleDecision;
 import dev.fanout.agent.Resources;
-import dev.fanout.cluster.ClusterKey;
-import dev.fanout.cluster.ClusterRunner;
 import dev.fanout.config.Config;
 import dev.fanout.config.Home;
-import dev.fanout.exec.AgentRunner;
-import dev.fanout.exec.CommandRunner;
 import dev.fanout.exec.Run;
 import dev.fanout.exec.RunListener;
 import dev.fanout.exec.RunRecord;
 import dev.fanout.exec.RunStore;
-import dev.fanout.exec.TaskRunner;
 import dev.fanout.graph.Analysis;
 import dev.fanout.graph.Decision;
 import dev.fanout.graph.TaskGraph;
@@ -27,13 +21,10 @@ import dev.fanout.task.Task;
 import dev.fanout.task.TaskFileReader;
 import dev.fanout.task.TaskSet;
 import dev.fanout.workspace.Git;
-import dev.fanout.workspace.IsolatedRunner;
-import dev.fanout.workspace.WorkspaceException;
 import dev.fanout.workspace.Worktrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +39,6 @@ public final class Session {
     public static final String DEFAULT_NAME = "last";
 
     private final Home home;
-    /** The connection of the last {@code run --cluster}, closed when the run is over. */
-    private ClusterRunner cluster;
-
     private final java.time.Clock clock = java.time.Clock.systemUTC();
     private Config homeConfig;
     private String name = DEFAULT_NAME;
@@ -61,6 +49,7 @@ public final class Session {
     private StrategyRegistry strategies;
     private final SessionScriptHost host = new SessionScriptHost(this);
     private final SessionScripts scripts = new SessionScripts(host, this::strategies);
+    private final SessionRuns launches = new SessionRuns(this, scripts);
     private Analysis lastAnalysis;
     private Decision lastDecision;
     private boolean unsaved;
@@ -336,23 +325,6 @@ public final class Session {
         return new RunStore(home.runsDir());
     }
 
-    private void closeCluster() {
-        if (cluster != null) {
-            cluster.close();
-            cluster = null;
-        }
-    }
-
-    /** The runners for each kind of task; script paths resolve against {@code tasksFolder}. */
-    private Map<Task.Kind, TaskRunner> runners(Config config, Path tasksFolder) {
-        Map<Task.Kind, TaskRunner> runners = new EnumMap<>(Task.Kind.class);
-        Worktrees worktrees = worktrees();
-        runners.put(Task.Kind.COMMAND, new IsolatedRunner(new CommandRunner(), worktrees));
-        runners.put(Task.Kind.AGENT, new IsolatedRunner(new AgentRunner(resources(config)), worktrees));
-        runners.put(Task.Kind.SCRIPT, new ScriptTaskRunner(() -> scripts.bridge(config), tasksFolder));
-        return runners;
-    }
-
     /** The tasks' git worktrees, under the home. */
     public Worktrees worktrees() {
         return new Worktrees(new Git(), home.root().resolve("worktrees"));
@@ -379,33 +351,7 @@ public final class Session {
      * @throws FanoutException (bad input) when a task cannot run or the run folder cannot be written
      */
     public Run start(RunPlan plan, RunListener listener) {
-        Map<Task.Kind, TaskRunner> runners = runners(plan.config(), plan.tasksFolder());
-        closeCluster();
-        if (!plan.config().clusterMembers().isEmpty()) {
-            // connected and checked before anything runs: a missing worker is an error, not a stall
-            cluster = ClusterRunner.connect(
-                    "fanout",
-                    plan.config().clusterMembers(),
-                    ClusterKey.load(home.root().resolve("cluster.key")));
-            cluster.check(plan.tasks().tasks());
-            runners.put(Task.Kind.COMMAND, cluster);
-        }
-        Resources resources = resources(plan.config());
-        AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources)
-                .satisfy(plan.config(), resources)
-                .forEach(listener::note);
-        cleanLeftoverWorktrees(listener);
-        return Run.prepare(
-                runStore(),
-                plan.graph(),
-                plan.config(),
-                plan.options(),
-                plan.modeReason(),
-                plan.analysis().speedup(),
-                runners,
-                listener,
-                plan.carried(),
-                new CacheResolver(SessionCache.forRun(this, plan), listener::note));
+        return launches.start(plan, listener);
     }
 
     /** The result cache for a plan's run (off under --no-cache). */
@@ -428,18 +374,6 @@ public final class Session {
         return SessionCache.store(this);
     }
 
-    /** A killed run's worktrees are removed by the next run (their branches stay). */
-    private void cleanLeftoverWorktrees(RunListener listener) {
-        try {
-            List<Path> removed = worktrees().cleanLeftovers(false);
-            if (!removed.isEmpty()) {
-                listener.note("removed " + removed.size() + " worktree(s) left by an earlier run that was killed");
-            }
-        } catch (WorkspaceException e) {
-            listener.note("could not remove an earlier run's worktrees: " + e.getMessage());
-        }
-    }
-
     /** Agents the plan's tasks name that do not exist yet ("name (for a, b)"); a dry run shows them. */
     public List<String> missingAgents(RunPlan plan) {
         return AgentNeeds.of(plan.tasks(), plan.reusedIds(), resources(plan.config()))
@@ -451,16 +385,8 @@ public final class Session {
      * The run is remembered as one of this session's.
      */
     public AfterRun afterRun(RunPlan plan, RunRecord record) {
-        closeCluster();
         ran(record.runId());
-        worktrees().finish(record.runId(), plan.config().keepWorktrees());
-        Merged merged = RunMerge.mergeAndKeep(record, StrategyRegistry.AUTO, strategies());
-        // a run without agents leaves the registry alone, so a damaged one cannot block it
-        boolean usesAgents = plan.tasks().tasks().stream().anyMatch(t -> t.kind() == Task.Kind.AGENT);
-        List<LifecycleDecision> cleanup = plan.config().autoCleanupTempResources() && usesAgents
-                ? AfterRun.touchedBy(plan.tasks(), resources(plan.config()).cleanup(false))
-                : List.of();
-        return new AfterRun(record, merged, cleanup);
+        return launches.finish(plan, record);
     }
 
     /**

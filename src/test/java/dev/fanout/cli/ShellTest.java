@@ -184,7 +184,14 @@ class ShellTest {
         awaitScreen("hints = off for this shell");
         type("js [1,\r");
         awaitScreen("...> ");
-        type("2\u0003");
+        // Ctrl-C reaches the shell as a signal, ahead of keys still queued: the entry is sent
+        // only once the shell has echoed it, as a person sees it before pressing Ctrl-C
+        type("2");
+        await(() -> {
+            String screen = screenText();
+            return screen.substring(screen.lastIndexOf("...> ")).contains("2");
+        });
+        type("\u0003");
         awaitPrompts(3);
         type("js 40 + 2\r");
         awaitScreen("42");

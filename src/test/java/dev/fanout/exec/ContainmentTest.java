@@ -117,6 +117,40 @@ class ContainmentTest {
     }
 
     @Test
+    void aGroupItsTaskLeftEmptyServesTheRunsNextTask() throws IOException {
+        Containment c = cgroups();
+        ObjectNode second = argvTask("second", List.of("cat", "/proc/self/cgroup"));
+        second.putArray("depends_on").add("first");
+
+        RunRecord r = run(c, argvTask("first", List.of("cat", "/proc/self/cgroup")), second);
+
+        assertEquals(trackingGroup(r, "first"), trackingGroup(r, "second"));
+    }
+
+    @Test
+    void aGroupALeftoverProcessHoldsIsNotGivenToTheNextTask() throws IOException {
+        Containment c = cgroups();
+        ObjectNode next = argvTask("next", List.of("cat", "/proc/self/cgroup"));
+        next.putArray("depends_on").add("d");
+
+        RunRecord r = run(c, daemonTask("d", "cat /proc/self/cgroup"), next);
+
+        assertEquals(TaskStatus.SUCCEEDED, r.results().get("next").status());
+        assertTrue(!trackingGroup(r, "d").equals(trackingGroup(r, "next")), "the daemon's group was reused");
+        assertFalse(Leftovers.alive(daemonPid()), "the daemon outlived the run");
+    }
+
+    /** The group a task ran in, from the /proc/self/cgroup line it printed: the freezer's (v1) or the one (v2). */
+    private static String trackingGroup(RunRecord r, String task) throws IOException {
+        List<String> lines =
+                Files.readAllLines(r.dir().resolve("tasks").resolve(task).resolve("stdout.log"));
+        return lines.stream()
+                .filter(l -> l.matches("^[0-9]+:(freezer|):.*"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(task + " printed no tracking group: " + lines));
+    }
+
+    @Test
     void aTaskOverItsMemoryLimitFailsWithTheReasonMemoryLimit() {
         Containment c = cgroups();
         assumeTrue(c.controllers().contains("memory"), "no memory controller here: " + c.why());
