@@ -11,7 +11,6 @@ import dev.fanout.Names;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +84,8 @@ final class TaskFields {
     private final Path base;
     /** What the tasks of the file share: its folder as a task's cwd, values kept once. */
     private final FieldValues shared;
+    /** Types each field's value, naming the file, line and column and the task in any error. */
+    private final FieldCheck check;
 
     TaskFields(String file, int ordinal, Location start, Path base, FieldValues shared) {
         this.base = base;
@@ -92,6 +93,7 @@ final class TaskFields {
         this.ordinal = ordinal;
         this.start = start;
         this.shared = shared;
+        this.check = new FieldCheck(file, this::who);
     }
 
     /** Reads from just after the task's '{' to its '}'. */
@@ -200,9 +202,10 @@ final class TaskFields {
         JsonNode v = raw instanceof JsonNode n ? n : null;
         if (field.equals("id")) {
             if (v != null && (v.isNumber() || v.isBoolean())) {
-                throw error(at, who() + "id must be a string, not " + describe(v) + "; put the id in quotes");
+                throw error(
+                        at, who() + "id must be a string, not " + FieldCheck.describe(v) + "; put the id in quotes");
             }
-            id = text(field, raw, at);
+            id = check.text(field, raw, at);
             if (id.isEmpty()) {
                 id = null;
                 throw error(at, who() + "id is empty; every task needs a unique \"id\"");
@@ -216,12 +219,12 @@ final class TaskFields {
             return;
         }
         switch (field) {
-            case "type" -> type = shared.canonical(text(field, raw, at));
-            case "description" -> description = text(field, raw, at);
-            case "depends_on" -> dependsOn = textList(field, raw, at);
+            case "type" -> type = shared.canonical(check.text(field, raw, at));
+            case "description" -> description = check.text(field, raw, at);
+            case "depends_on" -> dependsOn = check.textList(field, raw, at);
             case "estimated_seconds" -> {
                 v = FieldValues.node(raw);
-                estimatedSeconds = nonNegative(field, v, at);
+                estimatedSeconds = check.nonNegative(field, v, at);
                 // sums of estimates must stay finite: the analysis adds a million of them
                 if (estimatedSeconds > Task.MAX_ESTIMATE_SECONDS) {
                     throw error(
@@ -232,66 +235,68 @@ final class TaskFields {
             }
             case "command" -> {
                 runner("command", at);
-                command = command(raw, at);
+                command = check.command(raw, at);
             }
             case "agent" -> {
                 runner("agent+prompt", at);
-                agent = text(field, raw, at);
+                agent = check.text(field, raw, at);
                 agentAt = at;
             }
             case "prompt" -> {
-                prompt = text(field, raw, at);
+                prompt = check.text(field, raw, at);
                 promptAt = at;
             }
             case "script" -> {
                 runner("script", at);
-                script = text(field, raw, at);
+                script = check.text(field, raw, at);
             }
-            case "cwd" -> cwd = text(field, raw, at);
-            case "env" -> env = env(FieldValues.node(raw), at);
-            case "requires" -> requires = requires(FieldValues.node(raw), at);
+            case "cwd" -> cwd = check.text(field, raw, at);
+            case "env" -> env = check.env(FieldValues.node(raw), at);
+            case "requires" -> requires = check.requires(FieldValues.node(raw), at);
             // 0 means no limit, as task_timeout_seconds does in the config
-            case "timeout_seconds" -> timeoutSeconds = nonNegative(field, FieldValues.node(raw), at);
-            case "retries" -> retries = nonNegativeInt(field, FieldValues.node(raw), at);
+            case "timeout_seconds" -> timeoutSeconds = check.nonNegative(field, FieldValues.node(raw), at);
+            case "retries" -> retries = check.nonNegativeInt(field, FieldValues.node(raw), at);
             case "repeat" -> {
-                Integer n = nonNegativeInt(field, FieldValues.node(raw), at);
+                Integer n = check.nonNegativeInt(field, FieldValues.node(raw), at);
                 if (n < 1 || n > Repeats.MAX) {
                     throw error(at, who() + "repeat must be from 1 to " + Repeats.MAX + ", not " + n);
                 }
                 repeat = n;
                 repeatAt = position(at);
             }
-            case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, FieldValues.node(raw), at);
+            case "no_retry_exit_codes" -> noRetryExitCodes = check.intList(field, FieldValues.node(raw), at);
             case "inputs" ->
-                inputs = CachingFields.globs(field, textList(field, raw, at), false, who(), position(at), this::error);
+                inputs = CachingFields.globs(
+                        field, check.textList(field, raw, at), false, who(), position(at), this::error);
             case "outputs" ->
-                caching.outputs =
-                        CachingFields.globs(field, textList(field, raw, at), true, who(), position(at), this::error);
+                caching.outputs = CachingFields.globs(
+                        field, check.textList(field, raw, at), true, who(), position(at), this::error);
             case "env_inputs" ->
-                caching.envInputs = CachingFields.envNames(textList(field, raw, at), who(), position(at), this::error);
+                caching.envInputs =
+                        CachingFields.envNames(check.textList(field, raw, at), who(), position(at), this::error);
             case "cache" -> {
                 v = FieldValues.node(raw);
                 if (!v.isBoolean()) {
-                    throw wrongType(field, "true or false", v, at);
+                    throw check.wrongType(field, "true or false", v, at);
                 }
                 caching.cache = v.booleanValue();
             }
-            case "memory_max" -> memoryMax = memoryMax(FieldValues.node(raw), at);
-            case "cpus" -> cpus = cpus(FieldValues.node(raw), at);
+            case "memory_max" -> memoryMax = check.memoryMax(FieldValues.node(raw), at);
+            case "cpus" -> cpus = check.cpus(FieldValues.node(raw), at);
             case "isolation" -> {
-                isolation = text(field, raw, at);
+                isolation = check.text(field, raw, at);
                 if (!isolation.equals("worktree") && !isolation.equals("none")) {
                     throw error(at, who() + "isolation must be \"worktree\" or \"none\", not '" + isolation + "'");
                 }
             }
             case "pool" -> {
-                pool = text(field, raw, at);
+                pool = check.text(field, raw, at);
                 if (!Names.isTaskId(pool)) {
                     throw error(at, who() + "pool '" + pool + "' may hold only letters, digits, '.', '_' and '-'");
                 }
             }
             case "base" -> {
-                baseCommit = text(field, raw, at);
+                baseCommit = check.text(field, raw, at);
                 if (baseCommit.isBlank() || baseCommit.startsWith("-")) {
                     throw error(
                             at,
@@ -322,200 +327,15 @@ final class TaskFields {
         return id == null ? "task #" + ordinal + ": " : "task '" + id + "': ";
     }
 
-    private String text(String field, Object raw, JsonLocation at) {
-        if (raw instanceof String s) {
-            return s;
-        }
-        JsonNode v = FieldValues.node(raw);
-        if (!v.isTextual()) {
-            throw wrongType(field, "a string", v, at);
-        }
-        return v.textValue();
-    }
-
-    @SuppressWarnings("unchecked") // value() makes only lists of strings
-    private List<String> textList(String field, Object raw, JsonLocation at) {
-        if (raw instanceof List<?> list) {
-            return (List<String>) list;
-        }
-        JsonNode v = FieldValues.node(raw);
-        if (!v.isArray()) {
-            throw wrongType(field, "a list of strings", v, at);
-        }
-        List<String> out = new ArrayList<>(v.size());
-        for (JsonNode item : v) {
-            if (!item.isTextual()) {
-                throw wrongItem(field, "a list of strings", out.size(), item, at);
-            }
-            out.add(item.textValue());
-        }
-        return out;
-    }
-
-    private List<Integer> intList(String field, JsonNode v, JsonLocation at) {
-        if (!v.isArray()) {
-            throw wrongType(field, "a list of whole numbers", v, at);
-        }
-        List<Integer> out = new ArrayList<>();
-        for (JsonNode item : v) {
-            if (!item.isIntegralNumber() || !item.canConvertToInt()) {
-                throw wrongItem(field, "a list of whole numbers", out.size(), item, at);
-            }
-            out.add(item.intValue());
-        }
-        return out;
-    }
-
-    private Double nonNegative(String field, JsonNode v, JsonLocation at) {
-        if (!v.isNumber()) {
-            throw wrongType(field, "a number of seconds", v, at);
-        }
-        double d = v.doubleValue();
-        if (!Double.isFinite(d)) {
-            throw error(at, who() + field + " is too large to be a number of seconds");
-        }
-        if (d < 0) {
-            throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
-        }
-        return d;
-    }
-
-    private Integer nonNegativeInt(String field, JsonNode v, JsonLocation at) {
-        if (v.isIntegralNumber() && !v.canConvertToInt() && v.bigIntegerValue().signum() > 0) {
-            throw error(at, who() + field + " must be at most " + Integer.MAX_VALUE + " (got " + v.asText() + ")");
-        }
-        if (v.isIntegralNumber() && v.bigIntegerValue().signum() < 0) {
-            throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
-        }
-        if (!v.isIntegralNumber()) {
-            throw wrongType(field, "a whole number", v, at);
-        }
-        if (v.intValue() < 0) {
-            throw error(at, who() + field + " must not be negative (got " + v.intValue() + ")");
-        }
-        return v.intValue();
-    }
-
-    private long memoryMax(JsonNode v, JsonLocation at) {
-        long bytes = v.isIntegralNumber() && v.canConvertToLong()
-                ? v.longValue()
-                : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
-        if (bytes < 0) {
-            throw error(
-                    at,
-                    who() + "memory_max must be a size such as \"512M\" or \"2G\" (or bytes), not "
-                            + (v.isTextual() ? "'" + v.textValue() + "'" : describe(v)));
-        }
-        if (bytes < TaskLimits.MIN_MEMORY) {
-            throw error(at, who() + "memory_max must be at least 1M: a process cannot start in less");
-        }
-        return bytes;
-    }
-
-    private double cpus(JsonNode v, JsonLocation at) {
-        if (!v.isNumber()) {
-            throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
-        }
-        double d = v.doubleValue();
-        // the kernel's quota has a 1 ms floor in a 100 ms period
-        if (!(d >= 0.01) || d > 4096) {
-            throw error(at, who() + "cpus must be from 0.01 to 4096 (got " + v.asText() + ")");
-        }
-        return d;
-    }
-
-    private TaskCommand command(Object raw, JsonLocation at) {
-        if (raw instanceof List<?>) {
-            List<String> argv = textList("command", raw, at);
-            if (argv.isEmpty() || argv.get(0).isEmpty()) {
-                throw error(at, who() + "command is an empty list; its first element is the program to run");
-            }
-            return TaskCommand.argv(argv);
-        }
-        JsonNode v = FieldValues.node(raw);
-        if (v.isTextual()) {
-            if (v.textValue().isBlank()) {
-                throw error(at, who() + "command is empty; give a command line or an argv list");
-            }
-            return TaskCommand.shell(v.textValue());
-        }
-        if (v.isArray()) {
-            List<String> argv = textList("command", v, at);
-            if (argv.isEmpty() || argv.get(0).isEmpty()) {
-                throw error(at, who() + "command is an empty list; its first element is the program to run");
-            }
-            return TaskCommand.argv(argv);
-        }
-        throw wrongType("command", "a string (run by sh -c) or a list of strings (argv)", v, at);
-    }
-
-    private Map<String, String> requires(JsonNode v, JsonLocation at) {
-        if (!v.isObject()) {
-            throw wrongType("requires", "an object of LABEL: value (labels a cluster worker must have)", v, at);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : v.properties()) {
-            JsonNode value = e.getValue();
-            if (!value.isValueNode() || value.isNull()) {
-                throw error(at, who() + "requires value of '" + e.getKey() + "' must be a string, number or boolean");
-            }
-            out.put(e.getKey(), value.asText());
-        }
-        return out;
-    }
-
-    private Map<String, String> env(JsonNode v, JsonLocation at) {
-        if (!v.isObject()) {
-            throw wrongType("env", "an object of NAME: value", v, at);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : v.properties()) {
-            JsonNode value = e.getValue();
-            if (!value.isValueNode() || value.isNull()) {
-                throw error(at, who() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
-            }
-            out.put(e.getKey(), value.asText());
-        }
-        return out;
-    }
-
-    private LocatedException wrongType(String field, String expected, JsonNode v, JsonLocation at) {
-        return error(at, who() + field + " must be " + expected + ", not " + describe(v));
-    }
-
-    private LocatedException wrongItem(String field, String expected, int index, JsonNode item, JsonLocation at) {
-        return error(
-                at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
-    }
-
-    private static String describe(JsonNode v) {
-        if (v.isTextual()) {
-            return "a string";
-        }
-        if (v.isArray()) {
-            return "a list";
-        }
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        if (v.isBoolean()) {
-            return "a boolean";
-        }
-        return v.asText();
-    }
-
     private LocatedException error(Location at, String problem) {
-        return LocatedException.tasksFile(file, at.line(), at.column(), problem);
+        return check.error(at, problem);
     }
 
     private LocatedException error(JsonLocation at, String problem) {
-        return error(position(at), problem);
+        return check.error(at, problem);
     }
 
     private Location position(JsonLocation at) {
-        return new Location(file, at.getLineNr(), at.getColumnNr());
+        return check.position(at);
     }
 }
