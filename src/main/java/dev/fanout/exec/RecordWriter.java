@@ -7,14 +7,17 @@ import java.util.function.Function;
 /**
  * Keeps {@code run.json} current while a run goes, on a thread of its own so the scheduler
  * never waits for a write. Snapshots offered during a write are coalesced: only the newest is
- * written. Writes are spaced by at least {@link #MIN_GAP_MILLIS} and by nine times the last
- * write's duration, so a big run's record costs at most a tenth of a core: with 1,000 short
+ * written. Writes are spaced by at least {@link #MIN_GAP_MILLIS} and by nine times the CPU the
+ * last write took, so a big run's record costs at most a tenth of a core: with 1,000 short
  * tasks on two cores, checkpoints five times a second took more CPU than anything else fanout
- * did, and that CPU was the tasks'. Each write replaces the file atomically, so a fanout killed
- * at any moment leaves the last complete record, at most about a second old.
+ * did, and that CPU was the tasks'. CPU, not wall time: on a loaded machine a first write
+ * (classes loading, nothing compiled yet) took seconds of wall, and nine times that kept the
+ * record from showing running tasks for most of a minute. Each write replaces the file
+ * atomically, so a fanout killed at any moment leaves the last complete record.
  */
 final class RecordWriter implements Scheduler.Checkpoints, AutoCloseable {
     static final long MIN_GAP_MILLIS = 1000;
+    private static final java.nio.file.Path SCHEDSTAT = java.nio.file.Path.of("/proc/thread-self/schedstat");
 
     /** Writes one record; may fail (a full disk, say). */
     interface Sink {
@@ -85,6 +88,7 @@ final class RecordWriter implements Scheduler.Checkpoints, AutoCloseable {
                 writing = true;
             }
             long t0 = System.currentTimeMillis();
+            long cpu0 = cpuNanos();
             try {
                 sink.write(record.apply(next));
             } catch (IOException | RuntimeException e) {
@@ -95,10 +99,26 @@ final class RecordWriter implements Scheduler.Checkpoints, AutoCloseable {
                 }
             }
             long took = System.currentTimeMillis() - t0;
+            long cpu1 = cpu0 < 0 ? -1 : cpuNanos();
+            long cpu = cpu1 < 0 ? took : (cpu1 - cpu0) / 1_000_000;
             synchronized (this) {
                 writing = false;
-                notBefore = System.currentTimeMillis() + Math.max(MIN_GAP_MILLIS - took, 9 * took);
+                notBefore = System.currentTimeMillis() + Math.max(MIN_GAP_MILLIS - took, 9 * cpu);
             }
+        }
+    }
+
+    /**
+     * This thread's CPU time so far, from Linux's {@code /proc/thread-self/schedstat} (a small
+     * read, where the JDK's thread MXBean loads some fifty classes), or -1 where it cannot be read.
+     */
+    static long cpuNanos() {
+        try {
+            String stat = java.nio.file.Files.readString(SCHEDSTAT);
+            int space = stat.indexOf(' ');
+            return Long.parseLong(space < 0 ? stat.strip() : stat.substring(0, space));
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

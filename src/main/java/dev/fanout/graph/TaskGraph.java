@@ -1,7 +1,6 @@
 package dev.fanout.graph;
 
 import dev.fanout.Location;
-import dev.fanout.task.IdIndex;
 import dev.fanout.task.Task;
 import dev.fanout.task.TaskSet;
 import java.util.ArrayDeque;
@@ -30,7 +29,6 @@ public final class TaskGraph {
 
     private final TaskSet tasks;
     private final String[] ids;
-    private final IdIndex index;
     private final int[] succStart;
     private final int[] succ;
     private final int[] predStart;
@@ -45,27 +43,25 @@ public final class TaskGraph {
         this.tasks = tasks;
         int n = tasks.size();
         ids = new String[n];
-        index = new IdIndex(n);
         predStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             Task task = tasks.tasks().get(i);
             ids[i] = task.id();
-            index.putIfAbsent(ids[i], i);
             predStart[i + 1] = predStart[i] + task.dependsOn().size();
         }
-        pred = new int[predStart[n]];
+        // the set found every dependency's number when it was validated: no id is looked up again
+        pred = tasks.dependencyNumbers();
         // each edge as (dependency << 32 | dependent), in dependent order
         long[] edges = new long[pred.length];
         for (int i = 0, k = 0; i < n; i++) {
-            for (String dep : tasks.tasks().get(i).dependsOn()) {
-                // the set is validated, so every dependency is a known id: its fingerprint suffices
-                int p = index.indexOfKnown(dep);
+            for (int end = predStart[i + 1]; k < end; k++) {
+                int p = pred[k];
                 if (p < 0) {
-                    throw new IllegalArgumentException("task '" + ids[i] + "' depends on unknown task '" + dep
+                    throw new IllegalArgumentException("task '" + ids[i] + "' depends on unknown task '"
+                            + tasks.tasks().get(i).dependsOn().get(k - predStart[i])
                             + "': build graphs of validated task sets (TaskSet.of, the reader)");
                 }
-                pred[k] = p;
-                edges[k++] = ((long) p << 32) | i;
+                edges[k] = ((long) p << 32) | i;
             }
         }
         // successor lists: the edges sorted by dependency, stably, so each list stays in file order
@@ -163,7 +159,7 @@ public final class TaskGraph {
                 inDegreeLeft[i] = state[2 * i];
             }
             List<String> cycle = findCycle(inDegreeLeft);
-            Location first = tasks.tasks().get(index.indexOf(cycle.get(0))).position();
+            Location first = tasks.tasks().get(tasks.indexOf(cycle.get(0))).position();
             throw new DependencyCycleException(first == null ? tasks.source() : first.toString(), cycle);
         }
         for (int i = 0; i < n; i++) {
@@ -250,7 +246,7 @@ public final class TaskGraph {
 
     /** The number of a task, or -1. */
     public int indexOf(String id) {
-        return index.indexOf(id);
+        return tasks.indexOf(id);
     }
 
     /** The tasks that depend on {@code v}. */

@@ -17,7 +17,10 @@ final class CachingFields {
     Boolean cache;
 
     Caching toCaching() {
-        return new Caching(outputs, envInputs, cache);
+        // most tasks give none: they share one value rather than a million equal ones
+        return outputs == null && envInputs == null && cache == null
+                ? Caching.NONE
+                : new Caching(outputs, envInputs, cache);
     }
 
     /**

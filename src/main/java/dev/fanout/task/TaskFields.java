@@ -5,14 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fanout.Json;
 import dev.fanout.LocatedException;
 import dev.fanout.Location;
 import dev.fanout.Names;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,22 +69,31 @@ final class TaskFields {
     private Long memoryMax;
     private Double cpus;
     private final CachingFields caching = new CachingFields();
-    private Location agentAt;
-    private Location promptAt;
+    private JsonLocation agentAt;
+    private JsonLocation promptAt;
     private String isolation;
     private String baseCommit;
     private String pool;
-    private final List<String> runners = new ArrayList<>();
-    private Location secondRunnerAt;
+    /** The first runner given (command, agent+prompt or script), and the second, where it stands. */
+    private String runner;
+
+    private String secondRunner;
+    private JsonLocation secondRunnerAt;
 
     /** The tasks file's folder, which relative paths of a task are relative to; null for a stream. */
     private final Path base;
+    /** What the tasks of the file share: its folder as a task's cwd, values kept once. */
+    private final FieldValues shared;
+    /** Types each field's value, naming the file, line and column and the task in any error. */
+    private final FieldCheck check;
 
-    TaskFields(String file, int ordinal, Location start, Path base) {
+    TaskFields(String file, int ordinal, Location start, Path base, FieldValues shared) {
         this.base = base;
         this.file = file;
         this.ordinal = ordinal;
         this.start = start;
+        this.shared = shared;
+        this.check = new FieldCheck(file, this::who);
     }
 
     /** Reads from just after the task's '{' to its '}'. */
@@ -101,14 +108,15 @@ final class TaskFields {
     }
 
     Task read(JsonParser parser) throws IOException {
-        List<Entry> entries = new ArrayList<>();
+        List<Entry> entries = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
-            Location at = position(parser.currentTokenLocation());
-            parser.nextToken();
-            JsonNode value;
+            // where the field stands, as the parser's own record: made into a Location only for a message
+            JsonLocation at = parser.currentTokenLocation();
+            JsonToken token = parser.nextToken();
+            Object value;
             try {
-                value = Json.read(parser);
+                value = shared.read(field, token, parser);
             } catch (StreamConstraintsException e) {
                 throw error(at, who() + field + ": " + TaskFileReader.limitProblem(e));
             }
@@ -117,19 +125,24 @@ final class TaskFields {
             if (field.equals("id")) {
                 field(field, value, at);
             } else {
+                if (entries == null) {
+                    entries = new ArrayList<>(8);
+                }
                 entries.add(new Entry(field, value, at));
             }
         }
-        for (Entry e : entries) {
-            field(e.name(), e.value(), e.at());
+        if (entries != null) {
+            for (Entry e : entries) {
+                field(e.name(), e.value(), e.at());
+            }
         }
         if (id == null) {
             throw error(start, "task #" + ordinal + " has no id; every task needs a unique \"id\"");
         }
-        if (runners.size() > 1) {
+        if (secondRunner != null) {
             throw error(
                     secondRunnerAt,
-                    "task '" + id + "' has both " + runners.get(0) + " and " + runners.get(1)
+                    "task '" + id + "' has both " + runner + " and " + secondRunner
                             + "; give it one of command, agent+prompt or script");
         }
         if (agent != null && prompt == null) {
@@ -141,7 +154,7 @@ final class TaskFields {
         if (base != null) {
             // one rule for every path in a tasks file, as build tools have: relative to the file's
             // folder, wherever fanout runs; a command runs in that folder unless cwd says otherwise
-            cwd = base.resolve(cwd == null ? "" : cwd).normalize().toString();
+            cwd = cwd == null ? shared.folder() : base.resolve(cwd).normalize().toString();
             if (script != null && Task.isScriptFile(script)) {
                 script = base.resolve(script.strip()).normalize().toString();
             }
@@ -171,7 +184,7 @@ final class TaskFields {
                 noRetryExitCodes,
                 inputs,
                 start,
-                new TaskLimits(memoryMax, cpus),
+                memoryMax == null && cpus == null ? TaskLimits.NONE : new TaskLimits(memoryMax, cpus),
                 caching.toCaching(),
                 isolation,
                 baseCommit,
@@ -179,14 +192,20 @@ final class TaskFields {
                 requires);
     }
 
-    private record Entry(String name, JsonNode value, Location at) {}
+    /**
+     * A field in the order it was read, before the id was known: its value is a String, a
+     * List of strings, or a JsonNode (see {@link FieldValues#read}).
+     */
+    private record Entry(String name, Object value, JsonLocation at) {}
 
-    private void field(String field, JsonNode v, Location at) {
+    private void field(String field, Object raw, JsonLocation at) {
+        JsonNode v = raw instanceof JsonNode n ? n : null;
         if (field.equals("id")) {
-            if (v.isNumber() || v.isBoolean()) {
-                throw error(at, who() + "id must be a string, not " + describe(v) + "; put the id in quotes");
+            if (v != null && (v.isNumber() || v.isBoolean())) {
+                throw error(
+                        at, who() + "id must be a string, not " + FieldCheck.describe(v) + "; put the id in quotes");
             }
-            id = text(field, v, at);
+            id = check.text(field, raw, at);
             if (id.isEmpty()) {
                 id = null;
                 throw error(at, who() + "id is empty; every task needs a unique \"id\"");
@@ -200,11 +219,12 @@ final class TaskFields {
             return;
         }
         switch (field) {
-            case "type" -> type = text(field, v, at);
-            case "description" -> description = text(field, v, at);
-            case "depends_on" -> dependsOn = textList(field, v, at);
+            case "type" -> type = shared.canonical(check.text(field, raw, at));
+            case "description" -> description = check.text(field, raw, at);
+            case "depends_on" -> dependsOn = check.textList(field, raw, at);
             case "estimated_seconds" -> {
-                estimatedSeconds = nonNegative(field, v, at);
+                v = FieldValues.node(raw);
+                estimatedSeconds = check.nonNegative(field, v, at);
                 // sums of estimates must stay finite: the analysis adds a million of them
                 if (estimatedSeconds > Task.MAX_ESTIMATE_SECONDS) {
                     throw error(
@@ -215,63 +235,68 @@ final class TaskFields {
             }
             case "command" -> {
                 runner("command", at);
-                command = command(v, at);
+                command = check.command(raw, at);
             }
             case "agent" -> {
                 runner("agent+prompt", at);
-                agent = text(field, v, at);
+                agent = check.text(field, raw, at);
                 agentAt = at;
             }
             case "prompt" -> {
-                prompt = text(field, v, at);
+                prompt = check.text(field, raw, at);
                 promptAt = at;
             }
             case "script" -> {
                 runner("script", at);
-                script = text(field, v, at);
+                script = check.text(field, raw, at);
             }
-            case "cwd" -> cwd = text(field, v, at);
-            case "env" -> env = env(v, at);
-            case "requires" -> requires = requires(v, at);
+            case "cwd" -> cwd = check.text(field, raw, at);
+            case "env" -> env = check.env(FieldValues.node(raw), at);
+            case "requires" -> requires = check.requires(FieldValues.node(raw), at);
             // 0 means no limit, as task_timeout_seconds does in the config
-            case "timeout_seconds" -> timeoutSeconds = nonNegative(field, v, at);
-            case "retries" -> retries = nonNegativeInt(field, v, at);
+            case "timeout_seconds" -> timeoutSeconds = check.nonNegative(field, FieldValues.node(raw), at);
+            case "retries" -> retries = check.nonNegativeInt(field, FieldValues.node(raw), at);
             case "repeat" -> {
-                Integer n = nonNegativeInt(field, v, at);
+                Integer n = check.nonNegativeInt(field, FieldValues.node(raw), at);
                 if (n < 1 || n > Repeats.MAX) {
                     throw error(at, who() + "repeat must be from 1 to " + Repeats.MAX + ", not " + n);
                 }
                 repeat = n;
-                repeatAt = at;
+                repeatAt = position(at);
             }
-            case "no_retry_exit_codes" -> noRetryExitCodes = intList(field, v, at);
-            case "inputs" -> inputs = CachingFields.globs(field, textList(field, v, at), false, who(), at, this::error);
+            case "no_retry_exit_codes" -> noRetryExitCodes = check.intList(field, FieldValues.node(raw), at);
+            case "inputs" ->
+                inputs = CachingFields.globs(
+                        field, check.textList(field, raw, at), false, who(), position(at), this::error);
             case "outputs" ->
-                caching.outputs = CachingFields.globs(field, textList(field, v, at), true, who(), at, this::error);
+                caching.outputs = CachingFields.globs(
+                        field, check.textList(field, raw, at), true, who(), position(at), this::error);
             case "env_inputs" ->
-                caching.envInputs = CachingFields.envNames(textList(field, v, at), who(), at, this::error);
+                caching.envInputs =
+                        CachingFields.envNames(check.textList(field, raw, at), who(), position(at), this::error);
             case "cache" -> {
+                v = FieldValues.node(raw);
                 if (!v.isBoolean()) {
-                    throw wrongType(field, "true or false", v, at);
+                    throw check.wrongType(field, "true or false", v, at);
                 }
                 caching.cache = v.booleanValue();
             }
-            case "memory_max" -> memoryMax = memoryMax(v, at);
-            case "cpus" -> cpus = cpus(v, at);
+            case "memory_max" -> memoryMax = check.memoryMax(FieldValues.node(raw), at);
+            case "cpus" -> cpus = check.cpus(FieldValues.node(raw), at);
             case "isolation" -> {
-                isolation = text(field, v, at);
+                isolation = check.text(field, raw, at);
                 if (!isolation.equals("worktree") && !isolation.equals("none")) {
                     throw error(at, who() + "isolation must be \"worktree\" or \"none\", not '" + isolation + "'");
                 }
             }
             case "pool" -> {
-                pool = text(field, v, at);
+                pool = check.text(field, raw, at);
                 if (!Names.isTaskId(pool)) {
                     throw error(at, who() + "pool '" + pool + "' may hold only letters, digits, '.', '_' and '-'");
                 }
             }
             case "base" -> {
-                baseCommit = text(field, v, at);
+                baseCommit = check.text(field, raw, at);
                 if (baseCommit.isBlank() || baseCommit.startsWith("-")) {
                     throw error(
                             at,
@@ -289,12 +314,12 @@ final class TaskFields {
         }
     }
 
-    private void runner(String kind, Location at) {
-        if (!runners.contains(kind)) {
-            runners.add(kind);
-            if (runners.size() == 2) {
-                secondRunnerAt = at;
-            }
+    private void runner(String kind, JsonLocation at) {
+        if (runner == null) {
+            runner = kind;
+        } else if (secondRunner == null && !runner.equals(kind)) {
+            secondRunner = kind;
+            secondRunnerAt = at;
         }
     }
 
@@ -302,179 +327,15 @@ final class TaskFields {
         return id == null ? "task #" + ordinal + ": " : "task '" + id + "': ";
     }
 
-    private String text(String field, JsonNode v, Location at) {
-        if (!v.isTextual()) {
-            throw wrongType(field, "a string", v, at);
-        }
-        return v.textValue();
-    }
-
-    private List<String> textList(String field, JsonNode v, Location at) {
-        if (!v.isArray()) {
-            throw wrongType(field, "a list of strings", v, at);
-        }
-        List<String> out = new ArrayList<>(v.size());
-        for (JsonNode item : v) {
-            if (!item.isTextual()) {
-                throw wrongItem(field, "a list of strings", out.size(), item, at);
-            }
-            out.add(item.textValue());
-        }
-        return out;
-    }
-
-    private List<Integer> intList(String field, JsonNode v, Location at) {
-        if (!v.isArray()) {
-            throw wrongType(field, "a list of whole numbers", v, at);
-        }
-        List<Integer> out = new ArrayList<>();
-        for (JsonNode item : v) {
-            if (!item.isIntegralNumber() || !item.canConvertToInt()) {
-                throw wrongItem(field, "a list of whole numbers", out.size(), item, at);
-            }
-            out.add(item.intValue());
-        }
-        return out;
-    }
-
-    private Double nonNegative(String field, JsonNode v, Location at) {
-        if (!v.isNumber()) {
-            throw wrongType(field, "a number of seconds", v, at);
-        }
-        double d = v.doubleValue();
-        if (!Double.isFinite(d)) {
-            throw error(at, who() + field + " is too large to be a number of seconds");
-        }
-        if (d < 0) {
-            throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
-        }
-        return d;
-    }
-
-    private Integer nonNegativeInt(String field, JsonNode v, Location at) {
-        if (v.isIntegralNumber() && !v.canConvertToInt() && v.bigIntegerValue().signum() > 0) {
-            throw error(at, who() + field + " must be at most " + Integer.MAX_VALUE + " (got " + v.asText() + ")");
-        }
-        if (v.isIntegralNumber() && v.bigIntegerValue().signum() < 0) {
-            throw error(at, who() + field + " must not be negative (got " + v.asText() + ")");
-        }
-        if (!v.isIntegralNumber()) {
-            throw wrongType(field, "a whole number", v, at);
-        }
-        if (v.intValue() < 0) {
-            throw error(at, who() + field + " must not be negative (got " + v.intValue() + ")");
-        }
-        return v.intValue();
-    }
-
-    private long memoryMax(JsonNode v, Location at) {
-        long bytes = v.isIntegralNumber() && v.canConvertToLong()
-                ? v.longValue()
-                : v.isTextual() ? TaskLimits.parseSize(v.textValue()) : -1;
-        if (bytes < 0) {
-            throw error(
-                    at,
-                    who() + "memory_max must be a size such as \"512M\" or \"2G\" (or bytes), not "
-                            + (v.isTextual() ? "'" + v.textValue() + "'" : describe(v)));
-        }
-        if (bytes < TaskLimits.MIN_MEMORY) {
-            throw error(at, who() + "memory_max must be at least 1M: a process cannot start in less");
-        }
-        return bytes;
-    }
-
-    private double cpus(JsonNode v, Location at) {
-        if (!v.isNumber()) {
-            throw wrongType("cpus", "a number of processors such as 1 or 1.5", v, at);
-        }
-        double d = v.doubleValue();
-        // the kernel's quota has a 1 ms floor in a 100 ms period
-        if (!(d >= 0.01) || d > 4096) {
-            throw error(at, who() + "cpus must be from 0.01 to 4096 (got " + v.asText() + ")");
-        }
-        return d;
-    }
-
-    private TaskCommand command(JsonNode v, Location at) {
-        if (v.isTextual()) {
-            if (v.textValue().isBlank()) {
-                throw error(at, who() + "command is empty; give a command line or an argv list");
-            }
-            return TaskCommand.shell(v.textValue());
-        }
-        if (v.isArray()) {
-            List<String> argv = textList("command", v, at);
-            if (argv.isEmpty() || argv.get(0).isEmpty()) {
-                throw error(at, who() + "command is an empty list; its first element is the program to run");
-            }
-            return TaskCommand.argv(argv);
-        }
-        throw wrongType("command", "a string (run by sh -c) or a list of strings (argv)", v, at);
-    }
-
-    private Map<String, String> requires(JsonNode v, Location at) {
-        if (!v.isObject()) {
-            throw wrongType("requires", "an object of LABEL: value (labels a cluster worker must have)", v, at);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : v.properties()) {
-            JsonNode value = e.getValue();
-            if (!value.isValueNode() || value.isNull()) {
-                throw error(at, who() + "requires value of '" + e.getKey() + "' must be a string, number or boolean");
-            }
-            out.put(e.getKey(), value.asText());
-        }
-        return out;
-    }
-
-    private Map<String, String> env(JsonNode v, Location at) {
-        if (!v.isObject()) {
-            throw wrongType("env", "an object of NAME: value", v, at);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : v.properties()) {
-            JsonNode value = e.getValue();
-            if (!value.isValueNode() || value.isNull()) {
-                throw error(at, who() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
-            }
-            out.put(e.getKey(), value.asText());
-        }
-        return out;
-    }
-
-    private LocatedException wrongType(String field, String expected, JsonNode v, Location at) {
-        return error(at, who() + field + " must be " + expected + ", not " + describe(v));
-    }
-
-    private LocatedException wrongItem(String field, String expected, int index, JsonNode item, Location at) {
-        return error(
-                at, who() + field + " must be " + expected + ", but item " + (index + 1) + " is " + describe(item));
-    }
-
-    private static String describe(JsonNode v) {
-        if (v.isTextual()) {
-            return "a string";
-        }
-        if (v.isArray()) {
-            return "a list";
-        }
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        if (v.isBoolean()) {
-            return "a boolean";
-        }
-        return v.asText();
-    }
-
     private LocatedException error(Location at, String problem) {
-        return LocatedException.tasksFile(file, at.line(), at.column(), problem);
+        return check.error(at, problem);
+    }
+
+    private LocatedException error(JsonLocation at, String problem) {
+        return check.error(at, problem);
     }
 
     private Location position(JsonLocation at) {
-        return new Location(file, at.getLineNr(), at.getColumnNr());
+        return check.position(at);
     }
 }

@@ -275,8 +275,12 @@ public final class TaskFileReader {
         }
 
         private final Repeats repeats = new Repeats();
+        private FieldValues shared;
 
         private List<Task> taskArray() throws IOException {
+            if (shared == null) {
+                shared = new FieldValues(base);
+            }
             List<Task> tasks = new ArrayList<>();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -289,7 +293,7 @@ public final class TaskFileReader {
                             "task #" + (tasks.size() + 1) + " must be an object with an id, not " + describe(token));
                 }
                 TaskFields fields =
-                        new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation()), base);
+                        new TaskFields(name, tasks.size() + 1, position(parser.currentTokenLocation()), base, shared);
                 Task task = fields.read(parser);
                 repeats.add(task, fields.repeat(), fields.repeatAt());
                 tasks.add(task);

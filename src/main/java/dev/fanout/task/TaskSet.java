@@ -32,6 +32,8 @@ public final class TaskSet {
     private final Map<String, Location> configPositions;
     /** Ids to positions, built on the first lookup: a lookup per task must not scan the set. */
     private volatile IdIndex index;
+    /** Every task's dependencies by number, end to end; found once, when the set is validated. */
+    private volatile int[] dependencyNumbers;
 
     public TaskSet(String source, List<Task> tasks, JsonNode config, Map<String, Location> configPositions) {
         this.source = source;
@@ -111,6 +113,36 @@ public final class TaskSet {
         return tasks.stream().map(Task::id).toList();
     }
 
+    /** The position of the task {@code id} in {@link #tasks()}, or -1. */
+    public int indexOf(String id) {
+        return index().indexOf(id);
+    }
+
+    /**
+     * Each task's dependencies as positions in {@link #tasks()}: the tasks' {@code depends_on}
+     * lists end to end, in file order; -1 for an id that is not in the set (a validated set has
+     * none). The graph is built from these rather than looking every id up again.
+     */
+    public int[] dependencyNumbers() {
+        int[] numbers = dependencyNumbers;
+        if (numbers == null) {
+            IdIndex index = index();
+            int count = 0;
+            for (Task t : tasks) {
+                count += t.dependsOn().size();
+            }
+            numbers = new int[count];
+            int k = 0;
+            for (Task t : tasks) {
+                for (String dep : t.dependsOn()) {
+                    numbers[k++] = index.indexOf(dep);
+                }
+            }
+            dependencyNumbers = numbers;
+        }
+        return numbers.clone();
+    }
+
     public Optional<Task> find(String id) {
         int i = index().indexOf(id);
         return i < 0 ? Optional.empty() : Optional.of(tasks.get(i));
@@ -129,6 +161,8 @@ public final class TaskSet {
      * @throws FanoutException (bad input) naming the first task that cannot run and why
      */
     public void checkRunnable(Set<String> reused) {
+        // tasks share a few folders (most the file's own): each is asked of the file system once
+        Set<String> folders = new HashSet<>();
         for (Task t : tasks) {
             if (reused.contains(t.id())) {
                 continue;
@@ -139,7 +173,10 @@ public final class TaskSet {
                         "task '" + t.id()
                                 + "' has nothing to run; give it a command, an agent and prompt, or a script");
             }
-            if (t.cwd() != null && t.dependsOn().isEmpty() && !Files.isDirectory(Path.of(t.cwd()))) {
+            if (t.cwd() != null
+                    && t.dependsOn().isEmpty()
+                    && !folders.contains(t.cwd())
+                    && !isFolder(t.cwd(), folders)) {
                 throw at(
                         t,
                         "task '" + t.id() + "': cwd " + t.cwd()
@@ -147,6 +184,14 @@ public final class TaskSet {
                                 + "; create it, or correct the path (relative to the tasks file's folder)");
             }
         }
+    }
+
+    private static boolean isFolder(String path, Set<String> folders) {
+        boolean folder = Files.isDirectory(Path.of(path));
+        if (folder && folders.size() < 1024) {
+            folders.add(path);
+        }
+        return folder;
     }
 
     /**
@@ -209,6 +254,12 @@ public final class TaskSet {
             }
         }
         this.index = index;
+        int edges = 0;
+        for (Task task : tasks) {
+            edges += task.dependsOn().size();
+        }
+        int[] numbers = new int[edges];
+        int k = 0;
         for (Task task : tasks) {
             String twice = repeated(task.dependsOn());
             if (twice != null) {
@@ -220,11 +271,14 @@ public final class TaskSet {
                             task,
                             "task '" + task.id() + "' depends on itself; remove '" + dep + "' from its depends_on");
                 }
-                if (index.indexOf(dep) < 0) {
+                int number = index.indexOf(dep);
+                if (number < 0) {
                     throw at(task, "task '" + task.id() + "' depends on unknown task '" + dep + "'" + hint(dep, ids()));
                 }
+                numbers[k++] = number;
             }
         }
+        this.dependencyNumbers = numbers;
     }
 
     /** The first entry that appears twice, or null. */

@@ -16,7 +16,10 @@ import java.util.Map;
  * is ready when its last dependency ended (a task with none, when the run's first task started);
  * over each stretch of time, min(tasks ready but not started, slots free) slots were idle.
  *
- * <p>{@code java -cp … dev.fanout.bench.IdleSlots RUN_JSON SLOTS} prints the slot-seconds.
+ * <p>{@code java -cp … dev.fanout.bench.IdleSlots RUN_JSON SLOTS} prints the slot-seconds; with
+ * {@code --bound}, instead, the lower bound the tasks' own lengths give, max(the longest path,
+ * the total over the slots), each task as long as it actually ran: what no scheduler could beat
+ * once the machine made the tasks that long.
  */
 public final class IdleSlots {
     private IdleSlots() {}
@@ -26,21 +29,15 @@ public final class IdleSlots {
 
     public static void main(String[] args) throws IOException {
         JsonNode run = Json.mapper().readTree(Path.of(args[0]).toFile());
-        System.out.printf(java.util.Locale.ROOT, "%.3f%n", slotSeconds(spans(run), Integer.parseInt(args[1])));
+        int slots = Integer.parseInt(args[1]);
+        double figure =
+                args.length > 2 && args[2].equals("--bound") ? actualBound(run, slots) : slotSeconds(spans(run), slots);
+        System.out.printf(java.util.Locale.ROOT, "%.3f%n", figure);
     }
 
     /** The spans of every task that ran, from a run record. */
     static List<Span> spans(JsonNode run) {
-        Map<String, double[]> times = new HashMap<>();
-        run.get("results").properties().forEach(e -> {
-            JsonNode attempts = e.getValue().path("attempts");
-            if (attempts.size() > 0) {
-                times.put(e.getKey(), new double[] {
-                    seconds(attempts.get(0).get("started_at")),
-                    seconds(attempts.get(attempts.size() - 1).get("ended_at"))
-                });
-            }
-        });
+        Map<String, double[]> times = spansById(run);
         double first = times.values().stream().mapToDouble(t -> t[0]).min().orElse(0);
         List<Span> spans = new ArrayList<>();
         for (JsonNode task : run.get("tasks")) {
@@ -56,6 +53,42 @@ public final class IdleSlots {
             spans.add(new Span(Math.min(ready, t[0]), t[0], t[1]));
         }
         return spans;
+    }
+
+    /** max(longest path, total / slots) over the lengths the tasks ran; tasks are listed dependencies first. */
+    static double actualBound(JsonNode run, int slots) {
+        Map<String, double[]> times = spansById(run);
+        Map<String, Double> finish = new HashMap<>();
+        double total = 0;
+        double path = 0;
+        for (JsonNode task : run.get("tasks")) {
+            String id = task.get("id").asText();
+            double before = 0;
+            for (JsonNode dep : task.path("depends_on")) {
+                before = Math.max(before, finish.getOrDefault(dep.asText(), 0.0));
+            }
+            double[] t = times.get(id);
+            double own = t == null ? 0 : t[1] - t[0];
+            finish.put(id, before + own);
+            total += own;
+            path = Math.max(path, before + own);
+        }
+        return Math.max(path, total / slots);
+    }
+
+    /** Each task's first start and last end, by id. */
+    private static Map<String, double[]> spansById(JsonNode run) {
+        Map<String, double[]> times = new HashMap<>();
+        run.get("results").properties().forEach(e -> {
+            JsonNode attempts = e.getValue().path("attempts");
+            if (attempts.size() > 0) {
+                times.put(e.getKey(), new double[] {
+                    seconds(attempts.get(0).get("started_at")),
+                    seconds(attempts.get(attempts.size() - 1).get("ended_at"))
+                });
+            }
+        });
+        return times;
     }
 
     /** Slot-seconds idle while a task was ready, by a sweep over the spans' ends. */

@@ -31,4 +31,19 @@ class IdleSlotsTest {
 
         assertEquals(0.5 + 1.0, IdleSlots.slotSeconds(spans, 2), 1e-9);
     }
+
+    @Test
+    void theBoundOverActualLengthsIsTheLongerOfThePathAndTheWorkPerSlot() throws Exception {
+        String run = """
+                {"tasks": [{"id": "a"}, {"id": "b", "depends_on": ["a"]}, {"id": "c"}],
+                 "results": {
+                   "a": {"attempts": [{"started_at": "2026-01-01T00:00:00Z", "ended_at": "2026-01-01T00:00:01Z"}]},
+                   "b": {"attempts": [{"started_at": "2026-01-01T00:00:01.5Z", "ended_at": "2026-01-01T00:00:03.5Z"}]},
+                   "c": {"attempts": [{"started_at": "2026-01-01T00:00:00Z", "ended_at": "2026-01-01T00:00:01Z"}]}}}
+                """;
+        var json = dev.fanout.Json.mapper().readTree(run);
+
+        assertEquals(3.0, IdleSlots.actualBound(json, 2), 1e-9, "the path a, b: 1 + 2 s");
+        assertEquals(4.0, IdleSlots.actualBound(json, 1), 1e-9, "one slot: all the work, 4 s");
+    }
 }

@@ -88,6 +88,51 @@ class RecordWriterTest {
         assertEquals("disk full", writer.failure().getMessage());
     }
 
+    @Test
+    void aWriteThatWaitedWithoutWorkingDoesNotHoldTheNextBackNineTimesAsLong() throws Exception {
+        // a slow disk, or a machine too busy to run the writer: wall time passes, little CPU
+        long blockedMillis = 1500;
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch second = new CountDownLatch(1);
+        RecordWriter writer =
+                new RecordWriter(results -> record(results.keySet().iterator().next()), r -> {
+                    if (r.runId().equals("slow")) {
+                        slowStarted.countDown();
+                        await(new CountDownLatch(1), blockedMillis);
+                    } else {
+                        second.countDown();
+                    }
+                });
+        try {
+            writer.offer(snapshot("slow"));
+            assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+            writer.offer(snapshot("next"));
+            // spaced by the CPU it took, the next write follows at once; by its wall time, 13.5 s later
+            assertTrue(second.await(8, TimeUnit.SECONDS), "the next write was held back by the slow one's wall time");
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
+    void theThreadsCpuTimeIsReadWhereLinuxKeepsIt() {
+        long before = RecordWriter.cpuNanos();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before >= 0, "no /proc/thread-self/schedstat here");
+        long spin = 0;
+        for (int i = 0; i < 20_000_000; i++) {
+            spin += i ^ spin;
+        }
+        assertTrue(RecordWriter.cpuNanos() > before, "no CPU counted for " + spin);
+    }
+
+    private static void await(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
