@@ -17,9 +17,9 @@ import java.util.Map;
  * over each stretch of time, min(tasks ready but not started, slots free) slots were idle.
  *
  * <p>{@code java -cp … dev.fanout.bench.IdleSlots RUN_JSON SLOTS} prints the slot-seconds; with
- * {@code --bound}, instead, the lower bound the tasks' own lengths give, max(the longest path,
- * the total over the slots), each task as long as it actually ran: what no scheduler could beat
- * once the machine made the tasks that long.
+ * {@code --ideal}, instead, the makespan of an ideal list schedule (no overhead, longest path
+ * first) over the lengths the tasks actually ran: what a perfect scheduler would have reached
+ * once starting the processes made the tasks that long.
  */
 public final class IdleSlots {
     private IdleSlots() {}
@@ -30,8 +30,9 @@ public final class IdleSlots {
     public static void main(String[] args) throws IOException {
         JsonNode run = Json.mapper().readTree(Path.of(args[0]).toFile());
         int slots = Integer.parseInt(args[1]);
-        double figure =
-                args.length > 2 && args[2].equals("--bound") ? actualBound(run, slots) : slotSeconds(spans(run), slots);
+        double figure = args.length > 2 && args[2].equals("--ideal")
+                ? actualListSchedule(run, slots)
+                : slotSeconds(spans(run), slots);
         System.out.printf(java.util.Locale.ROOT, "%.3f%n", figure);
     }
 
@@ -55,25 +56,70 @@ public final class IdleSlots {
         return spans;
     }
 
-    /** max(longest path, total / slots) over the lengths the tasks ran; tasks are listed dependencies first. */
-    static double actualBound(JsonNode run, int slots) {
+    /**
+     * The makespan of an ideal list schedule over the lengths the tasks actually ran: no
+     * overhead, and of the ready tasks the one with the longest path still ahead of it first.
+     * Tasks are listed dependencies first, as a run record lists them.
+     */
+    static double actualListSchedule(JsonNode run, int slots) {
         Map<String, double[]> times = spansById(run);
-        Map<String, Double> finish = new HashMap<>();
-        double total = 0;
-        double path = 0;
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
         for (JsonNode task : run.get("tasks")) {
-            String id = task.get("id").asText();
-            double before = 0;
-            for (JsonNode dep : task.path("depends_on")) {
-                before = Math.max(before, finish.getOrDefault(dep.asText(), 0.0));
-            }
-            double[] t = times.get(id);
-            double own = t == null ? 0 : t[1] - t[0];
-            finish.put(id, before + own);
-            total += own;
-            path = Math.max(path, before + own);
+            index.put(task.get("id").asText(), ids.size());
+            ids.add(task.get("id").asText());
         }
-        return Math.max(path, total / slots);
+        int n = ids.size();
+        double[] length = new double[n];
+        int[] waitingFor = new int[n];
+        List<List<Integer>> dependents = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            double[] t = times.get(ids.get(v));
+            length[v] = t == null ? 0 : t[1] - t[0];
+            dependents.add(new ArrayList<>());
+        }
+        int v0 = 0;
+        for (JsonNode task : run.get("tasks")) {
+            for (JsonNode dep : task.path("depends_on")) {
+                dependents.get(index.get(dep.asText())).add(v0);
+                waitingFor[v0]++;
+            }
+            v0++;
+        }
+        double[] ahead = new double[n];
+        for (int v = n - 1; v >= 0; v--) {
+            double most = 0;
+            for (int d : dependents.get(v)) {
+                most = Math.max(most, ahead[d]);
+            }
+            ahead[v] = length[v] + most;
+        }
+        java.util.PriorityQueue<Integer> ready =
+                new java.util.PriorityQueue<>((a, b) -> Double.compare(ahead[b], ahead[a]));
+        // a running task as {end time, vertex}
+        java.util.PriorityQueue<double[]> running = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        for (int v = 0; v < n; v++) {
+            if (waitingFor[v] == 0) {
+                ready.add(v);
+            }
+        }
+        double now = 0;
+        int done = 0;
+        while (done < n) {
+            while (!ready.isEmpty() && running.size() < slots) {
+                int v = ready.poll();
+                running.add(new double[] {now + length[v], v});
+            }
+            double[] next = running.poll();
+            now = next[0];
+            done++;
+            for (int d : dependents.get((int) next[1])) {
+                if (--waitingFor[d] == 0) {
+                    ready.add(d);
+                }
+            }
+        }
+        return now;
     }
 
     /** Each task's first start and last end, by id. */

@@ -33,7 +33,9 @@ class IdleSlotsTest {
     }
 
     @Test
-    void theBoundOverActualLengthsIsTheLongerOfThePathAndTheWorkPerSlot() throws Exception {
+    void theIdealScheduleOverActualLengthsStartsTheLongestPathFirst() throws Exception {
+        // one slot short of running all at once: a (1 s) before b (2 s) is the longest path,
+        // c (1 s) stands alone; a list schedule on two slots runs a and c, then b: 3 s
         String run = """
                 {"tasks": [{"id": "a"}, {"id": "b", "depends_on": ["a"]}, {"id": "c"}],
                  "results": {
@@ -43,7 +45,7 @@ class IdleSlotsTest {
                 """;
         var json = dev.fanout.Json.mapper().readTree(run);
 
-        assertEquals(3.0, IdleSlots.actualBound(json, 2), 1e-9, "the path a, b: 1 + 2 s");
-        assertEquals(4.0, IdleSlots.actualBound(json, 1), 1e-9, "one slot: all the work, 4 s");
+        assertEquals(3.0, IdleSlots.actualListSchedule(json, 2), 1e-9, "a and c, then b");
+        assertEquals(4.0, IdleSlots.actualListSchedule(json, 1), 1e-9, "a, b, then c: all the work on one slot");
     }
 }
