@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CgroupContainment implements Containment {
     private static final long PERIOD_MICROS = 100_000;
-    private static final long FREEZE_WAIT_MILLIS = 2000;
     private static final long EMPTY_WAIT_MILLIS = 2000;
     private static final long TERM_GRACE_MILLIS = 300;
     private static final long ENDED_RMDIR_MILLIS = 500;
@@ -47,6 +46,7 @@ final class CgroupContainment implements Containment {
     private final Map<String, Hierarchy> limiters;
     private final String why;
     private final long self = ProcessHandle.current().pid();
+    private final GroupFolders folders;
     /** Empty groups without limits, by the run's folder name, for the run's next attempts. */
     private final Map<String, ConcurrentLinkedDeque<Group>> idle = new ConcurrentHashMap<>();
 
@@ -63,6 +63,7 @@ final class CgroupContainment implements Containment {
         this.tracker = tracker;
         this.limiters = new LinkedHashMap<>(limiters);
         this.why = why;
+        this.folders = new GroupFolders(v2, self);
     }
 
     @Override
@@ -239,8 +240,8 @@ final class CgroupContainment implements Containment {
         @Override
         public void stop(ProcessHandle root) {
             Path dir = dirs.get(0);
-            ProcessTree.stop(root, () -> handles(members(dir)));
-            kill(dir);
+            ProcessTree.stop(root, () -> GroupFolders.handles(folders.members(dir)));
+            folders.kill(dir);
         }
 
         @Override
@@ -248,21 +249,21 @@ final class CgroupContainment implements Containment {
             if (memoryDir == null) {
                 return false;
             }
-            return counter(memoryDir.resolve(v2 ? "memory.events" : "memory.oom_control"), "oom_kill") > 0;
+            return GroupFolders.counter(memoryDir.resolve(v2 ? "memory.events" : "memory.oom_control"), "oom_kill") > 0;
         }
 
         @Override
         public void ended() {
-            if (!members(dirs.get(0)).isEmpty()) {
+            if (!folders.members(dirs.get(0)).isEmpty()) {
                 return; // still running: the run's end stops it
             }
             var pool = reusableIn == null ? null : idle.get(reusableIn);
-            if (pool != null && subgroups(dirs.get(0)) == 0) {
+            if (pool != null && GroupFolders.subgroups(dirs.get(0)) == 0) {
                 pool.addFirst(this);
                 return;
             }
             for (Path dir : dirs) {
-                removeTree(dir, ENDED_RMDIR_MILLIS);
+                GroupFolders.removeTree(dir, ENDED_RMDIR_MILLIS);
             }
         }
     }
@@ -303,171 +304,21 @@ final class CgroupContainment implements Containment {
         Path dir = tracker.base().resolve(runDir);
         int stopped = 0;
         if (Files.isDirectory(dir)) {
-            List<ProcessHandle> left = handles(members(dir));
+            List<ProcessHandle> left = GroupFolders.handles(folders.members(dir));
             stopped = left.size();
             if (!left.isEmpty()) {
                 left.forEach(ProcessHandle::destroy);
-                awaitEmpty(dir, TERM_GRACE_MILLIS);
-                kill(dir);
+                folders.awaitEmpty(dir, TERM_GRACE_MILLIS);
+                folders.kill(dir);
             }
-            removeTree(dir, EMPTY_WAIT_MILLIS);
+            GroupFolders.removeTree(dir, EMPTY_WAIT_MILLIS);
         }
         for (Hierarchy h : limiters.values()) {
             if (h != tracker) {
-                removeTree(h.base().resolve(runDir), EMPTY_WAIT_MILLIS);
+                GroupFolders.removeTree(h.base().resolve(runDir), EMPTY_WAIT_MILLIS);
             }
         }
         return stopped;
-    }
-
-    /** KILL every process in the group and below, race-free: none can fork meanwhile. */
-    private void kill(Path dir) {
-        if (members(dir).isEmpty()) {
-            return;
-        }
-        if (v2 && Files.exists(dir.resolve("cgroup.kill"))) {
-            write(dir.resolve("cgroup.kill"), "1");
-        } else {
-            Path freeze = dir.resolve(v2 ? "cgroup.freeze" : "freezer.state");
-            write(freeze, v2 ? "1" : "FROZEN");
-            awaitFrozen(dir);
-            handles(members(dir)).forEach(ProcessHandle::destroyForcibly);
-            write(freeze, v2 ? "0" : "THAWED");
-        }
-        awaitEmpty(dir, EMPTY_WAIT_MILLIS);
-    }
-
-    private void awaitFrozen(Path dir) {
-        long deadline = System.nanoTime() + FREEZE_WAIT_MILLIS * 1_000_000;
-        while (System.nanoTime() < deadline) {
-            try {
-                String state = v2
-                        ? (counter(dir.resolve("cgroup.events"), "frozen") == 1 ? "FROZEN" : "")
-                        : Files.readString(dir.resolve("freezer.state")).strip();
-                if (state.equals("FROZEN")) {
-                    return;
-                }
-            } catch (IOException e) {
-                return;
-            }
-            pause();
-        }
-    }
-
-    private boolean awaitEmpty(Path dir, long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (!members(dir).isEmpty()) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            pause();
-        }
-        return true;
-    }
-
-    /** The processes in a group and the groups below it (a fanout run by a task makes its own), fanout excepted. */
-    List<Long> members(Path dir) {
-        List<Long> pids = new ArrayList<>();
-        try {
-            if (subgroups(dir) == 0) {
-                addMembers(dir, pids);
-                return pids;
-            }
-            try (var walk = Files.walk(dir)) {
-                for (Path d : walk.filter(Files::isDirectory).toList()) {
-                    addMembers(d, pids);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // removed meanwhile
-        }
-        return pids;
-    }
-
-    private void addMembers(Path group, List<Long> pids) throws IOException {
-        for (String line : Files.readAllLines(group.resolve("cgroup.procs"))) {
-            if (!line.isBlank()) {
-                long pid = Long.parseLong(line.strip());
-                // the launching thread of this fanout sits in a group while it starts a task
-                if (pid != self) {
-                    pids.add(pid);
-                }
-            }
-        }
-    }
-
-    /**
-     * How many groups a group has below it, from its link count (a folder's is two plus its
-     * subfolders'; the cgroup file system keeps it so): one stat instead of a walk. -1 when it
-     * cannot be read, which callers take as "some".
-     */
-    static int subgroups(Path dir) {
-        try {
-            return ((Number) Files.getAttribute(dir, "unix:nlink")).intValue() - 2;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static List<ProcessHandle> handles(List<Long> pids) {
-        List<ProcessHandle> out = new ArrayList<>(pids.size());
-        pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(out::add));
-        return out;
-    }
-
-    /**
-     * Removes a group and the groups below it, deepest first. A process that just died keeps its
-     * group busy until it has been reaped (by init, for an orphan): retried for up to {@code
-     * millis}; a group still busy then stays, for the end of the run or the next run.
-     */
-    private static void removeTree(Path dir, long millis) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        List<Path> found;
-        try (var walk = Files.walk(dir)) {
-            found = walk.filter(Files::isDirectory).toList();
-        } catch (IOException | RuntimeException e) {
-            return; // removed meanwhile
-        }
-        for (int i = found.size() - 1; i >= 0; i--) {
-            while (true) {
-                try {
-                    // a control group folder holds only the kernel's files: rmdir is the way to remove it
-                    Files.deleteIfExists(found.get(i));
-                    break;
-                } catch (IOException e) {
-                    if (System.nanoTime() >= deadline) {
-                        return;
-                    }
-                    pause();
-                }
-            }
-        }
-    }
-
-    /** The value of {@code key} in a flat-keyed file ({@code memory.events}, {@code memory.oom_control}). */
-    static long counter(Path file, String key) {
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String[] kv = line.strip().split("\\s+");
-                if (kv.length == 2 && kv[0].equals(key)) {
-                    return Long.parseLong(kv[1]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return 0;
-    }
-
-    private static void write(Path file, String value) {
-        try {
-            Files.writeString(file, value);
-        } catch (IOException e) {
-            // gone meanwhile; the KILL that follows still reaches every member it lists
-        }
     }
 
     /** The calling thread's id in the kernel, from /proc/thread-self ({@code PID/task/TID}). */
@@ -475,13 +326,5 @@ final class CgroupContainment implements Containment {
         return Files.readSymbolicLink(Path.of("/proc/thread-self"))
                 .getFileName()
                 .toString();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
