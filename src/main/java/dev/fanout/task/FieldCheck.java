@@ -152,30 +152,24 @@ final class FieldCheck {
     }
 
     Map<String, String> requires(JsonNode v, JsonLocation at) {
+        return textValues("requires", "an object of LABEL: value (labels a cluster worker must have)", v, at);
+    }
+
+    Map<String, String> env(JsonNode v, JsonLocation at) {
+        return textValues("env", "an object of NAME: value", v, at);
+    }
+
+    /** An object whose values are strings, numbers or booleans, each kept as its text. */
+    private Map<String, String> textValues(String field, String expected, JsonNode v, JsonLocation at) {
         if (!v.isObject()) {
-            throw wrongType("requires", "an object of LABEL: value (labels a cluster worker must have)", v, at);
+            throw wrongType(field, expected, v, at);
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (var e : v.properties()) {
             JsonNode value = e.getValue();
             if (!value.isValueNode() || value.isNull()) {
                 throw error(
-                        at, who.get() + "requires value of '" + e.getKey() + "' must be a string, number or boolean");
-            }
-            out.put(e.getKey(), value.asText());
-        }
-        return out;
-    }
-
-    Map<String, String> env(JsonNode v, JsonLocation at) {
-        if (!v.isObject()) {
-            throw wrongType("env", "an object of NAME: value", v, at);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var e : v.properties()) {
-            JsonNode value = e.getValue();
-            if (!value.isValueNode() || value.isNull()) {
-                throw error(at, who.get() + "env value of '" + e.getKey() + "' must be a string, number or boolean");
+                        at, who.get() + field + " value of '" + e.getKey() + "' must be a string, number or boolean");
             }
             out.put(e.getKey(), value.asText());
         }

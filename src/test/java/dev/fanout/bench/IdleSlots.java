@@ -63,63 +63,19 @@ public final class IdleSlots {
      */
     static double actualListSchedule(JsonNode run, int slots) {
         Map<String, double[]> times = spansById(run);
-        List<String> ids = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
+        List<double[]> lengths = new ArrayList<>();
+        List<int[]> deps = new ArrayList<>();
         for (JsonNode task : run.get("tasks")) {
-            index.put(task.get("id").asText(), ids.size());
-            ids.add(task.get("id").asText());
+            double[] t = times.get(task.get("id").asText());
+            index.put(task.get("id").asText(), lengths.size());
+            lengths.add(new double[] {t == null ? 0 : t[1] - t[0]});
+            List<Integer> before = new ArrayList<>();
+            task.path("depends_on").forEach(dep -> before.add(index.get(dep.asText())));
+            deps.add(before.stream().mapToInt(Integer::intValue).toArray());
         }
-        int n = ids.size();
-        double[] length = new double[n];
-        int[] waitingFor = new int[n];
-        List<List<Integer>> dependents = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            double[] t = times.get(ids.get(v));
-            length[v] = t == null ? 0 : t[1] - t[0];
-            dependents.add(new ArrayList<>());
-        }
-        int v0 = 0;
-        for (JsonNode task : run.get("tasks")) {
-            for (JsonNode dep : task.path("depends_on")) {
-                dependents.get(index.get(dep.asText())).add(v0);
-                waitingFor[v0]++;
-            }
-            v0++;
-        }
-        double[] ahead = new double[n];
-        for (int v = n - 1; v >= 0; v--) {
-            double most = 0;
-            for (int d : dependents.get(v)) {
-                most = Math.max(most, ahead[d]);
-            }
-            ahead[v] = length[v] + most;
-        }
-        java.util.PriorityQueue<Integer> ready =
-                new java.util.PriorityQueue<>((a, b) -> Double.compare(ahead[b], ahead[a]));
-        // a running task as {end time, vertex}
-        java.util.PriorityQueue<double[]> running = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        for (int v = 0; v < n; v++) {
-            if (waitingFor[v] == 0) {
-                ready.add(v);
-            }
-        }
-        double now = 0;
-        int done = 0;
-        while (done < n) {
-            while (!ready.isEmpty() && running.size() < slots) {
-                int v = ready.poll();
-                running.add(new double[] {now + length[v], v});
-            }
-            double[] next = running.poll();
-            now = next[0];
-            done++;
-            for (int d : dependents.get((int) next[1])) {
-                if (--waitingFor[d] == 0) {
-                    ready.add(d);
-                }
-            }
-        }
-        return now;
+        double[] seconds = lengths.stream().mapToDouble(l -> l[0]).toArray();
+        return new SleepGraph(seconds, deps.toArray(int[][]::new)).listScheduleMakespan(slots);
     }
 
     /** Each task's first start and last end, by id. */
